@@ -1,0 +1,61 @@
+import { Command, InvalidArgumentError } from "commander";
+import { doctorCommand } from "./commands/doctor.js";
+import { migrateCommand } from "./commands/migrate.js";
+import { profileCommand } from "./commands/profile.js";
+import { seedCommand } from "./commands/seed.js";
+import { startCommand } from "./commands/start.js";
+import { renderFailure } from "./output.js";
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("skillswap")
+    .description("SkillSwap — trade skills inside your communities. Operator commands.")
+    .showHelpAfterError()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  program
+    .command("start")
+    .description("migrate, seed demo data on first run, and start the product roles")
+    .option("--roles <roles>", "comma-separated: web,discord,slack,worker (default: all that are configured)")
+    .option("--json", "machine-readable output")
+    .action(startCommand);
+
+  program.command("migrate").description("apply pending database migrations").option("--json", "machine-readable output").action(migrateCommand);
+
+  program
+    .command("seed")
+    .description("load demo data (--demo) or N synthetic users for benchmarks (--users N --seed S)")
+    .option("--demo", "the demo community: 200+ people in 20+ cities (idempotent)")
+    .option("--users <n>", "number of synthetic users", positiveInt)
+    .option("--seed <s>", "random seed for synthetic users", positiveInt, 1)
+    .option("--json", "machine-readable output")
+    .action(seedCommand);
+
+  program
+    .command("profile <handle>")
+    .description("show a profile (as its owner sees it, or --as another person)")
+    .option("--as <handle>", "show the profile as this person would see it")
+    .option("--json", "machine-readable output")
+    .action(profileCommand);
+
+  program.command("doctor").description("check configuration and connections").option("--json", "machine-readable output").action(doctorCommand);
+
+  return program;
+}
+
+export async function run(argv: readonly string[]): Promise<void> {
+  const json = argv.includes("--json");
+  try {
+    await buildProgram().parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    process.stderr.write(`${renderFailure(error, json)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await run(process.argv.slice(2));

@@ -1,0 +1,62 @@
+import { loadConfig, type Config } from "./config.js";
+import { createAccountsService } from "./domain/identity/service.js";
+import { createProfilesService } from "./domain/profiles/service.js";
+import type { ServiceDeps } from "./domain/shared/deps.js";
+import { ensureCatalog } from "./domain/skills/catalog.js";
+import { createSkillsService } from "./domain/skills/service.js";
+import { GazetteerGeocoder } from "./infra/gazetteer/gazetteer.js";
+import { openDatabase, type Database } from "./infra/prisma/database.js";
+import type { MigrationReport } from "./infra/prisma/migrate.js";
+import { systemClock, type Clock } from "./ports/clock.js";
+import type { Geocoder } from "./ports/geocoder.js";
+import { timeOrderedIds, type Ids } from "./ports/ids.js";
+
+export function createServices(deps: ServiceDeps) {
+  return {
+    accounts: createAccountsService(deps),
+    profiles: createProfilesService(deps),
+    skills: createSkillsService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export interface Core {
+  readonly config: Config;
+  readonly services: Services;
+  readonly database: Database;
+  readonly deps: ServiceDeps;
+  readonly migrations: MigrationReport | null;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  readonly clock?: Clock;
+  readonly ids?: Ids;
+  readonly geocoder?: Geocoder;
+  /** Apply migrations and load the skill catalog before returning (default true). */
+  readonly prepare?: boolean;
+}
+
+/**
+ * Builds SkillSwap's core from configuration: picks the database (SQLite file or PostgreSQL) from
+ * DATABASE_URL, brings it up to date, loads the skill catalog and wires the use cases.
+ */
+export async function createCore(config: Config = loadConfig(), options: CoreOptions = {}): Promise<Core> {
+  let migrations: MigrationReport | null = null;
+  const prepare = options.prepare ?? true;
+  const database = await openDatabase(config.DATABASE_URL, { migrate: prepare, onMigrated: (report) => (migrations = report) });
+  try {
+    if (prepare) await ensureCatalog(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const deps: ServiceDeps = {
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? timeOrderedIds(),
+    geocoder: options.geocoder ?? new GazetteerGeocoder(),
+  };
+  return { config, services: createServices(deps), database, deps, migrations, close: () => database.close() };
+}

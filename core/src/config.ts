@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+/**
+ * All configuration, validated once. Values come from the environment, then from an optional
+ * skillswap.config.json (same names) for whatever the environment leaves unset. This is the only
+ * module that reads process.env (enforced by the lint config).
+ */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "Use file:<path> for SQLite or postgres://… for PostgreSQL")
+    .default("file:./data/skillswap.db"),
+  SKILLSWAP_DEMO_DATA: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  REDIS_URL: z.url().optional(),
+  ELASTICSEARCH_URL: z.url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  if (!existsSync(path)) return {};
+  const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError(`${path} must hold a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Builds the configuration from explicit values (tests), the environment and skillswap.config.json. */
+export function loadConfig(
+  overrides: Partial<ConfigInput> = {},
+  env: NodeJS.ProcessEnv = process.env,
+  configFile = resolve(env.SKILLSWAP_CONFIG ?? "skillswap.config.json"),
+): Config {
+  const fromEnv = Object.fromEntries(
+    Object.keys(configSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === "" ? [] : [[key, env[key]]])),
+  );
+  const result = configSchema.safeParse({ ...readConfigFile(configFile), ...fromEnv, ...overrides });
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export function databaseProvider(url: string): DatabaseProvider {
+  return url.startsWith("file:") ? "sqlite" : "postgresql";
+}
+
+/** For test suites: the PostgreSQL to run repository suites against, when the environment provides one. */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_DATABASE_URL === "" ? undefined : env.TEST_DATABASE_URL;
+}

@@ -1,0 +1,143 @@
+import { conflict, DomainError, invalid } from "../../errors.js";
+import type { Tx } from "../../infra/prisma/database.js";
+import { isUniqueViolation } from "../../infra/prisma/errors.js";
+import { translate } from "../../messages/index.js";
+import type { Actor } from "../shared/actor.js";
+import { recordEvent } from "../outbox/record-event.js";
+import { credentialsInput, emailSignUpInput, identityInput, type EmailSignUpInput, type IdentityInput } from "../profiles/input.js";
+import { handleFromName, isReservedHandle } from "../profiles/rules.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { parseInput } from "../shared/validate.js";
+import { hashPassword, verifyPassword } from "./password.js";
+
+export interface AccountRef {
+  readonly userId: string;
+  readonly handle: string;
+  readonly created: boolean;
+}
+
+/** A free handle from `base`: base, base2, base3, … (handles are stored lower case). */
+async function freeHandle(tx: Tx, base: string): Promise<string> {
+  const taken = new Set(
+    (await tx.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
+  );
+  if (!taken.has(base) && !isReservedHandle(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base.slice(0, 26)}${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+let dummyHash: string | undefined;
+
+export function createAccountsService(deps: ServiceDeps) {
+  const { db, ids, clock } = deps;
+
+  async function findByIdentity(provider: string, tenantId: string, subject: string): Promise<AccountRef | null> {
+    const identity = await db.identity.findUnique({
+      where: { provider_tenantId_subject: { provider, tenantId, subject } },
+      select: { user: { select: { id: true, handle: true } } },
+    });
+    return identity === null ? null : { userId: identity.user.id, handle: identity.user.handle, created: false };
+  }
+
+  return {
+    findByIdentity,
+
+    /** The actor behind a handle, for operator tools and tests; null when there is no active user. */
+    async actorForHandle(handle: string): Promise<Actor | null> {
+      const user = await db.user.findUnique({ where: { handle: handle.trim().replace(/^@/, "").toLowerCase() }, select: { id: true, status: true } });
+      return user === null || user.status !== "active" ? null : { userId: user.id };
+    },
+
+    /**
+     * The SkillSwap user behind a platform account, created on the spot the first time (a person's first
+     * Discord command, a Google sign-in). Idempotent: platforms retry, and a retry finds the same user.
+     */
+    async registerFromIdentity(input: IdentityInput): Promise<AccountRef> {
+      const data = parseInput(identityInput, input, "ACCOUNT.INVALID_IDENTITY");
+      const existing = await findByIdentity(data.provider, data.tenantId, data.subject);
+      if (existing !== null) return existing;
+      try {
+        return await db.$transaction(async (tx) => {
+          const userId = ids.next();
+          const handle = await freeHandle(tx, handleFromName(data.username || data.displayName));
+          const emailFree =
+            data.email !== undefined && (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) === null;
+          await tx.user.create({
+            data: {
+              id: userId,
+              handle,
+              displayName: data.displayName,
+              // An email the provider vouches for is only attached when no other account claims it; linking
+              // two accounts is an explicit step on the dashboard, never a silent merge.
+              ...(emailFree ? { email: data.email ?? null } : {}),
+              timeZone: data.timeZone ?? "UTC",
+              createdAt: clock.now(),
+              lastActiveAt: clock.now(),
+            },
+          });
+          await tx.identity.create({
+            data: { id: ids.next(), userId, provider: data.provider, tenantId: data.tenantId, subject: data.subject, username: data.username },
+          });
+          await recordEvent(tx, deps, { type: "user.created", aggregateId: userId, payload: { userId, via: data.provider } });
+          return { userId, handle, created: true };
+        });
+      } catch (error) {
+        // Two deliveries of the same first command raced: the other one created the user.
+        const winner = isUniqueViolation(error) ? await findByIdentity(data.provider, data.tenantId, data.subject) : null;
+        if (winner !== null) return winner;
+        throw error;
+      }
+    },
+
+    async signUpWithEmail(input: EmailSignUpInput): Promise<AccountRef> {
+      const data = parseInput(emailSignUpInput, input, "ACCOUNT.INVALID_SIGN_UP");
+      const passwordHash = await hashPassword(data.password);
+      try {
+        return await db.$transaction(async (tx) => {
+          if ((await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) !== null) {
+            throw conflict("ACCOUNT.EMAIL_TAKEN", "account.email_taken");
+          }
+          if (data.handle !== undefined && (isReservedHandle(data.handle) || (await tx.user.findUnique({ where: { handle: data.handle } })) !== null)) {
+            throw invalid("PROFILE.HANDLE_TAKEN", [{ field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) }]);
+          }
+          const userId = ids.next();
+          const handle = data.handle ?? (await freeHandle(tx, handleFromName(data.displayName)));
+          await tx.user.create({
+            data: {
+              id: userId,
+              handle,
+              displayName: data.displayName,
+              email: data.email,
+              passwordHash,
+              timeZone: data.timeZone ?? "UTC",
+              createdAt: clock.now(),
+              lastActiveAt: clock.now(),
+            },
+          });
+          await tx.identity.create({ data: { id: ids.next(), userId, provider: "email", tenantId: "", subject: data.email, username: data.email } });
+          await recordEvent(tx, deps, { type: "user.created", aggregateId: userId, payload: { userId, via: "email" } });
+          return { userId, handle, created: true };
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict("ACCOUNT.EMAIL_TAKEN", "account.email_taken");
+        throw error;
+      }
+    },
+
+    /** Email + password log-in. The same error for an unknown email and a wrong password, so emails cannot be probed. */
+    async authenticate(input: { email: string; password: string }): Promise<AccountRef> {
+      const data = parseInput(credentialsInput, input, "ACCOUNT.INVALID_CREDENTIALS");
+      const user = await db.user.findUnique({ where: { email: data.email }, select: { id: true, handle: true, passwordHash: true, status: true } });
+      // Verify against a dummy hash when there is no account, so the answer takes as long either way.
+      const matches = await verifyPassword(data.password, user?.passwordHash ?? (dummyHash ??= await hashPassword("not-a-password")));
+      if (user === null || user.passwordHash === null || user.status !== "active" || !matches) {
+        throw new DomainError("forbidden", "ACCOUNT.BAD_CREDENTIALS", "account.bad_credentials");
+      }
+      return { userId: user.id, handle: user.handle, created: false };
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

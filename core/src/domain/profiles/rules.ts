@@ -1,0 +1,75 @@
+import type { NotificationChannel, NotificationKind, NotificationSetting, RatingSummary, Visibility } from "./types.js";
+import { notificationKinds } from "./types.js";
+
+export interface VisibilityFacts {
+  readonly viewerId: string | null;
+  readonly ownerId: string;
+  readonly ownerVisibility: Visibility;
+  readonly ownerDeleted: boolean;
+  readonly blockedEitherWay: boolean;
+  readonly shareCommunity: boolean;
+}
+
+/**
+ * Who may see a profile. Blocks win over everything but ownership, in both directions, so neither person
+ * can find the other. Anonymous visitors see public profiles only.
+ */
+export function canViewProfile(facts: VisibilityFacts): boolean {
+  if (facts.ownerDeleted) return false;
+  if (facts.viewerId === facts.ownerId) return true;
+  if (facts.viewerId === null) return facts.ownerVisibility === "public";
+  if (facts.blockedEitherWay) return false;
+  switch (facts.ownerVisibility) {
+    case "public":
+      return true;
+    case "communities":
+      return facts.shareCommunity;
+    case "private":
+      return false;
+  }
+}
+
+export const ratingPrior = { mean: 4, weight: 3 } as const;
+
+export function summarizeRatings(ratings: readonly number[]): RatingSummary {
+  const count = ratings.length;
+  const sum = ratings.reduce((total, rating) => total + rating, 0);
+  return {
+    count,
+    average: count === 0 ? null : Math.round((sum / count) * 100) / 100,
+    bayesian: Math.round(((ratingPrior.mean * ratingPrior.weight + sum) / (ratingPrior.weight + count)) * 100) / 100,
+  };
+}
+
+/** Everything is delivered on the person's platform and dashboard unless they switch it off; email is opt-in. */
+export function defaultNotificationEnabled(_kind: NotificationKind, channel: NotificationChannel): boolean {
+  return channel !== "email";
+}
+
+export function effectiveNotificationSettings(stored: readonly NotificationSetting[]): NotificationSetting[] {
+  const channels: NotificationChannel[] = ["platform", "email", "dashboard"];
+  return notificationKinds.flatMap((kind) =>
+    channels.map((channel) => {
+      const saved = stored.find((setting) => setting.kind === kind && setting.channel === channel);
+      return { kind, channel, enabled: saved?.enabled ?? defaultNotificationEnabled(kind, channel) };
+    }),
+  );
+}
+
+const reservedHandles = new Set(["admin", "administrator", "api", "me", "skillswap", "support", "help", "settings", "login", "deleted"]);
+
+export function isReservedHandle(handle: string): boolean {
+  return reservedHandles.has(handle.toLowerCase());
+}
+
+/** A handle candidate from a platform username or display name: "Ana María!" → "ana-maria". */
+export function handleFromName(name: string): string {
+  const base = name
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^[-_]+|[-_]+$/g, "")
+    .slice(0, 24);
+  return base.length >= 3 && !isReservedHandle(base) ? base : `user-${base}`.replace(/-$/, "").padEnd(8, "0");
+}

@@ -1,0 +1,195 @@
+import { invalid, notFound } from "../../errors.js";
+import type { Db, Tx } from "../../infra/prisma/database.js";
+import { isUniqueViolation } from "../../infra/prisma/errors.js";
+import { translate } from "../../messages/index.js";
+import { recordEvent } from "../outbox/record-event.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { definedOnly, parseStringArray } from "../shared/text.js";
+import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
+import { parseInput } from "../shared/validate.js";
+import { exportUserData, type UserDataExport } from "./export.js";
+import { profilePatch, type ProfilePatch } from "./input.js";
+import { resolveLocation } from "./location.js";
+import { effectiveNotificationSettings, isReservedHandle, summarizeRatings } from "./rules.js";
+import type { ContactPreference, MeetingMode, NotificationSetting, OwnProfileView, ProfileSkill, ProfileView, Visibility } from "./types.js";
+import { viewerMaySee } from "./visibility.js";
+
+const profileSelect = {
+  id: true,
+  handle: true,
+  displayName: true,
+  bio: true,
+  pronouns: true,
+  languages: true,
+  timeZone: true,
+  meetingMode: true,
+  visibility: true,
+  status: true,
+  lastActiveAt: true,
+  email: true,
+  contactPreference: true,
+  maxDistanceKm: true,
+  location: { select: { name: true, region: true, country: true } },
+  skills: {
+    select: {
+      id: true,
+      skillId: true,
+      direction: true,
+      level: true,
+      notes: true,
+      skill: { select: { name: true, status: true, category: { select: { name: true } } } },
+    },
+    orderBy: [{ direction: "desc" }, { createdAt: "asc" }],
+  },
+  notificationPreferences: { select: { kind: true, channel: true, enabled: true } },
+  availability: {
+    where: { userSkillId: null },
+    select: { weekday: true, startMinute: true, endMinute: true },
+    orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+  },
+} satisfies Prisma.UserSelect;
+
+/** Finds an active user by id; a deleted or unknown actor is "not found", never a crash. */
+export async function requireActiveUser(db: Db | Tx, userId: string): Promise<{ id: string; handle: string }> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, handle: true, status: true } });
+  if (user === null || user.status !== "active") throw notFound("USER.NOT_FOUND", "user.not_found", { handle: userId });
+  return user;
+}
+
+export function createProfilesService(deps: ServiceDeps) {
+  const { db, clock, geocoder } = deps;
+
+  async function ratingsOf(userId: string) {
+    const reviews = await db.review.findMany({ where: { subjectId: userId }, select: { rating: true } });
+    return summarizeRatings(reviews.map((review) => review.rating));
+  }
+
+  async function load(where: { handle: string } | { id: string }, viewer: Actor | null): Promise<OwnProfileView | ProfileView> {
+    const user = await db.user.findUnique({ where, select: profileSelect });
+    const label = "handle" in where ? where.handle : where.id;
+    if (user === null || user.status !== "active") throw notFound("USER.NOT_FOUND", "user.not_found", { handle: label });
+    const viewerId = viewer?.userId ?? null;
+    if (!(await viewerMaySee(db, viewerId, user))) {
+      // A hidden profile answers like a missing one, so nobody learns that a blocked or private person exists.
+      throw notFound("USER.NOT_FOUND", "user.not_found", { handle: label });
+    }
+    const isOwner = viewerId === user.id;
+    const skills: ProfileSkill[] = user.skills
+      .filter((s) => isOwner || s.skill.status === "approved")
+      .map((s) => ({
+        id: s.id,
+        skillId: s.skillId,
+        name: s.skill.name,
+        category: s.skill.category.name,
+        direction: s.direction as "teach" | "learn",
+        level: s.level,
+        notes: s.notes,
+        pending: s.skill.status !== "approved",
+      }));
+    const view: ProfileView = {
+      id: user.id,
+      handle: user.handle,
+      displayName: user.displayName,
+      bio: user.bio,
+      pronouns: user.pronouns,
+      languages: parseStringArray(user.languages),
+      timeZone: user.timeZone,
+      location: user.location,
+      meetingMode: user.meetingMode as MeetingMode,
+      visibility: user.visibility as Visibility,
+      skills,
+      availability: user.availability,
+      rating: await ratingsOf(user.id),
+      lastActiveAt: user.lastActiveAt,
+      isOwner,
+    };
+    if (!isOwner) return view;
+    return {
+      ...view,
+      email: user.email,
+      contactPreference: user.contactPreference as ContactPreference,
+      maxDistanceKm: user.maxDistanceKm,
+      notifications: effectiveNotificationSettings(user.notificationPreferences as NotificationSetting[]),
+    };
+  }
+
+  async function writeNotifications(tx: Tx, userId: string, settings: readonly NotificationSetting[]): Promise<void> {
+    for (const setting of settings) {
+      await tx.notificationPreference.upsert({
+        where: { userId_kind_channel: { userId, kind: setting.kind, channel: setting.channel } },
+        create: { userId, ...setting },
+        update: { enabled: setting.enabled },
+      });
+    }
+  }
+
+  return {
+    /** A profile as `viewer` may see it (null = an anonymous visitor). */
+    get: (viewer: Actor | null, handle: string) => load({ handle: handle.trim().replace(/^@/, "").toLowerCase() }, viewer),
+
+    me: async (actor: Actor) => (await load({ id: actor.userId }, actor)) as OwnProfileView,
+
+    /** Changes the actor's own profile; there is no way to name another person's. */
+    async update(actor: Actor, patch: ProfilePatch): Promise<OwnProfileView> {
+      const data = parseInput(profilePatch, patch, "PROFILE.INVALID");
+      const fields = Object.keys(data);
+      try {
+        await db.$transaction(async (tx) => {
+          await requireActiveUser(tx, actor.userId);
+          if (data.handle !== undefined) {
+            const owner = await tx.user.findUnique({ where: { handle: data.handle }, select: { id: true } });
+            if (isReservedHandle(data.handle) || (owner !== null && owner.id !== actor.userId)) {
+              throw invalid("PROFILE.HANDLE_TAKEN", [{ field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) }]);
+            }
+          }
+          const { location, notifications, languages, ...scalars } = data;
+          const locationId =
+            location === undefined ? undefined : location === null ? null : await resolveLocation(tx, geocoder, location);
+          await tx.user.update({
+            where: { id: actor.userId },
+            data: {
+              ...definedOnly(scalars),
+              ...(languages === undefined ? {} : { languages: JSON.stringify([...new Set(languages)]) }),
+              ...(locationId === undefined ? {} : { locationId }),
+              lastActiveAt: clock.now(),
+            },
+          });
+          if (notifications !== undefined) await writeNotifications(tx, actor.userId, notifications);
+          await recordEvent(tx, deps, { type: "profile.updated", aggregateId: actor.userId, payload: { userId: actor.userId, fields } });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error) && data.handle !== undefined) {
+          throw invalid("PROFILE.HANDLE_TAKEN", [{ field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) }]);
+        }
+        throw error;
+      }
+      return (await load({ id: actor.userId }, actor)) as OwnProfileView;
+    },
+
+    /**
+     * Deletes the account and its personal data. What others wrote stays theirs: messages and reviews this
+     * person wrote remain, attributed to "a deleted user" (authorId set to null by the schema); reviews they
+     * received leave with the profile.
+     */
+    async deleteAccount(actor: Actor, confirmHandle: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const user = await requireActiveUser(tx, actor.userId);
+        if (confirmHandle.trim().toLowerCase().replace(/^@/, "") !== user.handle) {
+          throw invalid("ACCOUNT.CONFIRMATION_MISMATCH", [{ field: "confirmHandle", message: translate("field.invalid") }]);
+        }
+        await tx.user.delete({ where: { id: actor.userId } });
+        await recordEvent(tx, deps, { type: "user.deleted", aggregateId: actor.userId, payload: { userId: actor.userId } });
+      });
+    },
+
+    /** Everything SkillSwap stores about the actor, as plain JSON (GDPR article 20). Secrets are left out. */
+    async exportData(actor: Actor): Promise<UserDataExport> {
+      await requireActiveUser(db, actor.userId);
+      return exportUserData(db, actor.userId, clock.now());
+    },
+
+  };
+}
+
+export type ProfilesService = ReturnType<typeof createProfilesService>;

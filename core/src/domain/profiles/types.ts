@@ -1,0 +1,74 @@
+import type { WeeklySlot } from "../skills/types.js";
+
+export const visibilities = ["public", "communities", "private"] as const;
+export type Visibility = (typeof visibilities)[number];
+
+export const meetingModes = ["online", "in_person", "either"] as const;
+export type MeetingMode = (typeof meetingModes)[number];
+
+export const contactPreferences = ["platform", "email", "dashboard"] as const;
+export type ContactPreference = (typeof contactPreferences)[number];
+
+export const notificationKinds = ["swap_request", "swap_accepted", "message", "review", "group_activity", "session_reminder"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+export const notificationChannels = ["platform", "email", "dashboard"] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
+
+export interface NotificationSetting {
+  readonly kind: NotificationKind;
+  readonly channel: NotificationChannel;
+  readonly enabled: boolean;
+}
+
+export interface LocationView {
+  readonly name: string;
+  readonly region: string;
+  readonly country: string;
+}
+
+export interface RatingSummary {
+  readonly count: number;
+  readonly average: number | null;
+  /** Average pulled towards the prior so two 5-star reviews do not outrank fifty 4.8s. */
+  readonly bayesian: number;
+}
+
+export interface ProfileSkill {
+  readonly id: string;
+  readonly skillId: string;
+  readonly name: string;
+  readonly category: string;
+  readonly direction: "teach" | "learn";
+  readonly level: number;
+  readonly notes: string;
+  readonly pending: boolean;
+}
+
+/** A profile as another person may see it. Exact coordinates never leave core: only the city. */
+export interface ProfileView {
+  readonly id: string;
+  readonly handle: string;
+  readonly displayName: string;
+  readonly bio: string;
+  readonly pronouns: string;
+  readonly languages: readonly string[];
+  readonly timeZone: string;
+  readonly location: LocationView | null;
+  readonly meetingMode: MeetingMode;
+  readonly visibility: Visibility;
+  readonly skills: readonly ProfileSkill[];
+  /** General weekly availability, in the profile's time zone. */
+  readonly availability: readonly WeeklySlot[];
+  readonly rating: RatingSummary;
+  readonly lastActiveAt: Date;
+  readonly isOwner: boolean;
+}
+
+/** What only the owner sees on top of the public view. */
+export interface OwnProfileView extends ProfileView {
+  readonly email: string | null;
+  readonly contactPreference: ContactPreference;
+  readonly maxDistanceKm: number;
+  readonly notifications: readonly NotificationSetting[];
+}

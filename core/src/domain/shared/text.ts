@@ -1,0 +1,19 @@
+/** Lower case, accents folded, inner white space collapsed: how names are compared ("São Paulo" = "sao paulo"). */
+export function normalizeText(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Parses a JSON array of strings stored in a text column; a damaged value reads as empty rather than failing a page. */
+export function parseStringArray(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Drops keys whose value is undefined: zod's partial() output → a Prisma update under exactOptionalPropertyTypes. */
+export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { invalid, type FieldError } from "../../errors.js";
+import { en } from "../../messages/en.js";
+import { translate, type MessageKey } from "../../messages/index.js";
+
+function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
+}
+
+function sentenceFor(issue: z.core.$ZodIssue): string {
+  if (isMessageKey(issue.message)) return translate(issue.message, paramsOf(issue));
+  switch (issue.code) {
+    case "too_big":
+      return translate("field.too_long", { max: Number(issue.maximum) });
+    case "too_small":
+      return Number(issue.minimum) <= 1 && issue.origin === "string"
+        ? translate("field.required")
+        : translate("field.too_short", { min: Number(issue.minimum) });
+    case "invalid_type":
+      return issue.input === undefined ? translate("field.required") : translate("field.invalid");
+    default:
+      return translate("field.invalid");
+  }
+}
+
+function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> {
+  if (issue.code === "too_big") return { max: Number(issue.maximum) };
+  if (issue.code === "too_small") return { min: Number(issue.minimum) };
+  return {};
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.length === 0 ? "input" : issue.path.map(String).join("."),
+    message: sentenceFor(issue),
+  }));
+}
+
+/**
+ * Parses use-case input at the core boundary. Every rejected field is named in the DomainError,
+ * so a door can show each message beside its own input.
+ */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown, code: string): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(code, fieldErrors(result.error));
+  return result.data;
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { idField } from "../shared/fields.js";
+import { parseClock, parseWeekday } from "./availability.js";
+import { directions } from "./types.js";
+
+const minuteOfDay = z.union([
+  z.number().int().min(0).max(1440),
+  z.string().transform((text, ctx) => {
+    const minute = parseClock(text);
+    if (minute === null) {
+      ctx.addIssue({ code: "custom", message: "field.slot" });
+      return z.NEVER;
+    }
+    return minute;
+  }),
+]);
+
+const weekday = z.union([
+  z.number().int().min(0).max(6),
+  z.string().transform((text, ctx) => {
+    const day = parseWeekday(text);
+    if (day === null) {
+      ctx.addIssue({ code: "custom", message: "field.slot" });
+      return z.NEVER;
+    }
+    return day;
+  }),
+]);
+
+/** `{ day: "tue", start: "18:00", end: "20:00" }` (or numbers: weekday 0 = Sunday, minutes after midnight). */
+export const slotInput = z
+  .object({ day: weekday, start: minuteOfDay, end: minuteOfDay })
+  .strict()
+  .refine((slot) => slot.start < slot.end, { message: "field.slot", path: ["end"] })
+  .transform((slot) => ({ weekday: slot.day, startMinute: slot.start, endMinute: slot.end }));
+
+export const slotsInput = z.array(slotInput).max(42);
+
+export const levelField = z.number({ error: "field.level" }).int("field.level").min(1, "field.level").max(5, "field.level");
+const modeField = z.enum(["online", "in_person", "either"]);
+
+export const addSkillInput = z
+  .object({
+    skill: z.string().trim().min(1).max(80),
+    direction: z.enum(directions),
+    level: levelField,
+    notes: z.string().trim().max(500).default(""),
+    mode: modeField.nullable().default(null),
+    availability: slotsInput.nullable().default(null),
+  })
+  .strict();
+export type AddSkillInput = z.input<typeof addSkillInput>;
+
+export const updateSkillInput = z
+  .object({
+    level: levelField,
+    notes: z.string().trim().max(500),
+    mode: modeField.nullable(),
+    availability: slotsInput.nullable(),
+  })
+  .partial()
+  .strict();
+export type UpdateSkillInput = z.input<typeof updateSkillInput>;
+
+export const availabilityInput = z
+  .object({ slots: slotsInput, meetingMode: modeField.optional() })
+  .strict();
+export type AvailabilityInput = z.input<typeof availabilityInput>;
+
+export const proposeSkillInput = z
+  .object({
+    name: z.string().trim().min(2).max(60),
+    category: z.string().trim().min(1).max(60),
+    communityId: idField.optional(),
+  })
+  .strict();
+export type ProposeSkillInput = z.input<typeof proposeSkillInput>;
+
+export const reviewProposalInput = z.object({ skillId: idField, decision: z.enum(["approve", "reject"]) }).strict();

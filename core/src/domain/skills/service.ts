@@ -1,0 +1,272 @@
+import { conflict, DomainError, forbidden, invalid, notFound } from "../../errors.js";
+import type { Tx } from "../../infra/prisma/database.js";
+import { isUniqueViolation } from "../../infra/prisma/errors.js";
+import { translate } from "../../messages/index.js";
+import { recordEvent } from "../outbox/record-event.js";
+import { requireActiveUser } from "../profiles/service.js";
+import { viewerMaySee } from "../profiles/visibility.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { definedOnly, normalizeText } from "../shared/text.js";
+import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
+import { parseInput } from "../shared/validate.js";
+import { mergeSlots } from "./availability.js";
+import { categoryIdFor, findSkillById, findSkillByName, knownSpellings, nameAliasRows, slugify } from "./catalog.js";
+import {
+  addSkillInput,
+  availabilityInput,
+  proposeSkillInput,
+  reviewProposalInput,
+  updateSkillInput,
+  type AddSkillInput,
+  type AvailabilityInput,
+  type ProposeSkillInput,
+  type UpdateSkillInput,
+} from "./input.js";
+import { canAddSkill, closestNames } from "./rules.js";
+import { maxSkillsPerUser, type CatalogEntry, type Direction, type UserSkillView, type WeeklySlot } from "./types.js";
+
+const userSkillSelect = {
+  id: true,
+  userId: true,
+  direction: true,
+  level: true,
+  notes: true,
+  mode: true,
+  skill: { select: { id: true, slug: true, name: true, status: true, category: { select: { name: true } } } },
+  availability: { select: { weekday: true, startMinute: true, endMinute: true }, orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] },
+} satisfies Prisma.UserSkillSelect;
+
+type UserSkillRow = {
+  id: string;
+  direction: string;
+  level: number;
+  notes: string;
+  mode: string | null;
+  skill: { id: string; slug: string; name: string; status: string; category: { name: string } };
+  availability: WeeklySlot[];
+};
+
+function toView(row: UserSkillRow): UserSkillView {
+  return {
+    id: row.id,
+    skill: { id: row.skill.id, slug: row.skill.slug, name: row.skill.name, category: row.skill.category.name, status: row.skill.status as CatalogEntry["status"] },
+    direction: row.direction as Direction,
+    level: row.level,
+    notes: row.notes,
+    mode: row.mode as UserSkillView["mode"],
+    availability: row.availability.length === 0 ? null : row.availability,
+  };
+}
+
+async function writeSlots(tx: Tx, ids: { next(): string }, userId: string, userSkillId: string | null, slots: readonly WeeklySlot[]) {
+  await tx.availabilitySlot.deleteMany({ where: { userId, userSkillId } });
+  if (slots.length === 0) return;
+  await tx.availabilitySlot.createMany({
+    data: mergeSlots(slots).map((slot) => ({ id: ids.next(), userId, userSkillId, ...slot })),
+  });
+}
+
+export function createSkillsService(deps: ServiceDeps) {
+  const { db, ids, clock } = deps;
+  let spellings: Promise<Map<string, string>> | undefined;
+
+  async function unknownSkill(name: string): Promise<DomainError> {
+    const suggestions = closestNames(normalizeText(name), await (spellings ??= knownSpellings(db)));
+    return new DomainError("not_found", "SKILL.UNKNOWN", "skill.not_found", { name, suggestions: suggestions.join(", ") }, [
+      { field: "skill", message: translate("skill.not_found", { name }) },
+    ]);
+  }
+
+  /** The actor's own user skill, or Forbidden when it belongs to someone else (per-row authorization). */
+  async function ownUserSkill(tx: Tx, actor: Actor, userSkillId: string) {
+    const row = await tx.userSkill.findUnique({ where: { id: userSkillId }, select: { userId: true, skillId: true, direction: true } });
+    if (row === null) throw notFound("SKILL.USER_SKILL_NOT_FOUND", "skill.user_skill_not_found");
+    if (row.userId !== actor.userId) throw forbidden("SKILL.NOT_YOURS", "skill.not_yours");
+    return row;
+  }
+
+  async function viewOf(userSkillId: string): Promise<UserSkillView> {
+    return toView(await db.userSkill.findUniqueOrThrow({ where: { id: userSkillId }, select: userSkillSelect }));
+  }
+
+  return {
+    /** The approved catalog, grouped by category in display order. */
+    async catalog(): Promise<Array<{ slug: string; name: string; skills: Array<{ id: string; slug: string; name: string }> }>> {
+      const categories = await db.skillCategory.findMany({
+        orderBy: { sortOrder: "asc" },
+        select: { slug: true, name: true, skills: { where: { status: "approved" }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } } },
+      });
+      return categories;
+    },
+
+    /** What a typed name means, with close spellings when nothing matches. */
+    async resolve(actor: Actor, name: string): Promise<{ skill: CatalogEntry | null; suggestions: string[] }> {
+      const skill = await findSkillByName(db, name, actor.userId);
+      if (skill !== null) return { skill, suggestions: [] };
+      return { skill: null, suggestions: closestNames(normalizeText(name), await (spellings ??= knownSpellings(db))) };
+    },
+
+    async add(actor: Actor, input: AddSkillInput): Promise<UserSkillView> {
+      const data = parseInput(addSkillInput, input, "SKILL.INVALID");
+      const skill = await findSkillByName(db, data.skill, actor.userId);
+      if (skill === null) throw await unknownSkill(data.skill);
+      try {
+        const id = await db.$transaction(async (tx) => {
+          await requireActiveUser(tx, actor.userId);
+          const count = await tx.userSkill.count({ where: { userId: actor.userId } });
+          if (!canAddSkill(count)) throw conflict("SKILL.LIMIT_REACHED", "skill.limit_reached", { max: maxSkillsPerUser });
+          const userSkillId = ids.next();
+          await tx.userSkill.create({
+            data: {
+              id: userSkillId,
+              userId: actor.userId,
+              skillId: skill.id,
+              direction: data.direction,
+              level: data.level,
+              notes: data.notes,
+              mode: data.mode,
+              createdAt: clock.now(),
+            },
+          });
+          if (data.availability !== null) await writeSlots(tx, ids, actor.userId, userSkillId, data.availability);
+          await recordEvent(tx, deps, {
+            type: "skill.added",
+            aggregateId: actor.userId,
+            payload: { userId: actor.userId, skillId: skill.id, direction: data.direction, level: data.level },
+          });
+          return userSkillId;
+        });
+        return await viewOf(id);
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw conflict("SKILL.ALREADY_LISTED", "skill.already_listed", { direction: data.direction, name: skill.name });
+        }
+        throw error;
+      }
+    },
+
+    async update(actor: Actor, userSkillId: string, patch: UpdateSkillInput): Promise<UserSkillView> {
+      const data = parseInput(updateSkillInput, patch, "SKILL.INVALID");
+      await db.$transaction(async (tx) => {
+        const row = await ownUserSkill(tx, actor, userSkillId);
+        const { availability, ...fields } = data;
+        await tx.userSkill.update({ where: { id: userSkillId }, data: definedOnly(fields) });
+        if (availability !== undefined) await writeSlots(tx, ids, actor.userId, userSkillId, availability ?? []);
+        await recordEvent(tx, deps, {
+          type: "skill.updated",
+          aggregateId: actor.userId,
+          payload: { userId: actor.userId, skillId: row.skillId, fields: Object.keys(data) },
+        });
+      });
+      return viewOf(userSkillId);
+    },
+
+    async remove(actor: Actor, userSkillId: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const row = await ownUserSkill(tx, actor, userSkillId);
+        await tx.userSkill.delete({ where: { id: userSkillId } });
+        await recordEvent(tx, deps, {
+          type: "skill.removed",
+          aggregateId: actor.userId,
+          payload: { userId: actor.userId, skillId: row.skillId, direction: row.direction },
+        });
+      });
+    },
+
+    /** Someone's skills as `viewer` may see them; pending skills only to their owner. */
+    async listFor(viewer: Actor | null, handle: string): Promise<UserSkillView[]> {
+      const owner = await db.user.findUnique({ where: { handle: handle.trim().replace(/^@/, "").toLowerCase() }, select: { id: true, visibility: true, status: true } });
+      if (owner === null || !(await viewerMaySee(db, viewer?.userId ?? null, owner))) {
+        throw notFound("USER.NOT_FOUND", "user.not_found", { handle });
+      }
+      const isOwner = viewer?.userId === owner.id;
+      const rows = await db.userSkill.findMany({
+        where: { userId: owner.id, ...(isOwner ? {} : { skill: { status: "approved" } }) },
+        select: userSkillSelect,
+        orderBy: [{ direction: "desc" }, { createdAt: "asc" }],
+      });
+      return rows.map(toView);
+    },
+
+    /** Sets the actor's general weekly availability (in their profile time zone) and, optionally, how they meet. */
+    async setAvailability(actor: Actor, input: AvailabilityInput): Promise<WeeklySlot[]> {
+      const data = parseInput(availabilityInput, input, "AVAILABILITY.INVALID");
+      await db.$transaction(async (tx) => {
+        await requireActiveUser(tx, actor.userId);
+        await writeSlots(tx, ids, actor.userId, null, data.slots);
+        if (data.meetingMode !== undefined) await tx.user.update({ where: { id: actor.userId }, data: { meetingMode: data.meetingMode } });
+        await recordEvent(tx, deps, { type: "availability.updated", aggregateId: actor.userId, payload: { userId: actor.userId } });
+      });
+      return mergeSlots(data.slots);
+    },
+
+    /**
+     * Proposes a skill the catalog lacks. It becomes a community skill, pending until an admin of that
+     * community approves it; the proposer can list it meanwhile.
+     */
+    async propose(actor: Actor, input: ProposeSkillInput): Promise<CatalogEntry> {
+      const data = parseInput(proposeSkillInput, input, "SKILL.INVALID_PROPOSAL");
+      const existing = await findSkillByName(db, data.name, actor.userId);
+      if (existing !== null) throw conflict("SKILL.EXISTS", "skill.exists", { name: existing.name });
+      const category = await db.skillCategory.findFirst({
+        where: { OR: [{ slug: slugify(data.category) }, { name: data.category }] },
+        select: { id: true },
+      });
+      if (category === null) throw invalid("SKILL.UNKNOWN_CATEGORY", [{ field: "category", message: translate("field.invalid") }]);
+      const memberships = await db.communityMember.findMany({ where: { userId: actor.userId }, select: { communityId: true } });
+      const communityId = data.communityId ?? (memberships.length === 1 ? memberships[0]?.communityId : undefined);
+      if (communityId === undefined || !memberships.some((m) => m.communityId === communityId)) {
+        throw invalid("SKILL.COMMUNITY_REQUIRED", [{ field: "communityId", message: translate("field.required") }]);
+      }
+      const skillId = `skill:${communityId}:${slugify(data.name)}`;
+      try {
+        await db.$transaction(async (tx) => {
+          await tx.skill.create({
+            data: { id: skillId, slug: `${slugify(data.name)}-${communityId}`, name: data.name, categoryId: category.id, status: "pending", communityId, proposedById: actor.userId, createdAt: clock.now() },
+          });
+          await tx.skillAlias.createMany({ data: nameAliasRows(skillId, data.name) });
+          await recordEvent(tx, deps, { type: "skill.proposed", aggregateId: skillId, payload: { skillId, communityId, proposedBy: actor.userId } });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict("SKILL.EXISTS", "skill.exists", { name: data.name });
+        throw error;
+      }
+      return (await findSkillById(db, skillId)) as CatalogEntry;
+    },
+
+    /** An admin of the proposing community approves or rejects a pending skill; rejection takes it off profiles. */
+    async reviewProposal(admin: Actor, input: { skillId: string; decision: "approve" | "reject" }): Promise<CatalogEntry> {
+      const data = parseInput(reviewProposalInput, input, "SKILL.INVALID_REVIEW");
+      await db.$transaction(async (tx) => {
+        const skill = await tx.skill.findUnique({ where: { id: data.skillId }, select: { status: true, communityId: true } });
+        if (skill === null) throw notFound("SKILL.NOT_FOUND", "error.not_found");
+        if (skill.communityId === null) throw forbidden("SKILL.ADMIN_ONLY", "skill.admin_only");
+        const membership = await tx.communityMember.findUnique({
+          where: { communityId_userId: { communityId: skill.communityId, userId: admin.userId } },
+          select: { role: true },
+        });
+        if (membership?.role !== "admin") throw forbidden("SKILL.ADMIN_ONLY", "skill.admin_only");
+        if (skill.status !== "pending") throw conflict("SKILL.NOT_PENDING", "skill.not_pending");
+        await tx.skill.update({ where: { id: data.skillId }, data: { status: data.decision === "approve" ? "approved" : "rejected" } });
+        if (data.decision === "reject") await tx.userSkill.deleteMany({ where: { skillId: data.skillId } });
+        await tx.auditLog.create({
+          data: {
+            id: ids.next(),
+            actorId: admin.userId,
+            communityId: skill.communityId,
+            action: `skill.${data.decision === "approve" ? "approved" : "rejected"}`,
+            targetType: "skill",
+            targetId: data.skillId,
+            createdAt: clock.now(),
+          },
+        });
+        await recordEvent(tx, deps, { type: "skill.reviewed", aggregateId: data.skillId, payload: { skillId: data.skillId, decision: data.decision, by: admin.userId } });
+      });
+      spellings = undefined;
+      return (await findSkillById(db, data.skillId)) as CatalogEntry;
+    },
+  };
+}
+
+export type SkillsService = ReturnType<typeof createSkillsService>;

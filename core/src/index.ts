@@ -1,0 +1,16 @@
+export { createCore, createServices, type Core, type CoreOptions, type Services } from "./app.js";
+export { ConfigError, databaseProvider, loadConfig, type Config, type ConfigInput } from "./config.js";
+export { DomainError, isDomainError, type DomainErrorKind, type FieldError } from "./errors.js";
+export { translate, type Locale, type MessageKey } from "./messages/index.js";
+export { actorOf, type Actor } from "./domain/shared/actor.js";
+export type { ProfileView, OwnProfileView, Visibility, NotificationSetting } from "./domain/profiles/types.js";
+export type { ProfilePatch, IdentityInput, EmailSignUpInput } from "./domain/profiles/input.js";
+export type { AddSkillInput, UpdateSkillInput, AvailabilityInput, ProposeSkillInput } from "./domain/skills/input.js";
+export type { CatalogEntry, UserSkillView, WeeklySlot, Direction } from "./domain/skills/types.js";
+export { formatSlot, parseSlot } from "./domain/skills/availability.js";
+export { migrate, readMigrations, type MigrationReport } from "./infra/prisma/migrate.js";
+export type { Geocoder, Place, GeocodeResult } from "./ports/geocoder.js";
+export type { Clock } from "./ports/clock.js";
+export { seededIds, timeOrderedIds, type Ids } from "./ports/ids.js";
+export { seedDemo } from "./seed/demo.js";
+export { seedSynthetic } from "./seed/synthetic.js";

@@ -1,0 +1,53 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseProvider, type DatabaseProvider } from "../../config.js";
+import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.js";
+import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client.js";
+import { rejectEmptyWhere } from "./guard.js";
+import { migrate, sqliteFile, type MigrationReport } from "./migrate.js";
+
+function extend(client: SqlitePrismaClient) {
+  return client.$extends(rejectEmptyWhere);
+}
+
+/** The database as use cases see it: the Prisma client over either provider, with the empty-where guard. */
+export type Db = ReturnType<typeof extend>;
+/** What an interactive transaction hands its callback. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export interface Database {
+  readonly db: Db;
+  readonly provider: DatabaseProvider;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations first (default true). */
+  readonly migrate?: boolean;
+  readonly onMigrated?: (report: MigrationReport) => void;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const provider = databaseProvider(url);
+  if (provider === "sqlite" && sqliteFile(url) === ":memory:") {
+    // The migration runner and Prisma use separate connections; an in-memory database would be two databases.
+    throw new Error("In-memory SQLite is not supported: use a file (tests use a temporary file per suite).");
+  }
+  if (options.migrate ?? true) {
+    const report = await migrate(provider, url);
+    options.onMigrated?.(report);
+  }
+  const client =
+    provider === "sqlite"
+      ? new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }) })
+      : // Both clients are generated from one schema (postgres/schema.prisma is derived, provider swapped), so they
+        // have the same shape; the SQLite type stands for both in use cases.
+        (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as SqlitePrismaClient);
+  if (provider === "sqlite") {
+    // Per connection, not stored in the file: enforce relations, and wait rather than fail on a busy writer.
+    await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  }
+  const db = extend(client);
+  return { db, provider, url, close: () => client.$disconnect() };
+}

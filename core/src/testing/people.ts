@@ -1,0 +1,39 @@
+import type { Core } from "../app.js";
+import type { Actor } from "../domain/shared/actor.js";
+
+let counter = 0;
+
+/** A new person, arriving the way most do: their first Discord command. */
+export async function newPerson(core: Core, name: string): Promise<Actor & { handle: string }> {
+  counter += 1;
+  const account = await core.services.accounts.registerFromIdentity({
+    provider: "discord",
+    subject: `${Date.now()}${counter}`,
+    username: `${name}${counter}`,
+    displayName: name,
+  });
+  return { userId: account.userId, handle: account.handle };
+}
+
+/** A community the given people belong to; `admins` get the admin role. */
+export async function newCommunity(core: Core, members: readonly Actor[], admins: readonly Actor[] = []): Promise<string> {
+  counter += 1;
+  const id = `community-${counter}-${Date.now()}`;
+  await core.database.db.community.create({
+    data: {
+      id,
+      platform: "discord",
+      externalId: id,
+      name: `Community ${counter}`,
+      members: {
+        create: [...members, ...admins].map((m) => ({ userId: m.userId, role: admins.includes(m) ? "admin" : "member" })),
+      },
+    },
+  });
+  return id;
+}
+
+/** A block written directly: the block use case itself belongs to the moderation area. */
+export async function block(core: Core, blocker: Actor, blocked: Actor): Promise<void> {
+  await core.database.db.block.create({ data: { blockerId: blocker.userId, blockedId: blocked.userId } });
+}

@@ -1,0 +1,50 @@
+// One lint config for every package: type-checked rules, plus the architecture's import boundaries.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const platformPackages = ["discord.js", "@discordjs/*", "@slack/*", "fastify", "@fastify/*", "preact", "preact/*"];
+
+export default tseslint.config(
+  {
+    ignores: ["**/node_modules/**", "**/dist/**", "core/src/infra/prisma/generated/**", "data/**", "**/*.d.ts", "bench/results.json"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ["*.js", "*.ts", "prisma/scripts/*.mjs", "cli/bin/*.js", ".ci/*.mjs"] } },
+    },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-non-null-assertion": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/restrict-template-expressions": ["error", { allowNumber: true }],
+      "@typescript-eslint/no-unnecessary-condition": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["**/*.mjs", "**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+  {
+    // The core is pure domain code: no platform SDK, no web framework, no UI.
+    files: ["core/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: [...platformPackages, "@skillswap/bot", "@skillswap/dashboard", "@skillswap/cli"], message: "core imports no adapter." }] },
+      ],
+    },
+  },
+  {
+    // Configuration is read once, in core/src/config.ts; everything else receives it.
+    files: ["**/*.ts"],
+    ignores: ["core/src/config.ts", "**/*.test.ts", "bench/**", "vitest.config.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through loadConfig() in core/src/config.ts." }],
+    },
+  },
+);
