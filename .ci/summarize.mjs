@@ -11,7 +11,9 @@ if (existsSync(reportPath)) {
   passed = report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   // A suite that fails to load reports no tests at all: count it, or a broken file would look green.
-  failed += (report.testResults ?? []).filter((file) => file.status === "failed" && (file.assertionResults ?? []).length === 0).length;
+  failed += (report.testResults ?? []).filter(
+    (file) => file.status === "failed" && (file.assertionResults ?? []).length === 0,
+  ).length;
 } else {
   console.log("No test report was written.");
   failed += 1;

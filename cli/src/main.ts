@@ -25,7 +25,11 @@ export function buildProgram(): Command {
     .option("--json", "machine-readable output")
     .action(startCommand);
 
-  program.command("migrate").description("apply pending database migrations").option("--json", "machine-readable output").action(migrateCommand);
+  program
+    .command("migrate")
+    .description("apply pending database migrations")
+    .option("--json", "machine-readable output")
+    .action(migrateCommand);
 
   program
     .command("seed")
@@ -43,7 +47,11 @@ export function buildProgram(): Command {
     .option("--json", "machine-readable output")
     .action(profileCommand);
 
-  program.command("doctor").description("check configuration and connections").option("--json", "machine-readable output").action(doctorCommand);
+  program
+    .command("doctor")
+    .description("check configuration and connections")
+    .option("--json", "machine-readable output")
+    .action(doctorCommand);
 
   return program;
 }

@@ -13,7 +13,8 @@ export function emit(options: OutputOptions, data: unknown, human: () => string)
 export function renderFailure(error: unknown, json: boolean): string {
   if (isDomainError(error)) {
     const sentence = translate(error.messageKey, error.params);
-    if (json) return JSON.stringify({ error: { code: error.code, kind: error.kind, message: sentence, fields: error.fields } });
+    if (json)
+      return JSON.stringify({ error: { code: error.code, kind: error.kind, message: sentence, fields: error.fields } });
     const fields = error.fields.map((f) => `  ${f.field}: ${f.message}`);
     return [sentence, ...fields].join("\n");
   }
@@ -23,5 +24,12 @@ export function renderFailure(error: unknown, json: boolean): string {
 
 export function table(rows: ReadonlyArray<readonly string[]>): string {
   const widths = rows.reduce<number[]>((acc, row) => row.map((cell, i) => Math.max(acc[i] ?? 0, cell.length)), []);
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }

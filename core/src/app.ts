@@ -45,7 +45,10 @@ export interface CoreOptions {
 export async function createCore(config: Config = loadConfig(), options: CoreOptions = {}): Promise<Core> {
   let migrations: MigrationReport | null = null;
   const prepare = options.prepare ?? true;
-  const database = await openDatabase(config.DATABASE_URL, { migrate: prepare, onMigrated: (report) => (migrations = report) });
+  const database = await openDatabase(config.DATABASE_URL, {
+    migrate: prepare,
+    onMigrated: (report) => (migrations = report),
+  });
   try {
     if (prepare) await ensureCatalog(database.db);
   } catch (error) {

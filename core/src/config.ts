@@ -52,7 +52,9 @@ export function loadConfig(
   configFile = resolve(env.SKILLSWAP_CONFIG ?? "skillswap.config.json"),
 ): Config {
   const fromEnv = Object.fromEntries(
-    Object.keys(configSchema.shape).flatMap((key) => (env[key] === undefined || env[key] === "" ? [] : [[key, env[key]]])),
+    Object.keys(configSchema.shape).flatMap((key) =>
+      env[key] === undefined || env[key] === "" ? [] : [[key, env[key]]],
+    ),
   );
   const result = configSchema.safeParse({ ...readConfigFile(configFile), ...fromEnv, ...overrides });
   if (!result.success) {

@@ -38,7 +38,13 @@ export const conflict = (code: string, messageKey: MessageKey, params?: Record<s
   new DomainError("conflict", code, messageKey, params);
 
 export const invalid = (code: string, fields: readonly FieldError[], params?: Record<string, string | number>) =>
-  new DomainError("invalid", code, "error.invalid", { ...params, fields: fields.map((f) => f.field).join(", ") }, fields);
+  new DomainError(
+    "invalid",
+    code,
+    "error.invalid",
+    { ...params, fields: fields.map((f) => f.field).join(", ") },
+    fields,
+  );
 
 export const rateLimited = (code: string, messageKey: MessageKey, params?: Record<string, string | number>) =>
   new DomainError("rate_limited", code, messageKey, params);

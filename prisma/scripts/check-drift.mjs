@@ -12,14 +12,16 @@ const snapshot = latestSnapshot();
 if (snapshot === null) problems.push("There are no migrations yet: run `npm run db:migration -- init`.");
 else {
   const sql = await diffSchemas("sqlite", snapshot, current);
-  if (sql !== "") problems.push(`schema.prisma has changes no migration covers:\n${sql}\nRun \`npm run db:migration -- <name>\`.`);
+  if (sql !== "")
+    problems.push(`schema.prisma has changes no migration covers:\n${sql}\nRun \`npm run db:migration -- <name>\`.`);
 }
 if (readFileSync(postgresSchemaPath, "utf8") !== derivePostgresSchema(current)) {
   problems.push("prisma/postgres/schema.prisma is stale: run `npm run db:generate`.");
 }
 const sqliteNames = listMigrations(migrationDirs.sqlite).join(",");
 const postgresNames = listMigrations(migrationDirs.postgresql).join(",");
-if (sqliteNames !== postgresNames) problems.push(`SQLite and PostgreSQL migrations differ: [${sqliteNames}] vs [${postgresNames}]`);
+if (sqliteNames !== postgresNames)
+  problems.push(`SQLite and PostgreSQL migrations differ: [${sqliteNames}] vs [${postgresNames}]`);
 
 // --database file:<path>: also compare a migrated SQLite database with the schema (introspection works on SQLite only).
 const databaseFlag = process.argv.indexOf("--database");

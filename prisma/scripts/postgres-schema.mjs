@@ -6,8 +6,7 @@ import { fileURLToPath } from "node:url";
 export const sqliteSchemaPath = fileURLToPath(new URL("../schema.prisma", import.meta.url));
 export const postgresSchemaPath = fileURLToPath(new URL("../postgres/schema.prisma", import.meta.url));
 
-const header =
-  "// GENERATED from prisma/schema.prisma by prisma/scripts/generate.mjs — do not edit by hand.\n";
+const header = "// GENERATED from prisma/schema.prisma by prisma/scripts/generate.mjs — do not edit by hand.\n";
 
 export function derivePostgresSchema(sqliteText) {
   const swapped = sqliteText

@@ -14,7 +14,9 @@ function adapterFactory(provider) {
     ? new PrismaBetterSqlite3({ url: "file::memory:" })
     : new PrismaPg({
         connectionString:
-          process.env.MIGRATION_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test",
+          process.env.MIGRATION_DATABASE_URL ??
+          process.env.TEST_DATABASE_URL ??
+          "postgres://postgres@127.0.0.1:5432/test",
       });
 }
 

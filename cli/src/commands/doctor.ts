@@ -14,21 +14,31 @@ async function databaseChecks(config: Config): Promise<Check[]> {
   const core = await createCore(config, { prepare: false });
   try {
     const { db } = core.database;
-    const applied = await db.$queryRawUnsafe<Array<{ n: number | bigint }>>(
-      `SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    ).catch(() => [{ n: 0 }]);
+    const applied = await db
+      .$queryRawUnsafe<Array<{ n: number | bigint }>>(
+        `SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+      .catch(() => [{ n: 0 }]);
     const done = Number(applied[0]?.n ?? 0);
     const checks: Check[] = [
       { name: "database", status: "ok", detail: `${provider} reachable (${redact(config.DATABASE_URL)})` },
       {
         name: "migrations",
         status: done >= shipped ? "ok" : "warn",
-        detail: done >= shipped ? `${done} applied, none pending` : `${shipped - done} pending: run \`skillswap migrate\``,
+        detail:
+          done >= shipped ? `${done} applied, none pending` : `${shipped - done} pending: run \`skillswap migrate\``,
       },
     ];
     if (done > 0) {
-      const [skills, users] = await Promise.all([db.skill.count({ where: { status: "approved" } }), db.user.count({ where: { status: "active" } })]);
-      checks.push({ name: "skill catalog", status: skills >= 300 ? "ok" : "warn", detail: `${skills} approved skills` });
+      const [skills, users] = await Promise.all([
+        db.skill.count({ where: { status: "approved" } }),
+        db.user.count({ where: { status: "active" } }),
+      ]);
+      checks.push({
+        name: "skill catalog",
+        status: skills >= 300 ? "ok" : "warn",
+        detail: `${skills} approved skills`,
+      });
       checks.push({ name: "people", status: "ok", detail: `${users} active users` });
     }
     const started = Date.now();
@@ -36,7 +46,10 @@ async function databaseChecks(config: Config): Promise<Check[]> {
     checks.push({
       name: "geocoder",
       status: paris.kind === "found" ? "ok" : "fail",
-      detail: paris.kind === "found" ? `offline gazetteer loaded in ${Date.now() - started} ms` : "the city gazetteer did not resolve Paris",
+      detail:
+        paris.kind === "found"
+          ? `offline gazetteer loaded in ${Date.now() - started} ms`
+          : "the city gazetteer did not resolve Paris",
     });
     return checks;
   } finally {
@@ -55,7 +68,11 @@ function optionalServices(config: Config): Check[] {
       : { name, status: "warn", detail };
   return [
     configured(config.REDIS_URL, "redis", "configured; the Redis cache and job queue arrive with a later release"),
-    configured(config.ELASTICSEARCH_URL, "elasticsearch", "configured; Elasticsearch search arrives with a later release"),
+    configured(
+      config.ELASTICSEARCH_URL,
+      "elasticsearch",
+      "configured; Elasticsearch search arrives with a later release",
+    ),
     configured(config.S3_BUCKET, "s3", "configured; S3 file storage arrives with a later release"),
     configured(config.DISCORD_TOKEN, "discord", "configured; the Discord bot arrives with a later release"),
     configured(config.SLACK_BOT_TOKEN, "slack", "configured; the Slack app arrives with a later release"),
@@ -75,9 +92,13 @@ export async function doctorCommand(options: OutputOptions): Promise<void> {
     }
     checks.push(...optionalServices(config));
   } catch (error) {
-    checks = [{ name: "configuration", status: "fail", detail: error instanceof Error ? error.message : String(error) }];
+    checks = [
+      { name: "configuration", status: "fail", detail: error instanceof Error ? error.message : String(error) },
+    ];
   }
   const healthy = checks.every((check) => check.status !== "fail");
-  emit(options, { healthy, checks }, () => table([["CHECK", "STATUS", "DETAIL"], ...checks.map((c) => [c.name, c.status, c.detail])]));
+  emit(options, { healthy, checks }, () =>
+    table([["CHECK", "STATUS", "DETAIL"], ...checks.map((c) => [c.name, c.status, c.detail])]),
+  );
   if (!healthy) process.exitCode = 1;
 }

@@ -15,11 +15,17 @@ function render(profile: ProfileView | OwnProfileView, slots: string[]): string 
     const skills = profile.skills.filter((s) => s.direction === direction);
     if (skills.length === 0) continue;
     lines.push("", direction === "teach" ? "Teaches:" : "Wants to learn:");
-    for (const s of skills) lines.push(`  - ${s.name} (${levelNames[s.level] ?? s.level})${s.pending ? " [pending approval]" : ""}${s.notes ? ` — ${s.notes}` : ""}`);
+    for (const s of skills)
+      lines.push(
+        `  - ${s.name} (${levelNames[s.level] ?? s.level})${s.pending ? " [pending approval]" : ""}${s.notes ? ` — ${s.notes}` : ""}`,
+      );
   }
   if (slots.length > 0) lines.push("", `Available: ${slots.join(", ")}`);
   const r = profile.rating;
-  lines.push("", r.count === 0 ? "No reviews yet." : `Rating ${r.average} from ${r.count} review(s) (weighted ${r.bayesian}).`);
+  lines.push(
+    "",
+    r.count === 0 ? "No reviews yet." : `Rating ${r.average} from ${r.count} review(s) (weighted ${r.bayesian}).`,
+  );
   return lines.join("\n");
 }
 

@@ -16,13 +16,18 @@ export async function seedCommand(options: SeedOptions): Promise<void> {
     if (options.demo === true) {
       const result = await seedDemo(core);
       emit(options, { demo: result }, () =>
-        result.created ? `Seeded the demo data: ${result.users} people.` : `The demo data is already there (${result.users} people); nothing changed.`,
+        result.created
+          ? `Seeded the demo data: ${result.users} people.`
+          : `The demo data is already there (${result.users} people); nothing changed.`,
       );
     }
     if (options.users !== undefined) {
       const result = await seedSynthetic(core, { users: options.users, seed: options.seed });
-      emit(options, { synthetic: result }, () =>
-        `Seeded ${result.users} synthetic users (${result.userSkills} skills, ${result.slots} availability slots) with seed ${options.seed} in ${(result.ms / 1000).toFixed(1)} s.`,
+      emit(
+        options,
+        { synthetic: result },
+        () =>
+          `Seeded ${result.users} synthetic users (${result.userSkills} skills, ${result.slots} availability slots) with seed ${options.seed} in ${(result.ms / 1000).toFixed(1)} s.`,
       );
     }
   });

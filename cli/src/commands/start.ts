@@ -10,9 +10,13 @@ const implementedRoles: ReadonlySet<Role> = new Set();
 
 export function parseRoles(text: string | undefined): Role[] {
   if (text === undefined) return [...knownRoles];
-  const roles = text.split(",").map((role) => role.trim()).filter((role) => role !== "");
+  const roles = text
+    .split(",")
+    .map((role) => role.trim())
+    .filter((role) => role !== "");
   const unknown = roles.filter((role) => !(knownRoles as readonly string[]).includes(role));
-  if (unknown.length > 0) throw new Error(`Unknown role(s): ${unknown.join(", ")}. Roles are ${knownRoles.join(", ")}.`);
+  if (unknown.length > 0)
+    throw new Error(`Unknown role(s): ${unknown.join(", ")}. Roles are ${knownRoles.join(", ")}.`);
   return roles as Role[];
 }
 
@@ -35,13 +39,21 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
     const applied = core.migrations?.applied ?? [];
     const running = roles.filter((role) => implementedRoles.has(role));
     const later = roles.filter((role) => !implementedRoles.has(role));
-    const data = { database: core.database.provider, migrationsApplied: applied, demo, running, notYetAvailable: later };
+    const data = {
+      database: core.database.provider,
+      migrationsApplied: applied,
+      demo,
+      running,
+      notYetAvailable: later,
+    };
     emit(options, data, () =>
       [
         `SkillSwap is ready on ${core.database.provider} (${core.config.DATABASE_URL}).`,
         applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database schema up to date.",
         demo,
-        later.length > 0 ? `Not in this build yet: ${later.join(", ")} (the dashboard on http://localhost:${core.config.PORT} comes with the web role).` : "",
+        later.length > 0
+          ? `Not in this build yet: ${later.join(", ")} (the dashboard on http://localhost:${core.config.PORT} comes with the web role).`
+          : "",
         "Look around: `npx skillswap profile <handle>`, `npx skillswap doctor`, `npx skillswap --help`.",
       ]
         .filter((line) => line !== "")

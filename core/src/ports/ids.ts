@@ -9,7 +9,7 @@ const alphabet = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 function randomSuffix(length: number, nextByte: () => number): string {
   let out = "";
-  for (let i = 0; i < length; i++) out += alphabet[nextByte() % alphabet.length];
+  for (let i = 0; i < length; i++) out += alphabet.charAt(nextByte() % alphabet.length);
   return out;
 }
 

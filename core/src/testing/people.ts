@@ -16,7 +16,11 @@ export async function newPerson(core: Core, name: string): Promise<Actor & { han
 }
 
 /** A community the given people belong to; `admins` get the admin role. */
-export async function newCommunity(core: Core, members: readonly Actor[], admins: readonly Actor[] = []): Promise<string> {
+export async function newCommunity(
+  core: Core,
+  members: readonly Actor[],
+  admins: readonly Actor[] = [],
+): Promise<string> {
   counter += 1;
   const id = `community-${counter}-${Date.now()}`;
   await core.database.db.community.create({
@@ -26,7 +30,10 @@ export async function newCommunity(core: Core, members: readonly Actor[], admins
       externalId: id,
       name: `Community ${counter}`,
       members: {
-        create: [...members, ...admins].map((m) => ({ userId: m.userId, role: admins.includes(m) ? "admin" : "member" })),
+        create: [...members, ...admins].map((m) => ({
+          userId: m.userId,
+          role: admins.includes(m) ? "admin" : "member",
+        })),
       },
     },
   });

@@ -27,7 +27,10 @@ export function testProviders(): DatabaseProvider[] {
 }
 
 /** A migrated, catalog-loaded core on a database of its own, removed again by close(). */
-export async function createTestCore(provider: DatabaseProvider = "sqlite", options: CoreOptions = {}): Promise<TestCore> {
+export async function createTestCore(
+  provider: DatabaseProvider = "sqlite",
+  options: CoreOptions = {},
+): Promise<TestCore> {
   const clock = new ManualClock();
   let url: string;
   let cleanup: () => Promise<void>;

@@ -24,8 +24,17 @@ for (const provider of testProviders()) {
       });
 
       it("finds the same user again when the platform retries, even concurrently", async () => {
-        const input = { provider: "slack" as const, tenantId: "T1", subject: "U42", username: "sam", displayName: "Sam" };
-        const [a, b] = await Promise.all([core.services.accounts.registerFromIdentity(input), core.services.accounts.registerFromIdentity(input)]);
+        const input = {
+          provider: "slack" as const,
+          tenantId: "T1",
+          subject: "U42",
+          username: "sam",
+          displayName: "Sam",
+        };
+        const [a, b] = await Promise.all([
+          core.services.accounts.registerFromIdentity(input),
+          core.services.accounts.registerFromIdentity(input),
+        ]);
         const again = await core.services.accounts.registerFromIdentity(input);
         expect(new Set([a.userId, b.userId, again.userId]).size).toBe(1);
         expect(again.created).toBe(false);
@@ -33,22 +42,43 @@ for (const provider of testProviders()) {
       });
 
       it("keeps Slack users of different workspaces apart", async () => {
-        const one = await core.services.accounts.registerFromIdentity({ provider: "slack", tenantId: "TA", subject: "U1", displayName: "Kim" });
-        const two = await core.services.accounts.registerFromIdentity({ provider: "slack", tenantId: "TB", subject: "U1", displayName: "Kim" });
+        const one = await core.services.accounts.registerFromIdentity({
+          provider: "slack",
+          tenantId: "TA",
+          subject: "U1",
+          displayName: "Kim",
+        });
+        const two = await core.services.accounts.registerFromIdentity({
+          provider: "slack",
+          tenantId: "TB",
+          subject: "U1",
+          displayName: "Kim",
+        });
         expect(one.userId).not.toBe(two.userId);
         expect(one.handle).not.toBe(two.handle);
       });
 
       it("records the new user in the outbox in the same transaction", async () => {
-        const account = await core.services.accounts.registerFromIdentity({ provider: "google", subject: "g-1", displayName: "Gia" });
-        const events = await core.database.db.outboxEvent.findMany({ where: { aggregateId: account.userId }, select: { type: true } });
+        const account = await core.services.accounts.registerFromIdentity({
+          provider: "google",
+          subject: "g-1",
+          displayName: "Gia",
+        });
+        const events = await core.database.db.outboxEvent.findMany({
+          where: { aggregateId: account.userId },
+          select: { type: true },
+        });
         expect(events).toEqual([{ type: "user.created" }]);
       });
 
       it("names every field it rejects", async () => {
         expect(
           await rejectedFields(() =>
-            core.services.accounts.registerFromIdentity({ provider: "myspace" as "discord", subject: "", displayName: "" }),
+            core.services.accounts.registerFromIdentity({
+              provider: "myspace" as "discord",
+              subject: "",
+              displayName: "",
+            }),
           ),
         ).toEqual(["displayName", "provider", "subject"]);
       });
@@ -56,25 +86,43 @@ for (const provider of testProviders()) {
 
     describe("signing up with email and password", () => {
       it("stores a scrypt hash, never the password, and logs the person in", async () => {
-        const account = await core.services.accounts.signUpWithEmail({ email: "Nora@Example.org", password: "correct horse battery", displayName: "Nora" });
-        const row = await core.database.db.user.findUniqueOrThrow({ where: { id: account.userId }, select: { email: true, passwordHash: true } });
+        const account = await core.services.accounts.signUpWithEmail({
+          email: "Nora@Example.org",
+          password: "correct horse battery",
+          displayName: "Nora",
+        });
+        const row = await core.database.db.user.findUniqueOrThrow({
+          where: { id: account.userId },
+          select: { email: true, passwordHash: true },
+        });
         expect(row.email).toBe("nora@example.org");
         expect(row.passwordHash).toMatch(/^scrypt\$/);
         expect(row.passwordHash).not.toContain("correct horse");
-        const login = await core.services.accounts.authenticate({ email: "nora@example.org", password: "correct horse battery" });
+        const login = await core.services.accounts.authenticate({
+          email: "nora@example.org",
+          password: "correct horse battery",
+        });
         expect(login.userId).toBe(account.userId);
       });
 
       it("answers a wrong password and an unknown email with the same error", async () => {
-        const wrong = await domainErrorOf(() => core.services.accounts.authenticate({ email: "nora@example.org", password: "wrong password!" }));
-        const unknown = await domainErrorOf(() => core.services.accounts.authenticate({ email: "nobody@example.org", password: "wrong password!" }));
+        const wrong = await domainErrorOf(() =>
+          core.services.accounts.authenticate({ email: "nora@example.org", password: "wrong password!" }),
+        );
+        const unknown = await domainErrorOf(() =>
+          core.services.accounts.authenticate({ email: "nobody@example.org", password: "wrong password!" }),
+        );
         expect(wrong.code).toBe("ACCOUNT.BAD_CREDENTIALS");
         expect(unknown.code).toBe(wrong.code);
       });
 
       it("refuses a second account for the same email", async () => {
         const error = await domainErrorOf(() =>
-          core.services.accounts.signUpWithEmail({ email: "NORA@example.org", password: "another password", displayName: "Other" }),
+          core.services.accounts.signUpWithEmail({
+            email: "NORA@example.org",
+            password: "another password",
+            displayName: "Other",
+          }),
         );
         expect(error.code).toBe("ACCOUNT.EMAIL_TAKEN");
         expect(error.kind).toBe("conflict");
@@ -82,7 +130,14 @@ for (const provider of testProviders()) {
 
       it("names every field it rejects", async () => {
         expect(
-          await rejectedFields(() => core.services.accounts.signUpWithEmail({ email: "not-an-email", password: "short", displayName: "N", handle: "!" })),
+          await rejectedFields(() =>
+            core.services.accounts.signUpWithEmail({
+              email: "not-an-email",
+              password: "short",
+              displayName: "N",
+              handle: "!",
+            }),
+          ),
         ).toEqual(["email", "handle", "password"]);
       });
     });

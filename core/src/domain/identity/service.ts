@@ -4,7 +4,13 @@ import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { translate } from "../../messages/index.js";
 import type { Actor } from "../shared/actor.js";
 import { recordEvent } from "../outbox/record-event.js";
-import { credentialsInput, emailSignUpInput, identityInput, type EmailSignUpInput, type IdentityInput } from "../profiles/input.js";
+import {
+  credentialsInput,
+  emailSignUpInput,
+  identityInput,
+  type EmailSignUpInput,
+  type IdentityInput,
+} from "../profiles/input.js";
 import { handleFromName, isReservedHandle } from "../profiles/rules.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { parseInput } from "../shared/validate.js";
@@ -19,7 +25,9 @@ export interface AccountRef {
 /** A free handle from `base`: base, base2, base3, … (handles are stored lower case). */
 async function freeHandle(tx: Tx, base: string): Promise<string> {
   const taken = new Set(
-    (await tx.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map((u) => u.handle),
+    (await tx.user.findMany({ where: { handle: { startsWith: base } }, select: { handle: true } })).map(
+      (u) => u.handle,
+    ),
   );
   if (!taken.has(base) && !isReservedHandle(base)) return base;
   for (let n = 2; ; n++) {
@@ -46,7 +54,10 @@ export function createAccountsService(deps: ServiceDeps) {
 
     /** The actor behind a handle, for operator tools and tests; null when there is no active user. */
     async actorForHandle(handle: string): Promise<Actor | null> {
-      const user = await db.user.findUnique({ where: { handle: handle.trim().replace(/^@/, "").toLowerCase() }, select: { id: true, status: true } });
+      const user = await db.user.findUnique({
+        where: { handle: handle.trim().replace(/^@/, "").toLowerCase() },
+        select: { id: true, status: true },
+      });
       return user === null || user.status !== "active" ? null : { userId: user.id };
     },
 
@@ -63,7 +74,8 @@ export function createAccountsService(deps: ServiceDeps) {
           const userId = ids.next();
           const handle = await freeHandle(tx, handleFromName(data.username || data.displayName));
           const emailFree =
-            data.email !== undefined && (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) === null;
+            data.email !== undefined &&
+            (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) === null;
           await tx.user.create({
             data: {
               id: userId,
@@ -78,14 +90,27 @@ export function createAccountsService(deps: ServiceDeps) {
             },
           });
           await tx.identity.create({
-            data: { id: ids.next(), userId, provider: data.provider, tenantId: data.tenantId, subject: data.subject, username: data.username },
+            data: {
+              id: ids.next(),
+              userId,
+              provider: data.provider,
+              tenantId: data.tenantId,
+              subject: data.subject,
+              username: data.username,
+            },
           });
-          await recordEvent(tx, deps, { type: "user.created", aggregateId: userId, payload: { userId, via: data.provider } });
+          await recordEvent(tx, deps, {
+            type: "user.created",
+            aggregateId: userId,
+            payload: { userId, via: data.provider },
+          });
           return { userId, handle, created: true };
         });
       } catch (error) {
         // Two deliveries of the same first command raced: the other one created the user.
-        const winner = isUniqueViolation(error) ? await findByIdentity(data.provider, data.tenantId, data.subject) : null;
+        const winner = isUniqueViolation(error)
+          ? await findByIdentity(data.provider, data.tenantId, data.subject)
+          : null;
         if (winner !== null) return winner;
         throw error;
       }
@@ -99,8 +124,13 @@ export function createAccountsService(deps: ServiceDeps) {
           if ((await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) !== null) {
             throw conflict("ACCOUNT.EMAIL_TAKEN", "account.email_taken");
           }
-          if (data.handle !== undefined && (isReservedHandle(data.handle) || (await tx.user.findUnique({ where: { handle: data.handle } })) !== null)) {
-            throw invalid("PROFILE.HANDLE_TAKEN", [{ field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) }]);
+          if (
+            data.handle !== undefined &&
+            (isReservedHandle(data.handle) || (await tx.user.findUnique({ where: { handle: data.handle } })) !== null)
+          ) {
+            throw invalid("PROFILE.HANDLE_TAKEN", [
+              { field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) },
+            ]);
           }
           const userId = ids.next();
           const handle = data.handle ?? (await freeHandle(tx, handleFromName(data.displayName)));
@@ -116,7 +146,16 @@ export function createAccountsService(deps: ServiceDeps) {
               lastActiveAt: clock.now(),
             },
           });
-          await tx.identity.create({ data: { id: ids.next(), userId, provider: "email", tenantId: "", subject: data.email, username: data.email } });
+          await tx.identity.create({
+            data: {
+              id: ids.next(),
+              userId,
+              provider: "email",
+              tenantId: "",
+              subject: data.email,
+              username: data.email,
+            },
+          });
           await recordEvent(tx, deps, { type: "user.created", aggregateId: userId, payload: { userId, via: "email" } });
           return { userId, handle, created: true };
         });
@@ -129,9 +168,15 @@ export function createAccountsService(deps: ServiceDeps) {
     /** Email + password log-in. The same error for an unknown email and a wrong password, so emails cannot be probed. */
     async authenticate(input: { email: string; password: string }): Promise<AccountRef> {
       const data = parseInput(credentialsInput, input, "ACCOUNT.INVALID_CREDENTIALS");
-      const user = await db.user.findUnique({ where: { email: data.email }, select: { id: true, handle: true, passwordHash: true, status: true } });
+      const user = await db.user.findUnique({
+        where: { email: data.email },
+        select: { id: true, handle: true, passwordHash: true, status: true },
+      });
       // Verify against a dummy hash when there is no account, so the answer takes as long either way.
-      const matches = await verifyPassword(data.password, user?.passwordHash ?? (dummyHash ??= await hashPassword("not-a-password")));
+      const matches = await verifyPassword(
+        data.password,
+        user?.passwordHash ?? (dummyHash ??= await hashPassword("not-a-password")),
+      );
       if (user === null || user.passwordHash === null || user.status !== "active" || !matches) {
         throw new DomainError("forbidden", "ACCOUNT.BAD_CREDENTIALS", "account.bad_credentials");
       }

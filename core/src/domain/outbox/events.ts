@@ -3,11 +3,23 @@ export type DomainEvent =
   | { type: "user.created"; aggregateId: string; payload: { userId: string; via: string } }
   | { type: "profile.updated"; aggregateId: string; payload: { userId: string; fields: string[] } }
   | { type: "user.deleted"; aggregateId: string; payload: { userId: string } }
-  | { type: "skill.added"; aggregateId: string; payload: { userId: string; skillId: string; direction: string; level: number } }
+  | {
+      type: "skill.added";
+      aggregateId: string;
+      payload: { userId: string; skillId: string; direction: string; level: number };
+    }
   | { type: "skill.updated"; aggregateId: string; payload: { userId: string; skillId: string; fields: string[] } }
   | { type: "skill.removed"; aggregateId: string; payload: { userId: string; skillId: string; direction: string } }
   | { type: "availability.updated"; aggregateId: string; payload: { userId: string } }
-  | { type: "skill.proposed"; aggregateId: string; payload: { skillId: string; communityId: string; proposedBy: string } }
-  | { type: "skill.reviewed"; aggregateId: string; payload: { skillId: string; decision: "approve" | "reject"; by: string } };
+  | {
+      type: "skill.proposed";
+      aggregateId: string;
+      payload: { skillId: string; communityId: string; proposedBy: string };
+    }
+  | {
+      type: "skill.reviewed";
+      aggregateId: string;
+      payload: { skillId: string; decision: "approve" | "reject"; by: string };
+    };
 
 export type DomainEventType = DomainEvent["type"];

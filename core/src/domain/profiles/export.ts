@@ -52,7 +52,9 @@ export async function exportUserData(db: Db, userId: string, exportedAt: Date) {
       },
       messages: { select: { conversationId: true, body: true, source: true, createdAt: true } },
       reviewsWritten: { select: { rating: true, body: true, createdAt: true, subject: { select: { handle: true } } } },
-      reviewsReceived: { select: { rating: true, body: true, reply: true, createdAt: true, author: { select: { handle: true } } } },
+      reviewsReceived: {
+        select: { rating: true, body: true, reply: true, createdAt: true, author: { select: { handle: true } } },
+      },
       following: { select: { createdAt: true, followee: { select: { handle: true } } } },
       followers: { select: { createdAt: true, follower: { select: { handle: true } } } },
       groupMemberships: { select: { role: true, joinedAt: true, group: { select: { slug: true, name: true } } } },

@@ -8,7 +8,9 @@ export const languageCode = z
   .regex(/^[a-z]{2,3}(-[A-Za-z]{2}|-[A-Za-z]{4})?$/i, "field.language")
   .transform((code) => {
     const [lang = "", region] = code.split("-");
-    return region === undefined ? lang.toLowerCase() : `${lang.toLowerCase()}-${region.length === 2 ? region.toUpperCase() : region}`;
+    return region === undefined
+      ? lang.toLowerCase()
+      : `${lang.toLowerCase()}-${region.length === 2 ? region.toUpperCase() : region}`;
   });
 
 /** A city as typed ("Lyon", "Portland, US-OR") or the id of a candidate offered after an ambiguous answer. */

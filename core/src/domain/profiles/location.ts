@@ -11,7 +11,9 @@ function resolvePlace(geocoder: Geocoder, input: string | { geonameId: number })
   if (typeof input !== "string") {
     const place = geocoder.byId(input.geonameId);
     if (place === undefined) {
-      throw invalid("PROFILE.UNKNOWN_CITY", [{ field: "location", message: translate("field.city_unknown", { query: String(input.geonameId) }) }]);
+      throw invalid("PROFILE.UNKNOWN_CITY", [
+        { field: "location", message: translate("field.city_unknown", { query: String(input.geonameId) }) },
+      ]);
     }
     return place;
   }
@@ -20,7 +22,9 @@ function resolvePlace(geocoder: Geocoder, input: string | { geonameId: number })
     case "found":
       return result.place;
     case "not_found":
-      throw invalid("PROFILE.UNKNOWN_CITY", [{ field: "location", message: translate("field.city_unknown", { query: input }) }]);
+      throw invalid("PROFILE.UNKNOWN_CITY", [
+        { field: "location", message: translate("field.city_unknown", { query: input }) },
+      ]);
     case "ambiguous": {
       const candidates = result.candidates.map(describe).join("; ");
       throw invalid(
@@ -33,7 +37,11 @@ function resolvePlace(geocoder: Geocoder, input: string | { geonameId: number })
 }
 
 /** Resolves a typed city offline and stores it once in Location; returns the Location id to point at. */
-export async function resolveLocation(tx: Tx, geocoder: Geocoder, input: string | { geonameId: number }): Promise<string> {
+export async function resolveLocation(
+  tx: Tx,
+  geocoder: Geocoder,
+  input: string | { geonameId: number },
+): Promise<string> {
   const place = resolvePlace(geocoder, input);
   const id = `geonames:${place.geonameId}`;
   await tx.location.upsert({

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canViewProfile, effectiveNotificationSettings, handleFromName, summarizeRatings, type VisibilityFacts } from "./rules.js";
+import {
+  canViewProfile,
+  effectiveNotificationSettings,
+  handleFromName,
+  summarizeRatings,
+  type VisibilityFacts,
+} from "./rules.js";
 
 const facts = (overrides: Partial<VisibilityFacts>): VisibilityFacts => ({
   viewerId: "viewer",

@@ -56,7 +56,18 @@ export function effectiveNotificationSettings(stored: readonly NotificationSetti
   );
 }
 
-const reservedHandles = new Set(["admin", "administrator", "api", "me", "skillswap", "support", "help", "settings", "login", "deleted"]);
+const reservedHandles = new Set([
+  "admin",
+  "administrator",
+  "api",
+  "me",
+  "skillswap",
+  "support",
+  "help",
+  "settings",
+  "login",
+  "deleted",
+]);
 
 export function isReservedHandle(handle: string): boolean {
   return reservedHandles.has(handle.toLowerCase());

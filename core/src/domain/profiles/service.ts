@@ -12,7 +12,15 @@ import { exportUserData, type UserDataExport } from "./export.js";
 import { profilePatch, type ProfilePatch } from "./input.js";
 import { resolveLocation } from "./location.js";
 import { effectiveNotificationSettings, isReservedHandle, summarizeRatings } from "./rules.js";
-import type { ContactPreference, MeetingMode, NotificationSetting, OwnProfileView, ProfileSkill, ProfileView, Visibility } from "./types.js";
+import type {
+  ContactPreference,
+  MeetingMode,
+  NotificationSetting,
+  OwnProfileView,
+  ProfileSkill,
+  ProfileView,
+  Visibility,
+} from "./types.js";
 import { viewerMaySee } from "./visibility.js";
 
 const profileSelect = {
@@ -65,10 +73,14 @@ export function createProfilesService(deps: ServiceDeps) {
     return summarizeRatings(reviews.map((review) => review.rating));
   }
 
-  async function load(where: { handle: string } | { id: string }, viewer: Actor | null): Promise<OwnProfileView | ProfileView> {
+  async function load(
+    where: { handle: string } | { id: string },
+    viewer: Actor | null,
+  ): Promise<OwnProfileView | ProfileView> {
     const user = await db.user.findUnique({ where, select: profileSelect });
     const label = "handle" in where ? where.handle : where.id;
-    if (user === null || user.status !== "active") throw notFound("USER.NOT_FOUND", "user.not_found", { handle: label });
+    if (user === null || user.status !== "active")
+      throw notFound("USER.NOT_FOUND", "user.not_found", { handle: label });
     const viewerId = viewer?.userId ?? null;
     if (!(await viewerMaySee(db, viewerId, user))) {
       // A hidden profile answers like a missing one, so nobody learns that a blocked or private person exists.
@@ -126,7 +138,8 @@ export function createProfilesService(deps: ServiceDeps) {
 
   return {
     /** A profile as `viewer` may see it (null = an anonymous visitor). */
-    get: (viewer: Actor | null, handle: string) => load({ handle: handle.trim().replace(/^@/, "").toLowerCase() }, viewer),
+    get: (viewer: Actor | null, handle: string) =>
+      load({ handle: handle.trim().replace(/^@/, "").toLowerCase() }, viewer),
 
     me: async (actor: Actor) => (await load({ id: actor.userId }, actor)) as OwnProfileView,
 
@@ -140,12 +153,18 @@ export function createProfilesService(deps: ServiceDeps) {
           if (data.handle !== undefined) {
             const owner = await tx.user.findUnique({ where: { handle: data.handle }, select: { id: true } });
             if (isReservedHandle(data.handle) || (owner !== null && owner.id !== actor.userId)) {
-              throw invalid("PROFILE.HANDLE_TAKEN", [{ field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) }]);
+              throw invalid("PROFILE.HANDLE_TAKEN", [
+                { field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) },
+              ]);
             }
           }
           const { location, notifications, languages, ...scalars } = data;
           const locationId =
-            location === undefined ? undefined : location === null ? null : await resolveLocation(tx, geocoder, location);
+            location === undefined
+              ? undefined
+              : location === null
+                ? null
+                : await resolveLocation(tx, geocoder, location);
           await tx.user.update({
             where: { id: actor.userId },
             data: {
@@ -156,11 +175,17 @@ export function createProfilesService(deps: ServiceDeps) {
             },
           });
           if (notifications !== undefined) await writeNotifications(tx, actor.userId, notifications);
-          await recordEvent(tx, deps, { type: "profile.updated", aggregateId: actor.userId, payload: { userId: actor.userId, fields } });
+          await recordEvent(tx, deps, {
+            type: "profile.updated",
+            aggregateId: actor.userId,
+            payload: { userId: actor.userId, fields },
+          });
         });
       } catch (error) {
         if (isUniqueViolation(error) && data.handle !== undefined) {
-          throw invalid("PROFILE.HANDLE_TAKEN", [{ field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) }]);
+          throw invalid("PROFILE.HANDLE_TAKEN", [
+            { field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) },
+          ]);
         }
         throw error;
       }
@@ -176,10 +201,16 @@ export function createProfilesService(deps: ServiceDeps) {
       await db.$transaction(async (tx) => {
         const user = await requireActiveUser(tx, actor.userId);
         if (confirmHandle.trim().toLowerCase().replace(/^@/, "") !== user.handle) {
-          throw invalid("ACCOUNT.CONFIRMATION_MISMATCH", [{ field: "confirmHandle", message: translate("field.invalid") }]);
+          throw invalid("ACCOUNT.CONFIRMATION_MISMATCH", [
+            { field: "confirmHandle", message: translate("field.invalid") },
+          ]);
         }
         await tx.user.delete({ where: { id: actor.userId } });
-        await recordEvent(tx, deps, { type: "user.deleted", aggregateId: actor.userId, payload: { userId: actor.userId } });
+        await recordEvent(tx, deps, {
+          type: "user.deleted",
+          aggregateId: actor.userId,
+          payload: { userId: actor.userId },
+        });
       });
     },
 
@@ -188,7 +219,6 @@ export function createProfilesService(deps: ServiceDeps) {
       await requireActiveUser(db, actor.userId);
       return exportUserData(db, actor.userId, clock.now());
     },
-
   };
 }
 

@@ -9,7 +9,14 @@ export type MeetingMode = (typeof meetingModes)[number];
 export const contactPreferences = ["platform", "email", "dashboard"] as const;
 export type ContactPreference = (typeof contactPreferences)[number];
 
-export const notificationKinds = ["swap_request", "swap_accepted", "message", "review", "group_activity", "session_reminder"] as const;
+export const notificationKinds = [
+  "swap_request",
+  "swap_accepted",
+  "message",
+  "review",
+  "group_activity",
+  "session_reminder",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationChannels = ["platform", "email", "dashboard"] as const;

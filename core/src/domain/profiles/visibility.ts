@@ -4,7 +4,12 @@ import type { Visibility } from "./types.js";
 
 export async function blockedEitherWay(db: Db | Tx, a: string, b: string): Promise<boolean> {
   const block = await db.block.findFirst({
-    where: { OR: [{ blockerId: a, blockedId: b }, { blockerId: b, blockedId: a }] },
+    where: {
+      OR: [
+        { blockerId: a, blockedId: b },
+        { blockerId: b, blockedId: a },
+      ],
+    },
     select: { blockerId: true },
   });
   return block !== null;

@@ -15,5 +15,7 @@ export function parseStringArray(json: string): string[] {
 
 /** Drops keys whose value is undefined: zod's partial() output → a Prisma update under exactOptionalPropertyTypes. */
 export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { invalid, type FieldError } from "../../errors.js";
 import { en } from "../../messages/en.js";
 import { translate, type MessageKey } from "../../messages/index.js";

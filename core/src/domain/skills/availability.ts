@@ -33,7 +33,8 @@ export function parseSlot(text: string): WeeklySlot | null {
   return { weekday, startMinute, endMinute };
 }
 
-const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+const clock = (minute: number) =>
+  `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 export function formatSlot(slot: WeeklySlot): string {
   const day = weekdayNames[slot.weekday] ?? "?";

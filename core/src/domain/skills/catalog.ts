@@ -46,10 +46,21 @@ export async function ensureCatalog(db: Db): Promise<{ categories: number; skill
     db.skillAlias.findMany({ select: { id: true } }).then((rows) => new Set(rows.map((r) => r.id))),
   ]);
   const categories = catalogCategories
-    .map((category, index) => ({ id: categoryIdFor(category.slug), slug: category.slug, name: category.name, sortOrder: index }))
+    .map((category, index) => ({
+      id: categoryIdFor(category.slug),
+      slug: category.slug,
+      name: category.name,
+      sortOrder: index,
+    }))
     .filter((row) => !categoryIds.has(row.id));
   const skills = catalogSkills
-    .map((skill) => ({ id: skillIdFor(skill.slug), slug: skill.slug, name: skill.name, categoryId: categoryIdFor(skill.category), status: "approved" }))
+    .map((skill) => ({
+      id: skillIdFor(skill.slug),
+      slug: skill.slug,
+      name: skill.name,
+      categoryId: categoryIdFor(skill.category),
+      status: "approved",
+    }))
     .filter((row) => !skillIds.has(row.id));
   const aliases = catalogSkills
     .flatMap((skill) =>
@@ -73,8 +84,20 @@ export async function ensureCatalog(db: Db): Promise<{ categories: number; skill
 
 const entrySelect = { id: true, slug: true, name: true, status: true, category: { select: { name: true } } } as const;
 
-function toEntry(row: { id: string; slug: string; name: string; status: string; category: { name: string } }): CatalogEntry {
-  return { id: row.id, slug: row.slug, name: row.name, category: row.category.name, status: row.status as CatalogEntry["status"] };
+function toEntry(row: {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  category: { name: string };
+}): CatalogEntry {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    category: row.category.name,
+    status: row.status as CatalogEntry["status"],
+  };
 }
 
 /**

@@ -36,7 +36,11 @@ export const slotInput = z
 
 export const slotsInput = z.array(slotInput).max(42);
 
-export const levelField = z.number({ error: "field.level" }).int("field.level").min(1, "field.level").max(5, "field.level");
+export const levelField = z
+  .number({ error: "field.level" })
+  .int("field.level")
+  .min(1, "field.level")
+  .max(5, "field.level");
 const modeField = z.enum(["online", "in_person", "either"]);
 
 export const addSkillInput = z
@@ -62,9 +66,7 @@ export const updateSkillInput = z
   .strict();
 export type UpdateSkillInput = z.input<typeof updateSkillInput>;
 
-export const availabilityInput = z
-  .object({ slots: slotsInput, meetingMode: modeField.optional() })
-  .strict();
+export const availabilityInput = z.object({ slots: slotsInput, meetingMode: modeField.optional() }).strict();
 export type AvailabilityInput = z.input<typeof availabilityInput>;
 
 export const proposeSkillInput = z

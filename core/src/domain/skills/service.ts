@@ -11,7 +11,7 @@ import { definedOnly, normalizeText } from "../shared/text.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { parseInput } from "../shared/validate.js";
 import { mergeSlots } from "./availability.js";
-import { categoryIdFor, findSkillById, findSkillByName, knownSpellings, nameAliasRows, slugify } from "./catalog.js";
+import { findSkillById, findSkillByName, knownSpellings, nameAliasRows, slugify } from "./catalog.js";
 import {
   addSkillInput,
   availabilityInput,
@@ -34,7 +34,10 @@ const userSkillSelect = {
   notes: true,
   mode: true,
   skill: { select: { id: true, slug: true, name: true, status: true, category: { select: { name: true } } } },
-  availability: { select: { weekday: true, startMinute: true, endMinute: true }, orderBy: [{ weekday: "asc" }, { startMinute: "asc" }] },
+  availability: {
+    select: { weekday: true, startMinute: true, endMinute: true },
+    orderBy: [{ weekday: "asc" }, { startMinute: "asc" }],
+  },
 } satisfies Prisma.UserSkillSelect;
 
 type UserSkillRow = {
@@ -50,7 +53,13 @@ type UserSkillRow = {
 function toView(row: UserSkillRow): UserSkillView {
   return {
     id: row.id,
-    skill: { id: row.skill.id, slug: row.skill.slug, name: row.skill.name, category: row.skill.category.name, status: row.skill.status as CatalogEntry["status"] },
+    skill: {
+      id: row.skill.id,
+      slug: row.skill.slug,
+      name: row.skill.name,
+      category: row.skill.category.name,
+      status: row.skill.status as CatalogEntry["status"],
+    },
     direction: row.direction as Direction,
     level: row.level,
     notes: row.notes,
@@ -59,7 +68,13 @@ function toView(row: UserSkillRow): UserSkillView {
   };
 }
 
-async function writeSlots(tx: Tx, ids: { next(): string }, userId: string, userSkillId: string | null, slots: readonly WeeklySlot[]) {
+async function writeSlots(
+  tx: Tx,
+  ids: { next(): string },
+  userId: string,
+  userSkillId: string | null,
+  slots: readonly WeeklySlot[],
+) {
   await tx.availabilitySlot.deleteMany({ where: { userId, userSkillId } });
   if (slots.length === 0) return;
   await tx.availabilitySlot.createMany({
@@ -73,14 +88,21 @@ export function createSkillsService(deps: ServiceDeps) {
 
   async function unknownSkill(name: string): Promise<DomainError> {
     const suggestions = closestNames(normalizeText(name), await (spellings ??= knownSpellings(db)));
-    return new DomainError("not_found", "SKILL.UNKNOWN", "skill.not_found", { name, suggestions: suggestions.join(", ") }, [
-      { field: "skill", message: translate("skill.not_found", { name }) },
-    ]);
+    return new DomainError(
+      "not_found",
+      "SKILL.UNKNOWN",
+      "skill.not_found",
+      { name, suggestions: suggestions.join(", ") },
+      [{ field: "skill", message: translate("skill.not_found", { name }) }],
+    );
   }
 
   /** The actor's own user skill, or Forbidden when it belongs to someone else (per-row authorization). */
   async function ownUserSkill(tx: Tx, actor: Actor, userSkillId: string) {
-    const row = await tx.userSkill.findUnique({ where: { id: userSkillId }, select: { userId: true, skillId: true, direction: true } });
+    const row = await tx.userSkill.findUnique({
+      where: { id: userSkillId },
+      select: { userId: true, skillId: true, direction: true },
+    });
     if (row === null) throw notFound("SKILL.USER_SKILL_NOT_FOUND", "skill.user_skill_not_found");
     if (row.userId !== actor.userId) throw forbidden("SKILL.NOT_YOURS", "skill.not_yours");
     return row;
@@ -92,10 +114,20 @@ export function createSkillsService(deps: ServiceDeps) {
 
   return {
     /** The approved catalog, grouped by category in display order. */
-    async catalog(): Promise<Array<{ slug: string; name: string; skills: Array<{ id: string; slug: string; name: string }> }>> {
+    async catalog(): Promise<
+      Array<{ slug: string; name: string; skills: Array<{ id: string; slug: string; name: string }> }>
+    > {
       const categories = await db.skillCategory.findMany({
         orderBy: { sortOrder: "asc" },
-        select: { slug: true, name: true, skills: { where: { status: "approved" }, select: { id: true, slug: true, name: true }, orderBy: { name: "asc" } } },
+        select: {
+          slug: true,
+          name: true,
+          skills: {
+            where: { status: "approved" },
+            select: { id: true, slug: true, name: true },
+            orderBy: { name: "asc" },
+          },
+        },
       });
       return categories;
     },
@@ -115,7 +147,8 @@ export function createSkillsService(deps: ServiceDeps) {
         const id = await db.$transaction(async (tx) => {
           await requireActiveUser(tx, actor.userId);
           const count = await tx.userSkill.count({ where: { userId: actor.userId } });
-          if (!canAddSkill(count)) throw conflict("SKILL.LIMIT_REACHED", "skill.limit_reached", { max: maxSkillsPerUser });
+          if (!canAddSkill(count))
+            throw conflict("SKILL.LIMIT_REACHED", "skill.limit_reached", { max: maxSkillsPerUser });
           const userSkillId = ids.next();
           await tx.userSkill.create({
             data: {
@@ -140,7 +173,10 @@ export function createSkillsService(deps: ServiceDeps) {
         return await viewOf(id);
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw conflict("SKILL.ALREADY_LISTED", "skill.already_listed", { direction: data.direction, name: skill.name });
+          throw conflict("SKILL.ALREADY_LISTED", "skill.already_listed", {
+            direction: data.direction,
+            name: skill.name,
+          });
         }
         throw error;
       }
@@ -176,7 +212,10 @@ export function createSkillsService(deps: ServiceDeps) {
 
     /** Someone's skills as `viewer` may see them; pending skills only to their owner. */
     async listFor(viewer: Actor | null, handle: string): Promise<UserSkillView[]> {
-      const owner = await db.user.findUnique({ where: { handle: handle.trim().replace(/^@/, "").toLowerCase() }, select: { id: true, visibility: true, status: true } });
+      const owner = await db.user.findUnique({
+        where: { handle: handle.trim().replace(/^@/, "").toLowerCase() },
+        select: { id: true, visibility: true, status: true },
+      });
       if (owner === null || !(await viewerMaySee(db, viewer?.userId ?? null, owner))) {
         throw notFound("USER.NOT_FOUND", "user.not_found", { handle });
       }
@@ -195,8 +234,13 @@ export function createSkillsService(deps: ServiceDeps) {
       await db.$transaction(async (tx) => {
         await requireActiveUser(tx, actor.userId);
         await writeSlots(tx, ids, actor.userId, null, data.slots);
-        if (data.meetingMode !== undefined) await tx.user.update({ where: { id: actor.userId }, data: { meetingMode: data.meetingMode } });
-        await recordEvent(tx, deps, { type: "availability.updated", aggregateId: actor.userId, payload: { userId: actor.userId } });
+        if (data.meetingMode !== undefined)
+          await tx.user.update({ where: { id: actor.userId }, data: { meetingMode: data.meetingMode } });
+        await recordEvent(tx, deps, {
+          type: "availability.updated",
+          aggregateId: actor.userId,
+          payload: { userId: actor.userId },
+        });
       });
       return mergeSlots(data.slots);
     },
@@ -213,8 +257,12 @@ export function createSkillsService(deps: ServiceDeps) {
         where: { OR: [{ slug: slugify(data.category) }, { name: data.category }] },
         select: { id: true },
       });
-      if (category === null) throw invalid("SKILL.UNKNOWN_CATEGORY", [{ field: "category", message: translate("field.invalid") }]);
-      const memberships = await db.communityMember.findMany({ where: { userId: actor.userId }, select: { communityId: true } });
+      if (category === null)
+        throw invalid("SKILL.UNKNOWN_CATEGORY", [{ field: "category", message: translate("field.invalid") }]);
+      const memberships = await db.communityMember.findMany({
+        where: { userId: actor.userId },
+        select: { communityId: true },
+      });
       const communityId = data.communityId ?? (memberships.length === 1 ? memberships[0]?.communityId : undefined);
       if (communityId === undefined || !memberships.some((m) => m.communityId === communityId)) {
         throw invalid("SKILL.COMMUNITY_REQUIRED", [{ field: "communityId", message: translate("field.required") }]);
@@ -223,10 +271,23 @@ export function createSkillsService(deps: ServiceDeps) {
       try {
         await db.$transaction(async (tx) => {
           await tx.skill.create({
-            data: { id: skillId, slug: `${slugify(data.name)}-${communityId}`, name: data.name, categoryId: category.id, status: "pending", communityId, proposedById: actor.userId, createdAt: clock.now() },
+            data: {
+              id: skillId,
+              slug: `${slugify(data.name)}-${communityId}`,
+              name: data.name,
+              categoryId: category.id,
+              status: "pending",
+              communityId,
+              proposedById: actor.userId,
+              createdAt: clock.now(),
+            },
           });
           await tx.skillAlias.createMany({ data: nameAliasRows(skillId, data.name) });
-          await recordEvent(tx, deps, { type: "skill.proposed", aggregateId: skillId, payload: { skillId, communityId, proposedBy: actor.userId } });
+          await recordEvent(tx, deps, {
+            type: "skill.proposed",
+            aggregateId: skillId,
+            payload: { skillId, communityId, proposedBy: actor.userId },
+          });
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict("SKILL.EXISTS", "skill.exists", { name: data.name });
@@ -236,10 +297,16 @@ export function createSkillsService(deps: ServiceDeps) {
     },
 
     /** An admin of the proposing community approves or rejects a pending skill; rejection takes it off profiles. */
-    async reviewProposal(admin: Actor, input: { skillId: string; decision: "approve" | "reject" }): Promise<CatalogEntry> {
+    async reviewProposal(
+      admin: Actor,
+      input: { skillId: string; decision: "approve" | "reject" },
+    ): Promise<CatalogEntry> {
       const data = parseInput(reviewProposalInput, input, "SKILL.INVALID_REVIEW");
       await db.$transaction(async (tx) => {
-        const skill = await tx.skill.findUnique({ where: { id: data.skillId }, select: { status: true, communityId: true } });
+        const skill = await tx.skill.findUnique({
+          where: { id: data.skillId },
+          select: { status: true, communityId: true },
+        });
         if (skill === null) throw notFound("SKILL.NOT_FOUND", "error.not_found");
         if (skill.communityId === null) throw forbidden("SKILL.ADMIN_ONLY", "skill.admin_only");
         const membership = await tx.communityMember.findUnique({
@@ -248,7 +315,10 @@ export function createSkillsService(deps: ServiceDeps) {
         });
         if (membership?.role !== "admin") throw forbidden("SKILL.ADMIN_ONLY", "skill.admin_only");
         if (skill.status !== "pending") throw conflict("SKILL.NOT_PENDING", "skill.not_pending");
-        await tx.skill.update({ where: { id: data.skillId }, data: { status: data.decision === "approve" ? "approved" : "rejected" } });
+        await tx.skill.update({
+          where: { id: data.skillId },
+          data: { status: data.decision === "approve" ? "approved" : "rejected" },
+        });
         if (data.decision === "reject") await tx.userSkill.deleteMany({ where: { skillId: data.skillId } });
         await tx.auditLog.create({
           data: {
@@ -261,7 +331,11 @@ export function createSkillsService(deps: ServiceDeps) {
             createdAt: clock.now(),
           },
         });
-        await recordEvent(tx, deps, { type: "skill.reviewed", aggregateId: data.skillId, payload: { skillId: data.skillId, decision: data.decision, by: admin.userId } });
+        await recordEvent(tx, deps, {
+          type: "skill.reviewed",
+          aggregateId: data.skillId,
+          payload: { skillId: data.skillId, decision: data.decision, by: admin.userId },
+        });
       });
       spellings = undefined;
       return (await findSkillById(db, data.skillId)) as CatalogEntry;

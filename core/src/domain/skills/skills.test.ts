@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestCore, domainErrorOf, newCommunity, newPerson, rejectedFields, testProviders, type TestCore } from "../../testing/index.js";
+import {
+  createTestCore,
+  domainErrorOf,
+  newCommunity,
+  newPerson,
+  rejectedFields,
+  testProviders,
+  type TestCore,
+} from "../../testing/index.js";
 import { maxSkillsPerUser } from "./types.js";
 
 for (const provider of testProviders()) {
@@ -29,7 +37,7 @@ for (const provider of testProviders()) {
 
       it("suggests what an unknown spelling probably meant", async () => {
         const someone = await newPerson(core, "Typo");
-        expect(await core.services.skills.resolve(someone, "pianno")).toEqual({ skill: null, suggestions: ["Piano"] });
+        expect(await core.services.skills.resolve(someone, "pianoo")).toEqual({ skill: null, suggestions: ["Piano"] });
       });
     });
 
@@ -54,21 +62,27 @@ for (const provider of testProviders()) {
         });
         const profile = await core.services.profiles.me(ana);
         expect(profile.skills.map((s) => [s.name, s.direction, s.level])).toEqual([["JavaScript", "teach", 4]]);
-        expect(await core.database.db.outboxEvent.count({ where: { aggregateId: ana.userId, type: "skill.added" } })).toBe(1);
+        expect(
+          await core.database.db.outboxEvent.count({ where: { aggregateId: ana.userId, type: "skill.added" } }),
+        ).toBe(1);
       });
 
       it("lets you teach and learn the same skill, but not list the same thing twice", async () => {
         const bo = await newPerson(core, "Bo");
         await core.services.skills.add(bo, { skill: "Piano", direction: "teach", level: 2 });
         await core.services.skills.add(bo, { skill: "piano", direction: "learn", level: 4 });
-        const error = await domainErrorOf(() => core.services.skills.add(bo, { skill: "PIANO", direction: "teach", level: 3 }));
+        const error = await domainErrorOf(() =>
+          core.services.skills.add(bo, { skill: "PIANO", direction: "teach", level: 3 }),
+        );
         expect(error.code).toBe("SKILL.ALREADY_LISTED");
         expect(error.kind).toBe("conflict");
       });
 
       it("explains an unknown skill and offers close names", async () => {
         const cy = await newPerson(core, "Cy");
-        const error = await domainErrorOf(() => core.services.skills.add(cy, { skill: "gutar", direction: "learn", level: 1 }));
+        const error = await domainErrorOf(() =>
+          core.services.skills.add(cy, { skill: "gutar", direction: "learn", level: 1 }),
+        );
         expect(error.code).toBe("SKILL.UNKNOWN");
         expect(error.params.suggestions).toContain("Guitar");
       });
@@ -86,7 +100,9 @@ for (const provider of testProviders()) {
             }),
           ),
         ).toEqual(["availability.0.day", "direction", "level", "notes", "skill"]);
-        expect(await rejectedFields(() => core.services.skills.add(di, { skill: "Chess", direction: "learn", level: 0 }))).toEqual(["level"]);
+        expect(
+          await rejectedFields(() => core.services.skills.add(di, { skill: "Chess", direction: "learn", level: 0 })),
+        ).toEqual(["level"]);
       });
 
       it(`stops at ${maxSkillsPerUser} skills with a clear error`, async () => {
@@ -96,7 +112,9 @@ for (const provider of testProviders()) {
           await core.services.skills.add(ed, { skill: skill.name, direction: "learn", level: 2 });
         }
         const next = catalog[maxSkillsPerUser];
-        const error = await domainErrorOf(() => core.services.skills.add(ed, { skill: next?.name ?? "", direction: "learn", level: 2 }));
+        const error = await domainErrorOf(() =>
+          core.services.skills.add(ed, { skill: next?.name ?? "", direction: "learn", level: 2 }),
+        );
         expect(error.code).toBe("SKILL.LIMIT_REACHED");
         expect(error.params.max).toBe(maxSkillsPerUser);
         expect(await core.database.db.userSkill.count({ where: { userId: ed.userId } })).toBe(maxSkillsPerUser);
@@ -110,7 +128,11 @@ for (const provider of testProviders()) {
           notes: "native speaker",
           availability: [{ day: 6, start: 600, end: 720 }],
         });
-        expect(edited).toMatchObject({ level: 5, notes: "native speaker", availability: [{ weekday: 6, startMinute: 600, endMinute: 720 }] });
+        expect(edited).toMatchObject({
+          level: 5,
+          notes: "native speaker",
+          availability: [{ weekday: 6, startMinute: 600, endMinute: 720 }],
+        });
         const cleared = await core.services.skills.update(fay, added.id, { availability: null });
         expect(cleared.availability).toBeNull();
         await core.services.skills.remove(fay, added.id);
@@ -121,8 +143,12 @@ for (const provider of testProviders()) {
         const owner = await newPerson(core, "Owner");
         const intruder = await newPerson(core, "Intruder");
         const added = await core.services.skills.add(owner, { skill: "Chess", direction: "teach", level: 3 });
-        expect((await domainErrorOf(() => core.services.skills.update(intruder, added.id, { level: 1 }))).code).toBe("SKILL.NOT_YOURS");
-        expect((await domainErrorOf(() => core.services.skills.remove(intruder, added.id))).code).toBe("SKILL.NOT_YOURS");
+        expect((await domainErrorOf(() => core.services.skills.update(intruder, added.id, { level: 1 }))).code).toBe(
+          "SKILL.NOT_YOURS",
+        );
+        expect((await domainErrorOf(() => core.services.skills.remove(intruder, added.id))).code).toBe(
+          "SKILL.NOT_YOURS",
+        );
         expect((await core.services.skills.listFor(owner, owner.handle))[0]?.level).toBe(3);
       });
 
@@ -160,7 +186,14 @@ for (const provider of testProviders()) {
       it("names the slot field that is wrong", async () => {
         const ivy = await newPerson(core, "Ivy");
         expect(
-          await rejectedFields(() => core.services.skills.setAvailability(ivy, { slots: [{ day: "mon", start: "10:00", end: "11:00" }, { day: "mon", start: "25:00", end: "26:00" }] })),
+          await rejectedFields(() =>
+            core.services.skills.setAvailability(ivy, {
+              slots: [
+                { day: "mon", start: "10:00", end: "11:00" },
+                { day: "mon", start: "25:00", end: "26:00" },
+              ],
+            }),
+          ),
         ).toEqual(["slots.1.end", "slots.1.start"]);
       });
     });
@@ -175,10 +208,21 @@ for (const provider of testProviders()) {
         const listed = await core.services.skills.add(jo, { skill: "sourdough baking", direction: "teach", level: 4 });
         expect(listed.skill.status).toBe("pending");
 
-        expect((await domainErrorOf(() => core.services.skills.reviewProposal(jo, { skillId: proposed.id, decision: "approve" }))).code).toBe("SKILL.ADMIN_ONLY");
-        const approved = await core.services.skills.reviewProposal(admin, { skillId: proposed.id, decision: "approve" });
+        expect(
+          (
+            await domainErrorOf(() =>
+              core.services.skills.reviewProposal(jo, { skillId: proposed.id, decision: "approve" }),
+            )
+          ).code,
+        ).toBe("SKILL.ADMIN_ONLY");
+        const approved = await core.services.skills.reviewProposal(admin, {
+          skillId: proposed.id,
+          decision: "approve",
+        });
         expect(approved.status).toBe("approved");
-        const audit = await core.database.db.auditLog.findFirstOrThrow({ where: { communityId, targetId: proposed.id } });
+        const audit = await core.database.db.auditLog.findFirstOrThrow({
+          where: { communityId, targetId: proposed.id },
+        });
         expect(audit).toMatchObject({ actorId: admin.userId, action: "skill.approved" });
       });
 
@@ -186,7 +230,10 @@ for (const provider of testProviders()) {
         const kai = await newPerson(core, "Kai");
         const admin = await newPerson(core, "Admin2");
         await newCommunity(core, [kai], [admin]);
-        const proposed = await core.services.skills.propose(kai, { name: "Competitive napping", category: "life-skills" });
+        const proposed = await core.services.skills.propose(kai, {
+          name: "Competitive napping",
+          category: "life-skills",
+        });
         await core.services.skills.add(kai, { skill: "Competitive napping", direction: "teach", level: 5 });
         await core.services.skills.reviewProposal(admin, { skillId: proposed.id, decision: "reject" });
         expect((await core.services.profiles.me(kai)).skills).toEqual([]);
@@ -194,8 +241,14 @@ for (const provider of testProviders()) {
 
       it("refuses to propose what the catalog already has, or outside any community", async () => {
         const lu = await newPerson(core, "Lu");
-        expect((await domainErrorOf(() => core.services.skills.propose(lu, { name: "guitarra", category: "music" }))).code).toBe("SKILL.EXISTS");
-        expect(await rejectedFields(() => core.services.skills.propose(lu, { name: "Kite surfing lessons", category: "fitness-sports" }))).toEqual(["communityId"]);
+        expect(
+          (await domainErrorOf(() => core.services.skills.propose(lu, { name: "guitarra", category: "music" }))).code,
+        ).toBe("SKILL.EXISTS");
+        expect(
+          await rejectedFields(() =>
+            core.services.skills.propose(lu, { name: "Kite surfing lessons", category: "fitness-sports" }),
+          ),
+        ).toEqual(["communityId"]);
       });
     });
   });

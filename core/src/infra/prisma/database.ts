@@ -10,6 +10,10 @@ function extend(client: SqlitePrismaClient) {
   return client.$extends(rejectEmptyWhere);
 }
 
+// SQLite note: the better-sqlite3 adapter holds one connection and serialises interactive transactions with a
+// mutex, but a query outside a transaction runs on that same connection, inside whatever transaction is open.
+// Hence the rule in core: every write happens inside db.$transaction, so nothing commits or rolls back by accident.
+
 /** The database as use cases see it: the Prisma client over either provider, with the empty-where guard. */
 export type Db = ReturnType<typeof extend>;
 /** What an interactive transaction hands its callback. */
@@ -43,7 +47,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       ? new SqlitePrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: 10_000 }) })
       : // Both clients are generated from one schema (postgres/schema.prisma is derived, provider swapped), so they
         // have the same shape; the SQLite type stands for both in use cases.
-        (new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as SqlitePrismaClient);
+        (new PostgresPrismaClient({
+          adapter: new PrismaPg({ connectionString: url }),
+        }) as unknown as SqlitePrismaClient);
   if (provider === "sqlite") {
     // Per connection, not stored in the file: enforce relations, and wait rather than fail on a busy writer.
     await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");

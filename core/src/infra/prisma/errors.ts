@@ -4,5 +4,5 @@ import { Prisma } from "./generated/sqlite/client.js";
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError
     ? error.code === "P2002"
-    : typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
+    : typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

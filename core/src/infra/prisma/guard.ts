@@ -18,10 +18,18 @@ export const rejectEmptyWhere = Prisma.defineExtension({
   query: {
     $allModels: {
       $allOperations({ model, operation, args, query }) {
-        if (bulkOperations.has(operation) && operation !== "findMany" && isEmptyWhere((args as { where?: unknown }).where)) {
+        if (
+          bulkOperations.has(operation) &&
+          operation !== "findMany" &&
+          isEmptyWhere((args as { where?: unknown }).where)
+        ) {
           throw new Error(`${model}.${operation} without a where clause is refused (it would touch every row).`);
         }
-        if (operation === "findMany" && "where" in (args as object) && isEmptyWhere((args as { where?: unknown }).where)) {
+        if (
+          operation === "findMany" &&
+          "where" in (args as object) &&
+          isEmptyWhere((args as { where?: unknown }).where)
+        ) {
           throw new Error(`${model}.findMany with an empty where is refused (an undefined filter matches every row).`);
         }
         return query(args);

@@ -71,12 +71,16 @@ function sqliteDriver(file: string): MigrationDriver {
     },
     appliedRows: () =>
       Promise.resolve(
-        db.prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`).all() as AppliedRow[],
+        db
+          .prepare(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)
+          .all() as AppliedRow[],
       ),
     apply: (migration) => {
       // IMMEDIATE takes the write lock first, so two processes starting together apply a migration once.
       const run = db.transaction(() => {
-        const done = db.prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL`).get(migration.name);
+        const done = db
+          .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL`)
+          .get(migration.name);
         if (done !== undefined) return;
         db.exec(migration.sql);
         db.prepare(
@@ -100,7 +104,11 @@ const advisoryLockKey = 72707369;
 function postgresDriver(url: string): MigrationDriver {
   const client = new pg.Client({ connectionString: url });
   let connected: Promise<void> | undefined;
-  const ready = () => (connected ??= client.connect().then(() => client.query("SELECT pg_advisory_lock($1)", [advisoryLockKey])).then(() => undefined));
+  const ready = () =>
+    (connected ??= client
+      .connect()
+      .then(() => client.query("SELECT pg_advisory_lock($1)", [advisoryLockKey]))
+      .then(() => undefined));
   return {
     ensureTable: async () => {
       await ready();
@@ -110,7 +118,11 @@ function postgresDriver(url: string): MigrationDriver {
         started_at TIMESTAMPTZ NOT NULL DEFAULT now(), applied_steps_count INTEGER NOT NULL DEFAULT 0)`);
     },
     appliedRows: async () =>
-      (await client.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`)).rows,
+      (
+        await client.query<AppliedRow>(
+          `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
+        )
+      ).rows,
     apply: async (migration) => {
       await client.query("BEGIN");
       try {
@@ -127,7 +139,8 @@ function postgresDriver(url: string): MigrationDriver {
       }
     },
     close: async () => {
-      if (connected !== undefined) await client.query("SELECT pg_advisory_unlock($1)", [advisoryLockKey]).catch(() => undefined);
+      if (connected !== undefined)
+        await client.query("SELECT pg_advisory_unlock($1)", [advisoryLockKey]).catch(() => undefined);
       await client.end();
     },
   };
@@ -142,7 +155,11 @@ export function sqliteFile(url: string): string {
 }
 
 /** Brings the database at `url` up to the newest migration shipped with this build. */
-export async function migrate(provider: DatabaseProvider, url: string, migrations = readMigrations(provider)): Promise<MigrationReport> {
+export async function migrate(
+  provider: DatabaseProvider,
+  url: string,
+  migrations = readMigrations(provider),
+): Promise<MigrationReport> {
   const driver = provider === "sqlite" ? sqliteDriver(sqliteFile(url)) : postgresDriver(url);
   try {
     await driver.ensureTable();
@@ -153,7 +170,9 @@ export async function migrate(provider: DatabaseProvider, url: string, migration
         `Migration ${failed.migration_name} failed earlier and was never finished. Fix the database, then mark it rolled back (prisma migrate resolve).`,
       );
     }
-    const done = new Map(rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]));
+    const done = new Map(
+      rows.filter((row) => row.rolled_back_at === null).map((row) => [row.migration_name, row.checksum]),
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       if (done.has(migration.name)) continue;

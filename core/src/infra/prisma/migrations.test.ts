@@ -13,11 +13,15 @@ import { migrate, readMigrations } from "./migrate.js";
 
 const repo = fileURLToPath(new URL("../../../../", import.meta.url));
 const checkDrift = (...args: string[]) =>
-  execFileSync(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "prisma/scripts/check-drift.mjs", ...args], {
-    cwd: repo,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  execFileSync(
+    process.execPath,
+    ["--experimental-wasm-modules", "--no-warnings", "prisma/scripts/check-drift.mjs", ...args],
+    {
+      cwd: repo,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
 
 const dir = mkdtempSync(join(tmpdir(), "skillswap-migrations-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,10 +44,17 @@ describe("migrating an empty SQLite file", () => {
     const report = await migrate("sqlite", url);
     expect(report.applied).toEqual(readMigrations("sqlite").map((m) => m.name));
     const db = new Database(url.slice("file:".length), { readonly: true });
-    const rows = db.prepare(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations`).all();
+    const rows = db
+      .prepare(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations`)
+      .all();
     db.close();
     expect(rows).toEqual(
-      readMigrations("sqlite").map((m) => ({ migration_name: m.name, checksum: m.checksum, finished_at: expect.any(Number), applied_steps_count: 1 })),
+      readMigrations("sqlite").map((m) => ({
+        migration_name: m.name,
+        checksum: m.checksum,
+        finished_at: expect.any(Number) as unknown,
+        applied_steps_count: 1,
+      })),
     );
   });
 
@@ -80,9 +91,12 @@ describe("the empty-where guard", () => {
     const database = await openDatabase(`file:${join(dir, "guard.db")}`);
     try {
       await database.db.user.create({ data: { id: "u1", handle: "ana", displayName: "Ana" } });
-      const missingId: string | undefined = undefined;
-      await expect(database.db.user.deleteMany({ where: { id: missingId } })).rejects.toThrow(/without a where clause/);
-      await expect(database.db.user.updateMany({ where: {}, data: { bio: "x" } })).rejects.toThrow(/without a where clause/);
+      // Typed code cannot write this under exactOptionalPropertyTypes; values parsed from outside still can.
+      const fromOutside = { id: undefined } as unknown as { id: string };
+      await expect(database.db.user.deleteMany({ where: fromOutside })).rejects.toThrow(/without a where clause/);
+      await expect(database.db.user.updateMany({ where: {}, data: { bio: "x" } })).rejects.toThrow(
+        /without a where clause/,
+      );
       expect(await database.db.user.count({ where: { id: "u1" } })).toBe(1);
     } finally {
       await database.close();
@@ -100,12 +114,34 @@ describe.runIf(testDatabaseUrl() !== undefined)("migrating an empty PostgreSQL d
       expect(second.applied).toEqual([]);
       const client = new pg.Client({ connectionString: fresh.url });
       await client.connect();
-      const recorded = await client.query(`SELECT migration_name, checksum, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`);
-      const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`);
+      const recorded = await client.query(
+        `SELECT migration_name, checksum, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`,
+      );
+      const tables = await client.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+      );
       await client.end();
-      expect(recorded.rows).toEqual(readMigrations("postgresql").map((m) => ({ migration_name: m.name, checksum: m.checksum, applied_steps_count: 1 })));
+      expect(recorded.rows).toEqual(
+        readMigrations("postgresql").map((m) => ({
+          migration_name: m.name,
+          checksum: m.checksum,
+          applied_steps_count: 1,
+        })),
+      );
       expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toEqual(
-        expect.arrayContaining(["User", "Identity", "Community", "Skill", "SkillAlias", "UserSkill", "Swap", "Message", "Review", "OutboxEvent", "AuditLog"]),
+        expect.arrayContaining([
+          "User",
+          "Identity",
+          "Community",
+          "Skill",
+          "SkillAlias",
+          "UserSkill",
+          "Swap",
+          "Message",
+          "Review",
+          "OutboxEvent",
+          "AuditLog",
+        ]),
       );
       const database = await openDatabase(fresh.url, { migrate: false });
       await database.db.user.create({ data: { id: "u1", handle: "ana", displayName: "Ana" } });

@@ -1,0 +1,56 @@
+// npm run bench — measures SkillSwap on this machine and writes bench/results.json.
+// Today: bulk-seeding synthetic users into a fresh embedded database (issue #3's 100,000-users target).
+// Options: --users N (default 100000), --seed S (default 1).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { createCore, loadConfig, seedSynthetic } from "@skillswap/core";
+
+const { values } = parseArgs({
+  options: { users: { type: "string", default: "100000" }, seed: { type: "string", default: "1" } },
+});
+const users = Number(values.users);
+const seed = Number(values.seed);
+
+const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
+try {
+  const started = performance.now();
+  const core = await createCore(loadConfig({ DATABASE_URL: `file:${join(dir, "bench.db")}` }, {}));
+  const prepareMs = performance.now() - started;
+  const result = await seedSynthetic(core, { users, seed });
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  await core.close();
+  const results = {
+    at: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? "",
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    seed: {
+      database: "sqlite",
+      users: result.users,
+      userSkills: result.userSkills,
+      slots: result.slots,
+      migrateAndCatalogMs: Math.round(prepareMs),
+      seedMs: Math.round(result.ms),
+      usersPerSecond: Math.round(result.users / (result.ms / 1000)),
+      rssMb: Math.round(rssMb),
+      target: "100,000 users in under 60 s",
+      met: users < 100_000 ? null : result.ms < 60_000,
+    },
+  };
+  writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  console.table({
+    "migrate + catalog": `${results.seed.migrateAndCatalogMs} ms`,
+    [`seed ${result.users} users`]: `${(result.ms / 1000).toFixed(1)} s`,
+    "users / s": results.seed.usersPerSecond,
+    "skills written": result.userSkills,
+    RSS: `${results.seed.rssMb} MB`,
+  });
+  console.log("Written to bench/results.json");
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,127 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const bin = fileURLToPath(new URL("../bin/skillswap.js", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "skillswap-cli-"));
+const env = { ...process.env, DATABASE_URL: `file:${join(dir, "cli.db")}`, SKILLSWAP_CONFIG: join(dir, "none.json") };
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `skillswap …` the way an operator does, through the npm bin. */
+async function skillswap(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, cwd: dir, timeout: 120_000 });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failure = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failure.stdout, stderr: failure.stderr, code: failure.code };
+  }
+}
+
+describe("the skillswap command", () => {
+  it("explains itself", async () => {
+    const { stdout, code } = await skillswap("--help");
+    expect(code).toBe(0);
+    for (const command of ["start", "migrate", "seed", "profile", "doctor"]) expect(stdout).toContain(command);
+  });
+
+  it("migrates an empty database and reports it as JSON", async () => {
+    const { stdout, code } = await skillswap("migrate", "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { provider: string; applied: string[] };
+    expect(report.provider).toBe("sqlite");
+    expect(report.applied.length).toBeGreaterThan(0);
+    expect(JSON.parse((await skillswap("migrate", "--json")).stdout)).toMatchObject({ applied: [] });
+  });
+
+  it("starts on first run with demo people, then leaves them alone", async () => {
+    const first = await skillswap("start", "--json");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      database: "sqlite",
+      demo: expect.stringMatching(/seeded the demo community with \d{3} people/),
+    });
+    const second = JSON.parse((await skillswap("start", "--json")).stdout) as { demo: string };
+    expect(second.demo).toMatch(/already holds \d+ people/);
+  });
+
+  it("seeds the demo data idempotently", async () => {
+    const { stdout } = await skillswap("seed", "--demo", "--json");
+    expect(JSON.parse(stdout)).toMatchObject({ demo: { created: false } });
+  });
+
+  it("shows a demo profile for people and as JSON", async () => {
+    const handle = await someDemoHandle();
+    const human = await skillswap("profile", handle);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`@${handle}`);
+    expect(human.stdout).toMatch(/Teaches:/);
+    const json = JSON.parse((await skillswap("profile", handle, "--json")).stdout) as {
+      handle: string;
+      skills: unknown[];
+    };
+    expect(json.handle).toBe(handle);
+    expect(json.skills.length).toBeGreaterThan(0);
+  });
+
+  it("answers an unknown profile with a sentence and a failing exit code, not a stack trace", async () => {
+    const { stderr, code } = await skillswap("profile", "no-such-person");
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe("There is no SkillSwap profile called no-such-person.");
+    const json = await skillswap("profile", "no-such-person", "--json");
+    expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: "USER.NOT_FOUND" } });
+  });
+
+  it("seeds synthetic users deterministically", async () => {
+    const { stdout, code } = await skillswap("seed", "--users", "500", "--seed", "3", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ synthetic: { users: 500 } });
+  });
+
+  it("rejects a bad option value clearly", async () => {
+    const { stderr, code } = await skillswap("seed", "--users", "many");
+    expect(code).toBe(1);
+    expect(stderr).toContain("expected a whole number");
+  });
+
+  it("checks its own health", async () => {
+    const { stdout, code } = await skillswap("doctor", "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as { healthy: boolean; checks: Array<{ name: string; status: string }> };
+    expect(report.healthy).toBe(true);
+    expect(report.checks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: "database", status: "ok" }),
+        expect.objectContaining({ name: "migrations", status: "ok" }),
+        expect.objectContaining({ name: "skill catalog", status: "ok" }),
+      ]),
+    );
+  });
+
+  it("reports a broken configuration as unhealthy", async () => {
+    const { stdout, code } = await run(process.execPath, [bin, "doctor", "--json"], {
+      env: { ...env, DATABASE_URL: "mysql://nope" },
+      cwd: dir,
+    }).then(
+      (r) => ({ stdout: r.stdout, code: 0 }),
+      (e: unknown) => ({ stdout: (e as { stdout: string }).stdout, code: (e as { code: number }).code }),
+    );
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toMatchObject({ healthy: false, checks: [{ name: "configuration", status: "fail" }] });
+  });
+});
+
+async function someDemoHandle(): Promise<string> {
+  const Database = (await import("better-sqlite3")).default;
+  const db = new Database(join(dir, "cli.db"), { readonly: true });
+  const row = db.prepare(`SELECT handle FROM "User" WHERE visibility = 'public' ORDER BY handle LIMIT 1`).get() as {
+    handle: string;
+  };
+  db.close();
+  return row.handle;
+}
