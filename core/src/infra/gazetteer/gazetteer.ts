@@ -70,7 +70,10 @@ function parseQuery(query: string): { city: string; qualifier: { country?: strin
   const coded = /^([a-z]{2})(?:[\s-]+([a-z0-9]{1,3}))?$/i.exec(qualifierText.trim());
   if (coded !== null) {
     const country = (coded[1] ?? "").toUpperCase();
-    return { city: fold(cityPart), qualifier: coded[2] === undefined ? { country } : { country, region: coded[2].toUpperCase() } };
+    return {
+      city: fold(cityPart),
+      qualifier: coded[2] === undefined ? { country } : { country, region: coded[2].toUpperCase() },
+    };
   }
   return { city: fold(cityPart), qualifier: { region: qualifierText.toUpperCase() } };
 }
