@@ -20,18 +20,17 @@ function adapterFactory(provider) {
       });
 }
 
-/** SQL that takes a database from `fromText` (null = empty) to `toText`; "" when nothing changes. */
-export async function diffSchemas(provider, fromText, toText) {
-  const file = (content) => ({ tag: "schemaDatamodel", files: [{ path: "schema.prisma", content }] });
+async function diffWith(adapter, schemaText, from) {
+  const files = [{ path: "schema.prisma", content: schemaText }];
   const engine = await SchemaEngine.new(
-    { datamodels: [["schema.prisma", toText]] },
+    { datamodels: [["schema.prisma", schemaText]] },
     () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory(provider)),
+    bindMigrationAwareSqlAdapterFactory(adapter),
   );
   try {
     const result = await engine.diff({
-      from: fromText === null ? { tag: "empty" } : file(fromText),
-      to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: toText }] },
+      from: from(files),
+      to: { tag: "schemaDatamodel", files },
       script: true,
       exitCode: true,
       filters,
@@ -42,24 +41,20 @@ export async function diffSchemas(provider, fromText, toText) {
   }
 }
 
-/** SQL that would take the live SQLite database at `url` to `schemaText`; "" when they match. */
-export async function diffSqliteDatabase(url, schemaText) {
-  const files = [{ path: "schema.prisma", content: schemaText }];
-  const engine = await SchemaEngine.new(
-    { datamodels: [["schema.prisma", schemaText]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(new PrismaBetterSqlite3({ url })),
+/** SQL that takes a database from `fromText` (null = empty) to `toText`; "" when nothing changes. */
+export function diffSchemas(provider, fromText, toText) {
+  return diffWith(adapterFactory(provider), toText, () =>
+    fromText === null
+      ? { tag: "empty" }
+      : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: fromText }] },
   );
-  try {
-    const result = await engine.diff({
-      from: { tag: "schemaDatasource", files, configDir: process.cwd() },
-      to: { tag: "schemaDatamodel", files },
-      script: true,
-      exitCode: true,
-      filters,
-    });
-    return result.exitCode === 2 ? result.stdout : "";
-  } finally {
-    engine.free?.();
-  }
+}
+
+/** SQL that would take the live SQLite database at `url` to `schemaText`; "" when they match. */
+export function diffSqliteDatabase(url, schemaText) {
+  return diffWith(new PrismaBetterSqlite3({ url }), schemaText, (files) => ({
+    tag: "schemaDatasource",
+    files,
+    configDir: process.cwd(),
+  }));
 }

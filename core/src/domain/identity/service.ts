@@ -36,10 +36,44 @@ async function freeHandle(tx: Tx, base: string): Promise<string> {
   }
 }
 
+interface NewUser {
+  readonly handle: string;
+  readonly displayName: string;
+  readonly email: string | null;
+  readonly passwordHash: string | null;
+  readonly timeZone: string | undefined;
+  readonly identity: { provider: string; tenantId: string; subject: string; username: string };
+}
+
+/** Writes a user, its first identity and the user.created event: one person arriving, whichever door they used. */
+async function createUser(tx: Tx, deps: Pick<ServiceDeps, "ids" | "clock">, user: NewUser): Promise<AccountRef> {
+  const userId = deps.ids.next();
+  const now = deps.clock.now();
+  await tx.user.create({
+    data: {
+      id: userId,
+      handle: user.handle,
+      displayName: user.displayName,
+      email: user.email,
+      passwordHash: user.passwordHash,
+      timeZone: user.timeZone ?? "UTC",
+      createdAt: now,
+      lastActiveAt: now,
+    },
+  });
+  await tx.identity.create({ data: { id: deps.ids.next(), userId, ...user.identity } });
+  await recordEvent(tx, deps, {
+    type: "user.created",
+    aggregateId: userId,
+    payload: { userId, via: user.identity.provider },
+  });
+  return { userId, handle: user.handle, created: true };
+}
+
 let dummyHash: string | undefined;
 
 export function createAccountsService(deps: ServiceDeps) {
-  const { db, ids, clock } = deps;
+  const { db } = deps;
 
   async function findByIdentity(provider: string, tenantId: string, subject: string): Promise<AccountRef | null> {
     const identity = await db.identity.findUnique({
@@ -71,40 +105,24 @@ export function createAccountsService(deps: ServiceDeps) {
       if (existing !== null) return existing;
       try {
         return await db.$transaction(async (tx) => {
-          const userId = ids.next();
-          const handle = await freeHandle(tx, handleFromName(data.username || data.displayName));
           const emailFree =
             data.email !== undefined &&
             (await tx.user.findUnique({ where: { email: data.email }, select: { id: true } })) === null;
-          await tx.user.create({
-            data: {
-              id: userId,
-              handle,
-              displayName: data.displayName,
-              // An email the provider vouches for is only attached when no other account claims it; linking
-              // two accounts is an explicit step on the dashboard, never a silent merge.
-              ...(emailFree ? { email: data.email ?? null } : {}),
-              timeZone: data.timeZone ?? "UTC",
-              createdAt: clock.now(),
-              lastActiveAt: clock.now(),
-            },
-          });
-          await tx.identity.create({
-            data: {
-              id: ids.next(),
-              userId,
+          return createUser(tx, deps, {
+            handle: await freeHandle(tx, handleFromName(data.username || data.displayName)),
+            displayName: data.displayName,
+            // An email the provider vouches for is only attached when no other account claims it; linking
+            // two accounts is an explicit step on the dashboard, never a silent merge.
+            email: emailFree ? (data.email ?? null) : null,
+            passwordHash: null,
+            timeZone: data.timeZone,
+            identity: {
               provider: data.provider,
               tenantId: data.tenantId,
               subject: data.subject,
               username: data.username,
             },
           });
-          await recordEvent(tx, deps, {
-            type: "user.created",
-            aggregateId: userId,
-            payload: { userId, via: data.provider },
-          });
-          return { userId, handle, created: true };
         });
       } catch (error) {
         // Two deliveries of the same first command raced: the other one created the user.
@@ -132,32 +150,14 @@ export function createAccountsService(deps: ServiceDeps) {
               { field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) },
             ]);
           }
-          const userId = ids.next();
-          const handle = data.handle ?? (await freeHandle(tx, handleFromName(data.displayName)));
-          await tx.user.create({
-            data: {
-              id: userId,
-              handle,
-              displayName: data.displayName,
-              email: data.email,
-              passwordHash,
-              timeZone: data.timeZone ?? "UTC",
-              createdAt: clock.now(),
-              lastActiveAt: clock.now(),
-            },
+          return createUser(tx, deps, {
+            handle: data.handle ?? (await freeHandle(tx, handleFromName(data.displayName))),
+            displayName: data.displayName,
+            email: data.email,
+            passwordHash,
+            timeZone: data.timeZone,
+            identity: { provider: "email", tenantId: "", subject: data.email, username: data.email },
           });
-          await tx.identity.create({
-            data: {
-              id: ids.next(),
-              userId,
-              provider: "email",
-              tenantId: "",
-              subject: data.email,
-              username: data.email,
-            },
-          });
-          await recordEvent(tx, deps, { type: "user.created", aggregateId: userId, payload: { userId, via: "email" } });
-          return { userId, handle, created: true };
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict("ACCOUNT.EMAIL_TAKEN", "account.email_taken");
