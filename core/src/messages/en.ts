@@ -43,4 +43,14 @@ export const en = {
   "skill.admin_only": "Only an admin of that community can approve or reject proposed skills.",
 
   "user.deleted_name": "a deleted user",
+
+  "match.teaches_you": "teaches you {skill} (level {level})",
+  "match.wants_yours": "wants your {skill}",
+  "match.both_free": "both free {slot}",
+  "match.flexible": "flexible schedule",
+  "match.no_shared_time": "no shared time yet",
+  "match.online": "online",
+  "match.km_away": "{km} km away",
+  "match.cycle_link": "{teacher} teaches {learner} {skill}",
+  "match.cycle_you_teach": "you teach {learner} {skill}",
 } as const;
