@@ -25,7 +25,7 @@ function person(
   return {
     userId: handle,
     handle,
-    displayName: handle[0]?.toUpperCase() + handle.slice(1),
+    displayName: handle.charAt(0).toUpperCase() + handle.slice(1),
     teaches: new Map(Object.entries(teaches)),
     learns: new Map(Object.entries(learns)),
     weekUtc: [],
@@ -121,7 +121,7 @@ const arbitraryPeople = fc
     fc.record({
       teaches: levels,
       learns: levels,
-      mode: fc.constantFrom("online", "either") as fc.Arbitrary<"online" | "either">,
+      mode: fc.constantFrom<"online" | "either">("online", "either"),
     }),
     { minLength: 3, maxLength: 25 },
   )
