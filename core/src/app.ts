@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from "./config.js";
 import { createAccountsService } from "./domain/identity/service.js";
+import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
@@ -16,6 +17,7 @@ export function createServices(deps: ServiceDeps) {
     accounts: createAccountsService(deps),
     profiles: createProfilesService(deps),
     skills: createSkillsService(deps),
+    matching: createMatchingService(deps),
   };
 }
 

@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { notFound } from "../../errors.js";
+import { translate } from "../../messages/index.js";
+import { requireActiveUser } from "../profiles/service.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { parseInput } from "../shared/validate.js";
+import { findSkillByName } from "../skills/catalog.js";
+import { explainCycle, explainPair } from "./explain.js";
+import { loadActor, loadCandidates, openSwapKeys } from "./pool.js";
+import { findCycles, recommendPairs, teachersFor } from "./recommend.js";
+import type { MatchProfile, ScoreComponents, SkillLink } from "./types.js";
+
+const recommendInput = z
+  .object({ limit: z.number().int().min(1).max(50).default(10), cycles: z.boolean().default(false) })
+  .strict();
+const teachersInput = z
+  .object({ skill: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(10) })
+  .strict();
+
+/** Bounds on the work one request may do, whatever the size of the community. */
+const limits = { pairPool: 2_000, cyclePool: 400, cycleFanOut: 40, teacherPool: 1_000 } as const;
+
+export interface SkillRef {
+  readonly skillId: string;
+  readonly name: string;
+  readonly level: number;
+}
+
+export interface Recommendation {
+  readonly handle: string;
+  readonly displayName: string;
+  readonly score: number;
+  readonly components: ScoreComponents;
+  readonly theyTeach: SkillRef;
+  readonly youTeach: SkillRef;
+  readonly distanceKm: number | null;
+  readonly explanation: string;
+}
+
+export interface CycleRecommendation {
+  readonly people: readonly [string, string];
+  readonly score: number;
+  readonly links: ReadonlyArray<{ teacher: string; learner: string; skill: SkillRef }>;
+  readonly explanation: string;
+}
+
+export function createMatchingService(deps: ServiceDeps) {
+  const { db, clock } = deps;
+  let names: Promise<Map<string, string>> | undefined;
+  const skillNames = async () =>
+    (names ??= db.skill
+      .findMany({ select: { id: true, name: true } })
+      .then((rows) => new Map(rows.map((r) => [r.id, r.name]))));
+
+  async function actorProfile(actor: Actor, now: Date): Promise<MatchProfile> {
+    const profile = await loadActor(db, actor.userId, now);
+    if (profile === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
+    return profile;
+  }
+
+  const ref = (link: SkillLink, level: number, nameOf: (id: string) => string): SkillRef => ({
+    skillId: link.skillId,
+    name: nameOf(link.skillId),
+    level,
+  });
+
+  return {
+    /**
+     * Reciprocal partners for the actor, best first, each with its score components and a sentence; with
+     * `cycles`, also three-person swaps through the actor. Deterministic for the same data and clock.
+     */
+    async recommend(actor: Actor, options: z.input<typeof recommendInput> = {}) {
+      const input = parseInput(recommendInput, options, "MATCH.INVALID");
+      const now = clock.now();
+      const me = await actorProfile(actor, now);
+      const known = await skillNames();
+      const nameOf = (id: string) => known.get(id) ?? id;
+      const open = await openSwapKeys(db, actor.userId);
+      const pool = await loadCandidates(
+        db,
+        actor.userId,
+        { teachesAny: [...me.learns.keys()], learnsAny: [...me.teaches.keys()], cap: limits.pairPool },
+        now,
+      );
+      const pairs: Recommendation[] = recommendPairs(
+        me,
+        pool,
+        now,
+        (partner, mine, theirs) => open.has(`${partner}|${mine}|${theirs}`),
+        input.limit,
+      ).map((m) => ({
+        handle: m.partner.handle,
+        displayName: m.partner.displayName,
+        score: Math.round(m.score * 1000) / 1000,
+        components: m.components,
+        theyTeach: ref(m.theyTeach, m.theyTeach.teacherLevel, nameOf),
+        youTeach: ref(m.youTeach, m.youTeach.teacherLevel, nameOf),
+        distanceKm: m.distanceKm === null ? null : Math.round(m.distanceKm),
+        explanation: explainPair(m, nameOf),
+      }));
+      if (!input.cycles) return { pairs, cycles: [] as CycleRecommendation[] };
+      const [learners, teachers] = await Promise.all([
+        loadCandidates(db, actor.userId, { learnsAny: [...me.teaches.keys()], cap: limits.cyclePool }, now),
+        loadCandidates(db, actor.userId, { teachesAny: [...me.learns.keys()], cap: limits.cyclePool }, now),
+      ]);
+      const cyclePool = [...new Map([...learners, ...teachers].map((p) => [p.userId, p])).values()];
+      // B comes from those who learn what the actor teaches, C from those who teach what the actor wants; their
+      // whole skill lists are loaded, so the B → C link is checked as well.
+      const cycles = findCycles(me, cyclePool, { fanOut: limits.cycleFanOut, limit: input.limit }).map((c) => ({
+        people: [c.links[1].teacher.handle, c.links[2].teacher.handle] as const,
+        score: Math.round(c.score * 1000) / 1000,
+        links: c.links.map((l) => ({
+          teacher: l.teacher.handle,
+          learner: l.learner.handle,
+          skill: ref(l.link, l.link.teacherLevel, nameOf),
+        })),
+        explanation: explainCycle(c, nameOf, actor.userId),
+      }));
+      return { pairs, cycles };
+    },
+
+    /** One-way: who can teach the actor this skill, even if they want nothing back. */
+    async teachersOf(actor: Actor, options: z.input<typeof teachersInput>) {
+      const input = parseInput(teachersInput, options, "MATCH.INVALID");
+      await requireActiveUser(db, actor.userId);
+      const skill = await findSkillByName(db, input.skill, actor.userId);
+      if (skill === null) throw notFound("SKILL.UNKNOWN", "skill.not_found", { name: input.skill });
+      const now = clock.now();
+      const me = await actorProfile(actor, now);
+      const pool = await loadCandidates(db, actor.userId, { teachesAny: [skill.id], cap: limits.teacherPool }, now);
+      return teachersFor(me, skill.id, pool, now, input.limit).map((t) => ({
+        handle: t.teacher.handle,
+        displayName: t.teacher.displayName,
+        score: Math.round(t.score * 1000) / 1000,
+        skill: { skillId: skill.id, name: skill.name, level: t.link.teacherLevel },
+        distanceKm: t.distanceKm === null ? null : Math.round(t.distanceKm),
+        explanation: translate("match.teaches_you", { skill: skill.name, level: t.link.teacherLevel }),
+      }));
+    },
+  };
+}
+
+export type MatchingService = ReturnType<typeof createMatchingService>;
