@@ -77,6 +77,17 @@ describe("the skillswap command", () => {
     expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: "USER.NOT_FOUND" } });
   });
 
+  it("recommends swap partners and cycles for a person, explained", async () => {
+    const handle = await someDemoHandle();
+    const { stdout, code } = await skillswap("recommend", handle, "--cycles", "--json");
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { pairs: Array<{ explanation: string }>; cycles: unknown[] };
+    expect(result.pairs.length).toBeGreaterThan(0);
+    expect(result.pairs[0]?.explanation).toMatch(/^teaches you .+ \(level \d\), wants your /);
+    const human = await skillswap("recommend", handle);
+    expect(human.stdout).toMatch(/SCORE\s+PERSON\s+WHY/);
+  });
+
   it("seeds synthetic users deterministically", async () => {
     const { stdout, code } = await skillswap("seed", "--users", "500", "--seed", "3", "--json");
     expect(code).toBe(0);

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { doctorCommand } from "./commands/doctor.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { profileCommand } from "./commands/profile.js";
+import { recommendCommand } from "./commands/recommend.js";
 import { seedCommand } from "./commands/seed.js";
 import { startCommand } from "./commands/start.js";
 import { renderFailure } from "./output.js";
@@ -46,6 +47,14 @@ export function buildProgram(): Command {
     .option("--as <handle>", "show the profile as this person would see it")
     .option("--json", "machine-readable output")
     .action(profileCommand);
+
+  program
+    .command("recommend <handle>")
+    .description("reciprocal swap partners for a person, explained; --cycles adds three-person swaps")
+    .option("--cycles", "also look for three-person swap cycles")
+    .option("--limit <n>", "how many (1-50)", positiveInt, 10)
+    .option("--json", "machine-readable output")
+    .action(recommendCommand);
 
   program
     .command("doctor")

@@ -166,12 +166,15 @@ describe("recommendation properties", () => {
     );
   });
 
-  it("only offers valid three-person cycles through the actor", () => {
+  it("only offers valid three-person cycles through the actor, each person in one of them at most", () => {
     fc.assert(
       fc.property(arbitraryPeople, (people) => {
         const [actor] = people;
         if (actor === undefined) return;
-        for (const cycle of findCycles(actor, people, { fanOut: 30, limit: 50 })) {
+        const cycles = findCycles(actor, people, { fanOut: 30, limit: 50 });
+        const others = cycles.flatMap((c) => [c.links[1].teacher.userId, c.links[2].teacher.userId]);
+        expect(new Set(others).size).toBe(others.length);
+        for (const cycle of cycles) {
           const [ab, bc, ca] = cycle.links;
           expect(ab.teacher).toBe(actor);
           expect(ab.learner).toBe(bc.teacher);

@@ -117,7 +117,8 @@ export interface CycleLimits {
 /**
  * Three-way swaps through the actor: actor → B → C → actor, each arrow "teaches something the next wants".
  * Work is bounded by fanOut² edge checks, whatever the size of the pool. People who already form a direct
- * pair with the actor are left out: a pair is simpler to arrange than a cycle.
+ * pair with the actor are left out: a pair is simpler to arrange than a cycle. Each person appears in one offered
+ * cycle at most.
  */
 export function findCycles(actor: MatchProfile, pool: readonly MatchProfile[], limits: CycleLimits): CycleMatch[] {
   const toActor = new Map<string, CycleLink>();
@@ -143,12 +144,22 @@ export function findCycles(actor: MatchProfile, pool: readonly MatchProfile[], l
       cycles.push({ links: [first, second, third], score: Math.min(first.score, second.score, third.score) });
     }
   }
-  return cycles
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.links[1].teacher.handle.localeCompare(b.links[1].teacher.handle) ||
-        a.links[2].teacher.handle.localeCompare(b.links[2].teacher.handle),
-    )
-    .slice(0, limits.limit);
+  cycles.sort(
+    (a, b) =>
+      b.score - a.score ||
+      a.links[1].teacher.handle.localeCompare(b.links[1].teacher.handle) ||
+      a.links[2].teacher.handle.localeCompare(b.links[2].teacher.handle),
+  );
+  // One offer per person: ten cycles through the same popular teacher would be one suggestion, ten times.
+  const offered = new Set<string>();
+  const distinct: CycleMatch[] = [];
+  for (const cycle of cycles) {
+    const b = cycle.links[1].teacher.userId;
+    const c = cycle.links[2].teacher.userId;
+    if (offered.has(b) || offered.has(c)) continue;
+    offered.add(b).add(c);
+    distinct.push(cycle);
+    if (distinct.length === limits.limit) break;
+  }
+  return distinct;
 }
