@@ -1,64 +1,133 @@
 import { describe, expect, it } from "vitest";
+import type { GeocodeResult, Place } from "../../ports/geocoder.js";
 import { distanceKm } from "./distance.js";
 import { GazetteerGeocoder } from "./gazetteer.js";
 
 const geocoder = new GazetteerGeocoder();
-const found = (query: string) => {
+
+function found(query: string): Place {
   const result = geocoder.resolve(query);
   if (result.kind !== "found") throw new Error(`${query}: expected one place, got ${result.kind}`);
   return result.place;
-};
+}
+
+function candidates(query: string): readonly Place[] {
+  const result: GeocodeResult = geocoder.resolve(query);
+  if (result.kind !== "ambiguous") throw new Error(`${query}: expected candidates, got ${result.kind}`);
+  return result.candidates;
+}
+
+const populations = (places: readonly Place[]) => places.map((place) => place.population);
+const descending = (values: readonly number[]) => [...values].sort((a, b) => b - a);
 
 describe("resolving a city", () => {
-  it("picks Paris, France for a plain 'Paris' and London, GB for 'London'", () => {
+  it("picks Paris, France for a plain 'Paris'", () => {
     expect(found("Paris")).toMatchObject({ name: "Paris", country: "FR" });
+  });
+
+  it("picks London, GB for a plain 'London'", () => {
     expect(found("London")).toMatchObject({ name: "London", country: "GB" });
   });
 
-  it("ignores accents and case", () => {
-    expect(found("São Paulo").geonameId).toBe(found("sao paulo").geonameId);
-    expect(found("SAO PAULO").country).toBe("BR");
+  it("finds Lyon in France", () => {
+    expect(found("Lyon")).toMatchObject({ name: "Lyon", country: "FR" });
   });
 
-  it("narrows by country code, country name or country-region", () => {
+  it("ignores accents and case: 'São Paulo', 'sao paulo' and 'SAO-PAULO' are the Brazilian city", () => {
+    const saoPaulo = found("São Paulo");
+    expect(saoPaulo).toMatchObject({ name: "São Paulo", country: "BR" });
+    expect(found("sao paulo")).toEqual(saoPaulo);
+    expect(found("SAO-PAULO")).toEqual(saoPaulo);
+  });
+
+  it("folds letters without a decomposed accent: 'Lodz' is Łódź, 'zurich' is Zürich", () => {
+    expect(found("Lodz")).toMatchObject({ name: "Łódź", country: "PL" });
+    expect(found("zurich")).toMatchObject({ name: "Zürich", country: "CH" });
+  });
+
+  it("keeps only US places for 'paris, us', the most populous US Paris (Texas) first", () => {
+    const parises = candidates("paris, us");
+    expect(parises[0]).toMatchObject({ name: "Paris", country: "US", region: "TX" });
+    expect(parises.every((place) => place.country === "US")).toBe(true);
+  });
+
+  it("narrows by country name: 'Lyon, France'", () => {
     expect(found("Lyon, France").country).toBe("FR");
-    expect(found("Portland, US-ME")).toMatchObject({ name: "Portland", region: "ME" });
-    expect(found("Portland, US-OR")).toMatchObject({ name: "Portland", region: "OR" });
   });
 
-  it("offers candidates, biggest first, when a name is truly ambiguous", () => {
-    const result = geocoder.resolve("Springfield");
-    expect(result.kind).toBe("ambiguous");
-    if (result.kind !== "ambiguous") return;
-    expect(result.candidates.length).toBeGreaterThan(2);
-    expect(result.candidates.length).toBeLessThanOrEqual(10);
-    expect(result.candidates.every((c) => c.name === "Springfield")).toBe(true);
-    const populations = result.candidates.map((c) => c.population);
-    expect(populations).toEqual([...populations].sort((a, b) => b - a));
+  it("narrows by country and admin1 code: 'Portland, US-OR' and 'Portland, US-ME'", () => {
+    expect(found("Portland, US-OR")).toMatchObject({ country: "US", region: "OR" });
+    expect(found("Portland, US-ME")).toMatchObject({ country: "US", region: "ME" });
   });
 
-  it("finds nothing for unknown places or a blank query", () => {
+  it("reads a bare code as a country or a region: 'Portland, ME' is Maine (not Montenegro), 'London, CA' is Ontario", () => {
+    expect(found("Portland, ME")).toMatchObject({ country: "US", region: "ME" });
+    expect(found("London, CA")).toMatchObject({ country: "CA", region: "08" });
+  });
+
+  it("picks Portland, Oregon for a plain 'Portland': it is 9.5× Portland, Maine, past the 5× bar", () => {
+    expect(found("Portland")).toMatchObject({ country: "US", region: "OR" });
+  });
+
+  it("offers up to 10 candidates, most populous first, when no match dominates ('Springfield')", () => {
+    const springfields = candidates("Springfield");
+    expect(springfields.length).toBe(10);
+    expect(springfields.every((place) => place.name === "Springfield")).toBe(true);
+    expect(springfields.slice(0, 3).map((place) => place.region)).toEqual(["MO", "MA", "IL"]);
+    expect(populations(springfields)).toEqual(descending(populations(springfields)));
+  });
+
+  it("finds nothing for an unknown place, a blank query or a qualifier matching nothing", () => {
     expect(geocoder.resolve("Xyzzyville")).toEqual({ kind: "not_found" });
-    expect(geocoder.resolve("   ")).toEqual({ kind: "not_found" });
+    expect(geocoder.resolve("")).toEqual({ kind: "not_found" });
+    expect(geocoder.resolve("  , FR")).toEqual({ kind: "not_found" });
+    expect(geocoder.resolve("Lyon, JP")).toEqual({ kind: "not_found" });
   });
 
-  it("looks places up again by their GeoNames id", () => {
+  it("does not take a country code for a city name ('GB', 'fr')", () => {
+    expect(geocoder.resolve("GB")).toEqual({ kind: "not_found" });
+    expect(geocoder.resolve("fr")).toEqual({ kind: "not_found" });
+  });
+});
+
+describe("looking a place up by GeoNames id", () => {
+  it("returns the same place that resolving gave", () => {
     const lyon = found("Lyon");
     expect(geocoder.byId(lyon.geonameId)).toEqual(lyon);
   });
 
-  it("autocompletes city names, most populous first", () => {
+  it("returns undefined for an id it does not know", () => {
+    expect(geocoder.byId(1)).toBeUndefined();
+  });
+});
+
+describe("suggesting cities while typing", () => {
+  it("puts Berlin first for 'ber'", () => {
     expect(geocoder.suggest("ber", 5)[0]).toMatchObject({ name: "Berlin", country: "DE" });
+  });
+
+  it("returns at most `limit` places, most populous first, accent-insensitively", () => {
+    const suggestions = geocoder.suggest("SAO P", 5);
+    expect(suggestions).toHaveLength(5);
+    expect(suggestions[0]).toMatchObject({ name: "São Paulo", country: "BR" });
+    expect(populations(suggestions)).toEqual(descending(populations(suggestions)));
+  });
+
+  it("suggests nothing for an empty prefix or a zero limit", () => {
     expect(geocoder.suggest("", 5)).toEqual([]);
+    expect(geocoder.suggest("ber", 0)).toEqual([]);
   });
 });
 
 describe("distances", () => {
   it("measures Paris to London at about 344 km", () => {
-    expect(distanceKm(found("Paris"), found("London"))).toBeCloseTo(344, -1);
+    expect(Math.abs(distanceKm(found("Paris"), found("London")) - 344)).toBeLessThanOrEqual(5);
   });
 
-  it("is zero from a place to itself", () => {
-    expect(distanceKm(found("Lyon"), found("Lyon"))).toBe(0);
+  it("is zero from a place to itself and symmetric", () => {
+    const lyon = found("Lyon");
+    const lisbon = found("Lisbon");
+    expect(distanceKm(lyon, lyon)).toBe(0);
+    expect(distanceKm(lyon, lisbon)).toBeCloseTo(distanceKm(lisbon, lyon), 9);
   });
 });
