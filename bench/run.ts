@@ -1,11 +1,13 @@
 // npm run bench — measures SkillSwap on this machine and writes bench/results.json.
-// Today: bulk-seeding synthetic users into a fresh embedded database (issue #3's 100,000-users target).
+// Bulk-seeding synthetic users into a fresh embedded database (100,000 users under 60 s), then recommend with
+// and without cycles against a naive scan-everyone baseline, p50/p95/p99 over 200 deterministic actors.
 // Options: --users N (default 100000), --seed S (default 1).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createCore, loadConfig, seedSynthetic } from "@skillswap/core";
+import { benchRecommend, sampleActors } from "./recommend.js";
 
 const { values } = parseArgs({
   options: { users: { type: "string", default: "100000" }, seed: { type: "string", default: "1" } },
@@ -19,6 +21,8 @@ try {
   const core = await createCore(loadConfig({ DATABASE_URL: `file:${join(dir, "bench.db")}` }, {}));
   const prepareMs = performance.now() - started;
   const result = await seedSynthetic(core, { users, seed });
+  const rssAfterSeedMb = process.memoryUsage().rss / 2 ** 20;
+  const recommend = await benchRecommend(core, sampleActors(users, seed, 200));
   const rssMb = process.memoryUsage().rss / 2 ** 20;
   await core.close();
   const results = {
@@ -37,9 +41,18 @@ try {
       migrateAndCatalogMs: Math.round(prepareMs),
       seedMs: Math.round(result.ms),
       usersPerSecond: Math.round(result.users / (result.ms / 1000)),
-      rssMb: Math.round(rssMb),
+      rssMb: Math.round(rssAfterSeedMb),
       target: "100,000 users in under 60 s",
       met: users < 100_000 ? null : result.ms < 60_000,
+    },
+    recommend: {
+      database: "sqlite",
+      pairsMs: recommend.pairs,
+      withCyclesMs: recommend.cycles,
+      naiveBaselineMs: recommend.naiveBaseline,
+      naiveOverOursP95: Math.round((recommend.naiveBaseline.p95 / Math.max(recommend.pairs.p95, 0.01)) * 100) / 100,
+      targets: { pairsP95Ms: 25, withCyclesP95Ms: 100 },
+      rssMb: Math.round(rssMb),
     },
   };
   writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
@@ -48,7 +61,11 @@ try {
     [`seed ${result.users} users`]: `${(result.ms / 1000).toFixed(1)} s`,
     "users / s": results.seed.usersPerSecond,
     "skills written": result.userSkills,
-    RSS: `${results.seed.rssMb} MB`,
+    "RSS after seeding": `${results.seed.rssMb} MB`,
+    "recommend p50 / p95 / p99": `${recommend.pairs.p50} / ${recommend.pairs.p95} / ${recommend.pairs.p99} ms`,
+    "recommend + cycles p50 / p95 / p99": `${recommend.cycles.p50} / ${recommend.cycles.p95} / ${recommend.cycles.p99} ms`,
+    "naive scan p50 / p95 / p99": `${recommend.naiveBaseline.p50} / ${recommend.naiveBaseline.p95} / ${recommend.naiveBaseline.p99} ms`,
+    "RSS at the end": `${results.recommend.rssMb} MB`,
   });
   console.log("Written to bench/results.json");
 } finally {

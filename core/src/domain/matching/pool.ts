@@ -14,16 +14,12 @@ const profileSelect = {
   location: { select: { name: true, latitude: true, longitude: true } },
   skills: { where: { skill: { status: "approved" } }, select: { skillId: true, direction: true, level: true } },
   availability: { where: { userSkillId: null }, select: { weekday: true, startMinute: true, endMinute: true } },
+  reviewsReceived: { select: { rating: true } },
 } satisfies Prisma.UserSelect;
 
 type ProfileRow = Prisma.UserGetPayload<{ select: typeof profileSelect }>;
 
-function toMatchProfile(
-  row: ProfileRow,
-  ratings: ReadonlyMap<string, { count: number; sum: number }>,
-  now: Date,
-): MatchProfile {
-  const rating = ratings.get(row.id) ?? { count: 0, sum: 0 };
+function toMatchProfile(row: ProfileRow, now: Date): MatchProfile {
   return {
     userId: row.id,
     handle: row.handle,
@@ -34,21 +30,10 @@ function toMatchProfile(
     mode: row.meetingMode as MeetingMode,
     location: row.location,
     maxDistanceKm: row.maxDistanceKm,
-    ratingCount: rating.count,
-    ratingSum: rating.sum,
+    ratingCount: row.reviewsReceived.length,
+    ratingSum: row.reviewsReceived.reduce((sum, review) => sum + review.rating, 0),
     lastActiveAt: row.lastActiveAt,
   };
-}
-
-async function ratingsOf(db: Db, userIds: readonly string[]): Promise<Map<string, { count: number; sum: number }>> {
-  if (userIds.length === 0) return new Map();
-  const rows = await db.review.groupBy({
-    by: ["subjectId"],
-    where: { subjectId: { in: [...userIds] } },
-    _count: { _all: true },
-    _sum: { rating: true },
-  });
-  return new Map(rows.map((r) => [r.subjectId, { count: r._count._all, sum: r._sum.rating ?? 0 }]));
 }
 
 /**
@@ -79,7 +64,7 @@ export interface PoolQuery {
 export async function loadActor(db: Db, actorId: string, now: Date): Promise<MatchProfile | null> {
   const row = await db.user.findUnique({ where: { id: actorId }, select: { ...profileSelect, status: true } });
   if (row === null || row.status !== "active") return null;
-  return toMatchProfile(row, await ratingsOf(db, [actorId]), now);
+  return toMatchProfile(row, now);
 }
 
 /** Loads the candidates matching `query` that the actor may see, as match profiles. */
@@ -95,11 +80,25 @@ export async function loadCandidates(db: Db, actorId: string, query: PoolQuery, 
     orderBy: [{ lastActiveAt: "desc" }, { id: "asc" }],
     take: query.cap,
   });
-  const ratings = await ratingsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((row) => toMatchProfile(row, ratings, now));
+  return rows.map((row) => toMatchProfile(row, now));
+}
+
+/** Every active user as a match profile, page by page: the naive baseline benchmarks compare against. */
+export async function loadAllMatchProfiles(db: Db, now: Date, pageSize = 5_000): Promise<MatchProfile[]> {
+  const profiles: MatchProfile[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db.user.findMany({
+      where: { status: "active", ...(cursor === undefined ? {} : { id: { gt: cursor } }) },
+      select: profileSelect,
+      orderBy: { id: "asc" },
+      take: pageSize,
+    });
+    for (const row of rows) profiles.push(toMatchProfile(row, now));
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < pageSize) return profiles;
+    cursor = last.id;
+  }
 }
 
 /** "partnerId|youTeach|theyTeach" for every pending or accepted pair swap between the actor and someone. */
