@@ -172,6 +172,22 @@ for (const provider of testProviders()) {
       expect(await core.services.matching.recommend(who("ana"), { limit: 20, cycles: true })).toEqual(first);
     });
 
+    it("keeps up with changes made after the first recommendation, through the outbox", async () => {
+      const handles = async () => (await core.services.matching.recommend(who("ana"), { limit: 50 })).pairs.map((p) => handleOf(p.handle));
+      expect(await handles()).toContain("bea");
+      const late = await newPerson(core, "late");
+      people.set("late", late);
+      await core.services.profiles.update(late, { visibility: "public" });
+      await core.services.skills.add(late, { skill: "Spanish", direction: "teach", level: 5 });
+      await core.services.skills.add(late, { skill: "Guitar", direction: "learn", level: 1 });
+      await core.services.profiles.update(who("bea"), { visibility: "private" });
+      await core.services.profiles.deleteAccount(who("gina"), who("gina").handle);
+      const after = await handles();
+      expect(after).toContain("late");
+      expect(after).not.toContain("bea");
+      expect(after).not.toContain("gina");
+    });
+
     it("names bad options and unknown skills clearly", async () => {
       expect(await rejectedFields(() => core.services.matching.recommend(who("ana"), { limit: 0 }))).toEqual(["limit"]);
       expect(

@@ -53,34 +53,29 @@ function visibleTo(actorId: string): Prisma.UserWhereInput {
   };
 }
 
-export interface PoolQuery {
-  /** Skill ids the candidate must teach (any of), and/or learn (any of). */
-  readonly teachesAny?: readonly string[];
-  readonly learnsAny?: readonly string[];
-  /** At most this many, the most recently active first: freshness is part of every score anyway. */
-  readonly cap: number;
-}
-
-export async function loadActor(db: Db, actorId: string, now: Date): Promise<MatchProfile | null> {
-  const row = await db.user.findUnique({ where: { id: actorId }, select: { ...profileSelect, status: true } });
-  if (row === null || row.status !== "active") return null;
+export async function loadActor(
+  db: Db,
+  actorId: string,
+  now: Date,
+  options: { excludePrivate?: boolean } = {},
+): Promise<MatchProfile | null> {
+  const row = await db.user.findUnique({
+    where: { id: actorId },
+    select: { ...profileSelect, status: true, visibility: true },
+  });
+  if (row === null || row.status !== "active" || (options.excludePrivate === true && row.visibility === "private"))
+    return null;
   return toMatchProfile(row, now);
 }
 
-/** Loads the candidates matching `query` that the actor may see, as match profiles. */
-export async function loadCandidates(db: Db, actorId: string, query: PoolQuery, now: Date): Promise<MatchProfile[]> {
-  const skillFilters: Prisma.UserWhereInput[] = [];
-  if (query.teachesAny !== undefined)
-    skillFilters.push({ skills: { some: { direction: "teach", skillId: { in: [...query.teachesAny] } } } });
-  if (query.learnsAny !== undefined)
-    skillFilters.push({ skills: { some: { direction: "learn", skillId: { in: [...query.learnsAny] } } } });
+/** Of `userIds`, those the actor may see right now (checked in the database, not in any cache). */
+export async function visibleAmong(db: Db, actorId: string, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
   const rows = await db.user.findMany({
-    where: { AND: [visibleTo(actorId), ...skillFilters] },
-    select: profileSelect,
-    orderBy: [{ lastActiveAt: "desc" }, { id: "asc" }],
-    take: query.cap,
+    where: { AND: [visibleTo(actorId), { id: { in: [...userIds] } }] },
+    select: { id: true },
   });
-  return rows.map((row) => toMatchProfile(row, now));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Every active user as a match profile, page by page: the naive baseline benchmarks compare against. */

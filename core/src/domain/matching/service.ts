@@ -7,7 +7,8 @@ import type { ServiceDeps } from "../shared/deps.js";
 import { parseInput } from "../shared/validate.js";
 import { findSkillByName } from "../skills/catalog.js";
 import { explainCycle, explainPair } from "./explain.js";
-import { loadActor, loadCandidates, openSwapKeys } from "./pool.js";
+import { IndexFeed } from "./index-feed.js";
+import { loadActor, openSwapKeys, visibleAmong } from "./pool.js";
 import { findCycles, recommendPairs, teachersFor } from "./recommend.js";
 import type { MatchProfile, ScoreComponents, SkillLink } from "./types.js";
 
@@ -19,7 +20,9 @@ const teachersInput = z
   .strict();
 
 /** Bounds on the work one request may do, whatever the size of the community. */
-const limits = { pairPool: 2_000, cyclePool: 400, cycleFanOut: 40, teacherPool: 1_000 } as const;
+const limits = { cycleFanOut: 40 } as const;
+// Ranked results are re-checked against the database; a few extra cover people hidden since the index saw them.
+const overFetch = (limit: number) => limit * 2 + 10;
 
 export interface SkillRef {
   readonly skillId: string;
@@ -47,6 +50,7 @@ export interface CycleRecommendation {
 
 export function createMatchingService(deps: ServiceDeps) {
   const { db, clock } = deps;
+  const feed = new IndexFeed(db);
   let names: Promise<Map<string, string>> | undefined;
   const skillNames = async () =>
     (names ??= db.skill
@@ -77,46 +81,57 @@ export function createMatchingService(deps: ServiceDeps) {
       const known = await skillNames();
       const nameOf = (id: string) => known.get(id) ?? id;
       const open = await openSwapKeys(db, actor.userId);
-      const pool = await loadCandidates(
-        db,
-        actor.userId,
-        { teachesAny: [...me.learns.keys()], learnsAny: [...me.teaches.keys()], cap: limits.pairPool },
-        now,
-      );
-      const pairs: Recommendation[] = recommendPairs(
+      const index = await feed.current(now);
+      const ranked = recommendPairs(
         me,
-        pool,
+        index.teachersOfAny(me.learns.keys()),
         now,
         (partner, mine, theirs) => open.has(`${partner}|${mine}|${theirs}`),
-        input.limit,
-      ).map((m) => ({
-        handle: m.partner.handle,
-        displayName: m.partner.displayName,
-        score: Math.round(m.score * 1000) / 1000,
-        components: m.components,
-        theyTeach: ref(m.theyTeach, m.theyTeach.teacherLevel, nameOf),
-        youTeach: ref(m.youTeach, m.youTeach.teacherLevel, nameOf),
-        distanceKm: m.distanceKm === null ? null : Math.round(m.distanceKm),
-        explanation: explainPair(m, nameOf),
-      }));
+        overFetch(input.limit),
+      );
+      const visible = await visibleAmong(
+        db,
+        actor.userId,
+        ranked.map((m) => m.partner.userId),
+      );
+      const pairs: Recommendation[] = ranked
+        .filter((m) => visible.has(m.partner.userId))
+        .slice(0, input.limit)
+        .map((m) => ({
+          handle: m.partner.handle,
+          displayName: m.partner.displayName,
+          score: Math.round(m.score * 1000) / 1000,
+          components: m.components,
+          theyTeach: ref(m.theyTeach, m.theyTeach.teacherLevel, nameOf),
+          youTeach: ref(m.youTeach, m.youTeach.teacherLevel, nameOf),
+          distanceKm: m.distanceKm === null ? null : Math.round(m.distanceKm),
+          explanation: explainPair(m, nameOf),
+        }));
       if (!input.cycles) return { pairs, cycles: [] as CycleRecommendation[] };
-      const [learners, teachers] = await Promise.all([
-        loadCandidates(db, actor.userId, { learnsAny: [...me.teaches.keys()], cap: limits.cyclePool }, now),
-        loadCandidates(db, actor.userId, { teachesAny: [...me.learns.keys()], cap: limits.cyclePool }, now),
-      ]);
-      const cyclePool = [...new Map([...learners, ...teachers].map((p) => [p.userId, p])).values()];
       // B comes from those who learn what the actor teaches, C from those who teach what the actor wants; their
-      // whole skill lists are loaded, so the B → C link is checked as well.
-      const cycles = findCycles(me, cyclePool, { fanOut: limits.cycleFanOut, limit: input.limit }).map((c) => ({
-        people: [c.links[1].teacher.handle, c.links[2].teacher.handle] as const,
-        score: Math.round(c.score * 1000) / 1000,
-        links: c.links.map((l) => ({
-          teacher: l.teacher.handle,
-          learner: l.learner.handle,
-          skill: ref(l.link, l.link.teacherLevel, nameOf),
-        })),
-        explanation: explainCycle(c, nameOf, actor.userId),
-      }));
+      // whole skill lists are in the index, so the B → C link is checked as well.
+      const cyclePool = [
+        ...new Set([...index.learnersOfAny(me.teaches.keys()), ...index.teachersOfAny(me.learns.keys())]),
+      ];
+      const found = findCycles(me, cyclePool, { fanOut: limits.cycleFanOut, limit: overFetch(input.limit) });
+      const shown = await visibleAmong(
+        db,
+        actor.userId,
+        found.flatMap((c) => [c.links[1].teacher.userId, c.links[2].teacher.userId]),
+      );
+      const cycles = found
+        .filter((c) => shown.has(c.links[1].teacher.userId) && shown.has(c.links[2].teacher.userId))
+        .slice(0, input.limit)
+        .map((c) => ({
+          people: [c.links[1].teacher.handle, c.links[2].teacher.handle] as const,
+          score: Math.round(c.score * 1000) / 1000,
+          links: c.links.map((l) => ({
+            teacher: l.teacher.handle,
+            learner: l.learner.handle,
+            skill: ref(l.link, l.link.teacherLevel, nameOf),
+          })),
+          explanation: explainCycle(c, nameOf, actor.userId),
+        }));
       return { pairs, cycles };
     },
 
@@ -128,15 +143,24 @@ export function createMatchingService(deps: ServiceDeps) {
       if (skill === null) throw notFound("SKILL.UNKNOWN", "skill.not_found", { name: input.skill });
       const now = clock.now();
       const me = await actorProfile(actor, now);
-      const pool = await loadCandidates(db, actor.userId, { teachesAny: [skill.id], cap: limits.teacherPool }, now);
-      return teachersFor(me, skill.id, pool, now, input.limit).map((t) => ({
-        handle: t.teacher.handle,
-        displayName: t.teacher.displayName,
-        score: Math.round(t.score * 1000) / 1000,
-        skill: { skillId: skill.id, name: skill.name, level: t.link.teacherLevel },
-        distanceKm: t.distanceKm === null ? null : Math.round(t.distanceKm),
-        explanation: translate("match.teaches_you", { skill: skill.name, level: t.link.teacherLevel }),
-      }));
+      const pool = (await feed.current(now)).teachersOfAny([skill.id]);
+      const ranked = teachersFor(me, skill.id, pool, now, overFetch(input.limit));
+      const visible = await visibleAmong(
+        db,
+        actor.userId,
+        ranked.map((t) => t.teacher.userId),
+      );
+      return ranked
+        .filter((t) => visible.has(t.teacher.userId))
+        .slice(0, input.limit)
+        .map((t) => ({
+          handle: t.teacher.handle,
+          displayName: t.teacher.displayName,
+          score: Math.round(t.score * 1000) / 1000,
+          skill: { skillId: skill.id, name: skill.name, level: t.link.teacherLevel },
+          distanceKm: t.distanceKm === null ? null : Math.round(t.distanceKm),
+          explanation: translate("match.teaches_you", { skill: skill.name, level: t.link.teacherLevel }),
+        }));
     },
   };
 }
