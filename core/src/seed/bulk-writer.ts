@@ -48,6 +48,10 @@ function sqliteWriter(url: string): BulkWriter {
   };
 }
 
+// Prisma's DateTime is TIMESTAMP(3) without time zone on PostgreSQL, holding UTC. node-postgres would send a Date
+// as local time with an offset, which such a column silently drops: send the UTC instant as text instead.
+const postgresCell = (cell: Cell) => (cell instanceof Date ? cell.toISOString() : cell);
+
 function postgresWriter(url: string): BulkWriter {
   const client = new pg.Client({ connectionString: url });
   const ready = client.connect().then(() => client.query("BEGIN"));
@@ -62,7 +66,7 @@ function postgresWriter(url: string): BulkWriter {
         const values = batch.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(", ")})`);
         await client.query(
           `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${values.join(", ")} ON CONFLICT DO NOTHING`,
-          batch.flat(),
+          batch.flat().map(postgresCell),
         );
       }
     },

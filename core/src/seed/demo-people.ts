@@ -225,7 +225,29 @@ export const teachSentences = [
   "Happy to teach {teach} to anyone patient with my jokes.",
   "I can help you get going with {teach}.",
   "People usually ask me about {teach}.",
+  "I can teach {teach} and, if you like, a bit of {teach2}.",
+  "Ask me about {teach} or {teach2}: I've taught both to friends.",
 ];
+
+/** For a language someone teaches, where "I've been doing Spanish for years" would read oddly. */
+export const languageTeachSentences = [
+  "{teach} is my mother tongue and I'm happy to help you practise it.",
+  "I speak {teach} every day and enjoy relaxed conversation practice.",
+  "I can help with {teach} conversation, from first words to fluency.",
+];
+
+/** BCP 47 codes of the language skills, so people who teach a language also list it among those they speak. */
+export const languageCodes: Readonly<Record<string, string>> = {
+  english: "en",
+  spanish: "es",
+  french: "fr",
+  german: "de",
+  japanese: "ja",
+  italian: "it",
+  portuguese: "pt",
+  "mandarin-chinese": "zh",
+  korean: "ko",
+};
 
 export const learnSentences = [
   "In return I'd love to finally learn {learn}.",
@@ -234,7 +256,41 @@ export const learnSentences = [
   "Always wanted to pick up {learn} — let's swap!",
 ];
 
-/** The skills demo people list most, by catalog slug; the rest of the catalog appears now and then. */
+/** Names mostly given to girls where they are common; pronouns shown on a profile should agree with the name. */
+// prettier-ignore
+export const feminineNames: ReadonlySet<string> = new Set([
+  "Ana", "Sofia", "Camille", "Léa", "Emma", "Mia", "Hannah", "Olivia", "Amelia", "Aoife", "Lucía", "Carmen",
+  "Inês", "Beatriz", "Sanne", "Fleur", "Freja", "Ingrid", "Aino", "Zofia", "Tereza", "Eszter", "Eleni", "Elif",
+  "Olena", "Maya", "Ava", "Chloe", "Priya", "Valentina", "Camila", "Martina", "Gabriela", "Sakura", "Mei",
+  "Ananya", "Kavya", "Chloé", "Isla", "Aroha", "Naledi", "Wanjiru", "Amara", "Zainab", "Leila", "Nadia", "Irene",
+  "Giulia", "Francesca", "Alessia",
+]);
+
+/** Names given to anyone: their owners show "they/them" or nothing rather than a guess. */
+export const unisexNames: ReadonlySet<string> = new Set(["Ji-woo", "Ren", "Wei", "Nok", "Yuki"]);
+
+export const teachNotes = [
+  "Happy to go at your pace.",
+  "Best for beginners and improvers.",
+  "I teach with lots of small exercises.",
+  "Can share my notes and practice material.",
+  "Online sessions work best for me.",
+];
+
+export const learnNotes = [
+  "Complete beginner.",
+  "I know the basics, want to go further.",
+  "Picked it up years ago and forgot most of it.",
+  "Looking for regular practice rather than lessons.",
+];
+
+/** Languages people add on top of their local one and English, for variety. */
+export const extraLanguages = ["es", "fr", "de", "pt", "it", "ja", "zh", "ar", "ru", "nl", "ko", "hi"];
+
+/**
+ * The skills demo people list most, by catalog slug and roughly by popularity (languages, programming and music
+ * lead); demo and synthetic picks weight this order, and the rest of the catalog appears now and then.
+ */
 export const popularSkills = [
   "english",
   "spanish",

@@ -28,20 +28,24 @@ export function pickWeighted<T>(
   cumulative: readonly number[],
   count: number,
 ): T[] {
-  const total = cumulative.at(-1) ?? 0;
   const chosen = new Set<number>();
   for (let tries = 0; chosen.size < Math.min(count, items.length) && tries < count * 20; tries++) {
-    const target = random() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((cumulative[mid] ?? 0) < target) low = mid + 1;
-      else high = mid;
-    }
-    chosen.add(low);
+    chosen.add(weightedIndex(random, cumulative));
   }
   return [...chosen].map((index) => items[index] as T);
+}
+
+/** One index drawn with probability proportional to its weight, given the running sums of the weights. */
+export function weightedIndex(random: Random, cumulative: readonly number[]): number {
+  const target = random() * (cumulative.at(-1) ?? 0);
+  let low = 0;
+  let high = cumulative.length - 1;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((cumulative[mid] ?? 0) < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Running sums of Zipf weights 1/(rank+1)^s: a few skills are everywhere, most are niche, as in real communities. */
