@@ -59,6 +59,7 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
   }
   const deps: ServiceDeps = {
     db: database.db,
+    database,
     clock: options.clock ?? systemClock,
     ids: options.ids ?? timeOrderedIds(),
     geocoder: options.geocoder ?? new GazetteerGeocoder(),

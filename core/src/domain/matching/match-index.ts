@@ -43,6 +43,34 @@ export class MatchIndex {
     return this.collect(this.learners, skillIds);
   }
 
+  /**
+   * People who teach any of `teach` and want any of `learn`: the only ones who can be reciprocal partners.
+   * Builds a set from the smaller side and walks the other, so the cost follows the rarer skills.
+   */
+  reciprocalCandidates(teach: Iterable<string>, learn: Iterable<string>): MatchProfile[] {
+    const teachSkills = [...teach].sort();
+    const learnSkills = [...learn].sort();
+    const sizeOf = (postings: Map<string, Set<string>>, skills: string[]) =>
+      skills.reduce((n, id) => n + (postings.get(id)?.size ?? 0), 0);
+    const teachSide = { postings: this.teachers, skills: teachSkills };
+    const learnSide = { postings: this.learners, skills: learnSkills };
+    const [small, large] =
+      sizeOf(this.teachers, teachSkills) <= sizeOf(this.learners, learnSkills)
+        ? [teachSide, learnSide]
+        : [learnSide, teachSide];
+    const wanted = new Set<string>();
+    for (const skillId of small.skills) for (const id of small.postings.get(skillId) ?? []) wanted.add(id);
+    const found = new Map<string, MatchProfile>();
+    for (const skillId of large.skills) {
+      for (const id of large.postings.get(skillId) ?? []) {
+        if (!wanted.has(id) || found.has(id)) continue;
+        const profile = this.profiles.get(id);
+        if (profile !== undefined) found.set(id, profile);
+      }
+    }
+    return [...found.values()];
+  }
+
   private collect(postings: Map<string, Set<string>>, skillIds: Iterable<string>): MatchProfile[] {
     const ids = new Set<string>();
     for (const skillId of [...skillIds].sort()) for (const id of postings.get(skillId) ?? []) ids.add(id);

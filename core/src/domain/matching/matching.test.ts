@@ -173,7 +173,8 @@ for (const provider of testProviders()) {
     });
 
     it("keeps up with changes made after the first recommendation, through the outbox", async () => {
-      const handles = async () => (await core.services.matching.recommend(who("ana"), { limit: 50 })).pairs.map((p) => handleOf(p.handle));
+      const handles = async () =>
+        (await core.services.matching.recommend(who("ana"), { limit: 50 })).pairs.map((p) => handleOf(p.handle));
       expect(await handles()).toContain("bea");
       const late = await newPerson(core, "late");
       people.set("late", late);

@@ -1,5 +1,7 @@
 import type { Db } from "../../infra/prisma/database.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
+import { canViewProfile } from "../profiles/rules.js";
+import type { Visibility } from "../profiles/types.js";
 import type { MatchProfile, MeetingMode } from "./types.js";
 import { weekInUtc } from "./week-utc.js";
 
@@ -36,23 +38,6 @@ function toMatchProfile(row: ProfileRow, now: Date): MatchProfile {
   };
 }
 
-/**
- * Who the actor may be matched with: active, not the actor, not private, public or sharing a community
- * with the actor, and not blocked in either direction. Applied in the query, so hidden people never load.
- */
-function visibleTo(actorId: string): Prisma.UserWhereInput {
-  return {
-    status: "active",
-    id: { not: actorId },
-    OR: [
-      { visibility: "public" },
-      { visibility: "communities", memberships: { some: { community: { members: { some: { userId: actorId } } } } } },
-    ],
-    blocking: { none: { blockedId: actorId } },
-    blockedBy: { none: { blockerId: actorId } },
-  };
-}
-
 export async function loadActor(
   db: Db,
   actorId: string,
@@ -68,14 +53,39 @@ export async function loadActor(
   return toMatchProfile(row, now);
 }
 
-/** Of `userIds`, those the actor may see right now (checked in the database, not in any cache). */
+/**
+ * Of `userIds`, those the actor may see right now, decided by the profile visibility rule on fresh rows (not on
+ * any cache). Rows are fetched by primary key and judged in code: a correlated "visible to" filter would make
+ * the database scan every user.
+ */
 export async function visibleAmong(db: Db, actorId: string, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db.user.findMany({
-    where: { AND: [visibleTo(actorId), { id: { in: [...userIds] } }] },
-    select: { id: true },
-  });
-  return new Set(rows.map((r) => r.id));
+  const [mine, rows] = await Promise.all([
+    db.communityMember.findMany({ where: { userId: actorId }, select: { communityId: true } }),
+    db.user.findMany({
+      where: { id: { in: [...userIds] } },
+      select: {
+        id: true,
+        status: true,
+        visibility: true,
+        memberships: { select: { communityId: true } },
+        blocking: { where: { blockedId: actorId }, select: { blockedId: true } },
+        blockedBy: { where: { blockerId: actorId }, select: { blockerId: true } },
+      },
+    }),
+  ]);
+  const actorCommunities = new Set(mine.map((m) => m.communityId));
+  const visible = rows.filter((row) =>
+    canViewProfile({
+      viewerId: actorId,
+      ownerId: row.id,
+      ownerVisibility: row.visibility as Visibility,
+      ownerDeleted: row.status !== "active",
+      blockedEitherWay: row.blocking.length + row.blockedBy.length > 0,
+      shareCommunity: row.memberships.some((m) => actorCommunities.has(m.communityId)),
+    }),
+  );
+  return new Set(visible.map((row) => row.id));
 }
 
 /** Every active user as a match profile, page by page: the naive baseline benchmarks compare against. */

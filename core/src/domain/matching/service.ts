@@ -20,7 +20,15 @@ const teachersInput = z
   .strict();
 
 /** Bounds on the work one request may do, whatever the size of the community. */
-const limits = { cycleFanOut: 40 } as const;
+const limits = { cycleFanOut: 40, cycleSide: 1_500 } as const;
+
+/** The most recently active people of a large list (freshness is in every score), in a stable order. */
+function mostRecent(people: MatchProfile[]): MatchProfile[] {
+  if (people.length <= limits.cycleSide) return people;
+  return people
+    .sort((a, b) => b.lastActiveAt.getTime() - a.lastActiveAt.getTime() || a.userId.localeCompare(b.userId))
+    .slice(0, limits.cycleSide);
+}
 // Ranked results are re-checked against the database; a few extra cover people hidden since the index saw them.
 const overFetch = (limit: number) => limit * 2 + 10;
 
@@ -50,7 +58,7 @@ export interface CycleRecommendation {
 
 export function createMatchingService(deps: ServiceDeps) {
   const { db, clock } = deps;
-  const feed = new IndexFeed(db);
+  const feed = new IndexFeed(deps.database);
   let names: Promise<Map<string, string>> | undefined;
   const skillNames = async () =>
     (names ??= db.skill
@@ -84,7 +92,7 @@ export function createMatchingService(deps: ServiceDeps) {
       const index = await feed.current(now);
       const ranked = recommendPairs(
         me,
-        index.teachersOfAny(me.learns.keys()),
+        index.reciprocalCandidates(me.learns.keys(), me.teaches.keys()),
         now,
         (partner, mine, theirs) => open.has(`${partner}|${mine}|${theirs}`),
         overFetch(input.limit),
@@ -111,7 +119,10 @@ export function createMatchingService(deps: ServiceDeps) {
       // B comes from those who learn what the actor teaches, C from those who teach what the actor wants; their
       // whole skill lists are in the index, so the B → C link is checked as well.
       const cyclePool = [
-        ...new Set([...index.learnersOfAny(me.teaches.keys()), ...index.teachersOfAny(me.learns.keys())]),
+        ...new Set([
+          ...mostRecent(index.learnersOfAny(me.teaches.keys())),
+          ...mostRecent(index.teachersOfAny(me.learns.keys())),
+        ]),
       ];
       const found = findCycles(me, cyclePool, { fanOut: limits.cycleFanOut, limit: overFetch(input.limit) });
       const shown = await visibleAmong(

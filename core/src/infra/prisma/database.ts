@@ -1,5 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { databaseProvider, type DatabaseProvider } from "../../config.js";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client.js";
@@ -23,7 +25,35 @@ export interface Database {
   readonly db: Db;
   readonly provider: DatabaseProvider;
   readonly url: string;
+  /**
+   * Runs a read-only SQL query on a plain driver connection and returns flat rows. For whole-table loads
+   * (in-memory indexes): Prisma's row mapping costs ~30 µs a row, a plain driver a fraction of that.
+   */
+  readRows(sql: string): Promise<Array<Record<string, unknown>>>;
   close(): Promise<void>;
+}
+
+function rowReader(provider: DatabaseProvider, url: string) {
+  let sqlite: BetterSqlite3.Database | undefined;
+  let postgres: Promise<pg.Client> | undefined;
+  return {
+    read: async (sql: string): Promise<Array<Record<string, unknown>>> => {
+      if (provider === "sqlite") {
+        sqlite ??= new BetterSqlite3(sqliteFile(url), { readonly: true, timeout: 10_000 });
+        return sqlite.prepare(sql).all() as Array<Record<string, unknown>>;
+      }
+      postgres ??= (async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        return client;
+      })();
+      return (await (await postgres).query<Record<string, unknown>>(sql)).rows;
+    },
+    close: async () => {
+      sqlite?.close();
+      if (postgres !== undefined) await (await postgres).end();
+    },
+  };
 }
 
 export interface OpenOptions {
@@ -55,5 +85,15 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   }
   const db = extend(client);
-  return { db, provider, url, close: () => client.$disconnect() };
+  const reader = rowReader(provider, url);
+  return {
+    db,
+    provider,
+    url,
+    readRows: reader.read,
+    close: async () => {
+      await reader.close();
+      await client.$disconnect();
+    },
+  };
 }
