@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { explainCycle, explainPair } from "./explain.js";
 import { findCycles, recommendPairs, teachersFor } from "./recommend.js";
 import { bestLink } from "./rules.js";
+import { matchProfile } from "../../testing/match-profile.js";
 import type { MatchProfile } from "./types.js";
 
 const now = new Date("2026-11-25T10:00:00Z");
@@ -22,21 +23,12 @@ function person(
   learns: Record<string, number>,
   extra: Partial<MatchProfile> = {},
 ): MatchProfile {
-  return {
-    userId: handle,
-    handle,
-    displayName: handle.charAt(0).toUpperCase() + handle.slice(1),
+  return matchProfile(handle, {
     teaches: new Map(Object.entries(teaches)),
     learns: new Map(Object.entries(learns)),
-    weekUtc: [],
-    mode: "online",
-    location: null,
-    maxDistanceKm: 50,
-    ratingCount: 0,
-    ratingSum: 0,
     lastActiveAt: now,
     ...extra,
-  };
+  });
 }
 
 const ana = person(

@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { availabilityScore, distanceScore, freshnessScore, levelFit, overlapMinutes, trustScore } from "./rules.js";
+import { matchProfile } from "../../testing/match-profile.js";
 import type { MatchProfile } from "./types.js";
 import { formatUtcInterval, utcOffsetMinutes, weekInUtc } from "./week-utc.js";
 
 const winter = new Date("2026-01-15T12:00:00Z");
-const person = (overrides: Partial<MatchProfile>): MatchProfile => ({
-  userId: "u",
-  handle: "u",
-  displayName: "U",
-  teaches: new Map(),
-  learns: new Map(),
-  weekUtc: [],
-  mode: "online",
-  location: null,
-  maxDistanceKm: 50,
-  ratingCount: 0,
-  ratingSum: 0,
-  lastActiveAt: winter,
-  ...overrides,
-});
+const person = (overrides: Partial<MatchProfile>): MatchProfile =>
+  matchProfile("u", { lastActiveAt: winter, ...overrides });
 
 describe("level fit", () => {
   it("is full when the teacher is at least at the level the learner wants", () => {
