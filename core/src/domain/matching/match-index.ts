@@ -45,27 +45,25 @@ export class MatchIndex {
 
   /**
    * People who teach any of `teach` and want any of `learn`: the only ones who can be reciprocal partners.
-   * Builds a set from the smaller side and walks the other, so the cost follows the rarer skills.
+   * Walks the smaller of the two postings unions and checks the other condition on each profile's own skills,
+   * so the cost follows the rarer side and builds no intermediate sets.
    */
   reciprocalCandidates(teach: Iterable<string>, learn: Iterable<string>): MatchProfile[] {
     const teachSkills = [...teach].sort();
     const learnSkills = [...learn].sort();
     const sizeOf = (postings: Map<string, Set<string>>, skills: string[]) =>
       skills.reduce((n, id) => n + (postings.get(id)?.size ?? 0), 0);
-    const teachSide = { postings: this.teachers, skills: teachSkills };
-    const learnSide = { postings: this.learners, skills: learnSkills };
-    const [small, large] =
-      sizeOf(this.teachers, teachSkills) <= sizeOf(this.learners, learnSkills)
-        ? [teachSide, learnSide]
-        : [learnSide, teachSide];
-    const wanted = new Set<string>();
-    for (const skillId of small.skills) for (const id of small.postings.get(skillId) ?? []) wanted.add(id);
+    const walkTeachers = sizeOf(this.teachers, teachSkills) <= sizeOf(this.learners, learnSkills);
+    const [postings, walked] = walkTeachers ? [this.teachers, teachSkills] : [this.learners, learnSkills];
+    const matchesOther = walkTeachers
+      ? (profile: MatchProfile) => learnSkills.some((skillId) => profile.learns.has(skillId))
+      : (profile: MatchProfile) => teachSkills.some((skillId) => profile.teaches.has(skillId));
     const found = new Map<string, MatchProfile>();
-    for (const skillId of large.skills) {
-      for (const id of large.postings.get(skillId) ?? []) {
-        if (!wanted.has(id) || found.has(id)) continue;
+    for (const skillId of walked) {
+      for (const id of postings.get(skillId) ?? []) {
+        if (found.has(id)) continue;
         const profile = this.profiles.get(id);
-        if (profile !== undefined) found.set(id, profile);
+        if (profile !== undefined && matchesOther(profile)) found.set(id, profile);
       }
     }
     return [...found.values()];

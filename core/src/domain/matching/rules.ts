@@ -67,8 +67,9 @@ export function overlapMinutes(
  */
 export function availabilityScore(a: MatchProfile, b: MatchProfile): { score: number; shared: UtcInterval | null } {
   if (a.weekUtc.length === 0 || b.weekUtc.length === 0) return { score: 1, shared: null };
-  const total = (slots: readonly UtcInterval[]) => slots.reduce((sum, s) => sum + s.end - s.start, 0);
   const { minutes, first } = overlapMinutes(a.weekUtc, b.weekUtc);
+  if (minutes === 0) return { score: 0.2, shared: null };
+  const total = (slots: readonly UtcInterval[]) => slots.reduce((sum, s) => sum + s.end - s.start, 0);
   const ratio = Math.min(1, minutes / Math.max(1, Math.min(total(a.weekUtc), total(b.weekUtc), 120)));
   return { score: 0.2 + 0.8 * ratio, shared: first };
 }
