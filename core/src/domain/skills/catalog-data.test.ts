@@ -1,50 +1,88 @@
 import { describe, expect, it } from "vitest";
 import { normalizeText } from "../shared/text.js";
-import { catalogCategories, catalogSkills } from "./catalog-data.js";
+import { catalogCategories, catalogSkills, type CatalogSkill } from "./catalog-data.js";
 
+const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const spellingsOf = (skill: CatalogSkill) => [...skill.aliases, ...skill.misspellings, ...skill.translations];
+
+/** Every normalised spelling (names included) → the names of the skills it could mean. */
 const owners = new Map<string, Set<string>>();
 for (const skill of catalogSkills) {
-  for (const spelling of [skill.name, ...skill.aliases, ...skill.translations, ...skill.misspellings]) {
+  for (const spelling of [skill.name, ...spellingsOf(skill)]) {
     const key = normalizeText(spelling);
     owners.set(key, (owners.get(key) ?? new Set()).add(skill.name));
   }
 }
-const skillFor = (spelling: string) => [...(owners.get(normalizeText(spelling)) ?? [])];
+const skillsFor = (text: string) => [...(owners.get(normalizeText(text)) ?? [])];
+const skillNamed = (name: string) => catalogSkills.find((skill) => skill.name === name);
 
 describe("the skill catalog", () => {
-  it("has at least 300 skills in at least 15 categories", () => {
+  it("offers at least 300 skills in at least 15 categories", () => {
     expect(catalogSkills.length).toBeGreaterThanOrEqual(300);
     expect(catalogCategories.length).toBeGreaterThanOrEqual(15);
   });
 
-  it("puts every skill in a known category, under a unique kebab-case slug", () => {
-    const categories = new Set(catalogCategories.map((c) => c.slug));
-    const slugs = catalogSkills.map((s) => s.slug);
-    expect(catalogSkills.filter((s) => !categories.has(s.category))).toEqual([]);
-    expect(new Set(slugs).size).toBe(slugs.length);
-    expect(slugs.filter((slug) => !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))).toEqual([]);
+  it("files every skill under a category that exists", () => {
+    const categories = new Set(catalogCategories.map((category) => category.slug));
+    expect(catalogSkills.filter((skill) => !categories.has(skill.category)).map((skill) => skill.name)).toEqual([]);
   });
 
-  it("never lets one spelling mean two skills", () => {
+  it("gives every skill and category a unique kebab-case slug", () => {
+    for (const slugs of [catalogSkills.map((s) => s.slug), catalogCategories.map((c) => c.slug)]) {
+      expect(new Set(slugs).size).toBe(slugs.length);
+      expect(slugs.filter((slug) => !kebabCase.test(slug))).toEqual([]);
+    }
+  });
+
+  it("never lets one spelling mean two skills, nor one skill's alias be another skill's name", () => {
     const ambiguous = [...owners]
       .filter(([, names]) => names.size > 1)
       .map(([spelling, names]) => `${spelling}: ${[...names].join(" / ")}`);
     expect(ambiguous).toEqual([]);
   });
 
-  it("knows that js and javascript are one skill", () => {
-    expect(skillFor("js")).toEqual(["JavaScript"]);
-    expect(skillFor("javscript")).toEqual(["JavaScript"]);
+  it("writes aliases, misspellings and translations in lower case, each once, never repeating the skill's name", () => {
+    const faults = catalogSkills.flatMap((skill) => {
+      const spellings = spellingsOf(skill);
+      const keys = spellings.map(normalizeText);
+      return [
+        ...spellings
+          .filter((s) => s !== s.toLowerCase() || s.trim() !== s || s === "")
+          .map((s) => `${skill.name}: "${s}"`),
+        ...(new Set(keys).size === keys.length ? [] : [`${skill.name}: repeats a spelling`]),
+        ...(keys.includes(normalizeText(skill.name)) ? [`${skill.name}: lists its own name`] : []),
+      ];
+    });
+    expect(faults).toEqual([]);
   });
 
-  it("finds Guitar from its translations and typos", () => {
-    expect(skillFor("guitarra")).toEqual(["Guitar"]);
-    expect(skillFor("gitar")).toEqual(["Guitar"]);
+  it("knows that js and javascript are one skill, and ts is TypeScript", () => {
+    expect(skillsFor("js")).toEqual(["JavaScript"]);
+    expect(skillsFor("JavaScript")).toEqual(["JavaScript"]);
+    expect(skillsFor("ts")).toEqual(["TypeScript"]);
+  });
+
+  it("recognises javscript as a typo for JavaScript", () => {
+    expect(skillNamed("JavaScript")?.misspellings).toContain("javscript");
+    expect(skillsFor("javscript")).toEqual(["JavaScript"]);
+  });
+
+  it("finds Guitar from its Spanish name guitarra and the typo gitar", () => {
+    expect(skillNamed("Guitar")?.translations).toContain("guitarra");
+    expect(skillNamed("Guitar")?.misspellings).toContain("gitar");
+    expect(skillsFor("guitarra")).toEqual(["Guitar"]);
+    expect(skillsFor("gitar")).toEqual(["Guitar"]);
+  });
+
+  it("finds Spanish from what Spanish speakers call it, accents or not", () => {
+    expect(skillsFor("Español")).toEqual(["Spanish"]);
+    expect(skillsFor("espanol")).toEqual(["Spanish"]);
+    expect(skillsFor("castellano")).toEqual(["Spanish"]);
   });
 
   it("names the skills people swap most", () => {
-    const names = new Set(catalogSkills.map((s) => s.name));
-    for (const name of [
+    const names = new Set(catalogSkills.map((skill) => skill.name));
+    const mostSwapped = [
       "JavaScript",
       "TypeScript",
       "Python",
@@ -65,12 +103,11 @@ describe("the skill catalog", () => {
       "SQL",
       "React",
       "Machine learning",
-    ]) {
-      expect(names).toContain(name);
-    }
+    ];
+    expect(mostSwapped.filter((name) => !names.has(name))).toEqual([]);
   });
 
-  it("translates at least the 60 most popular skills", () => {
-    expect(catalogSkills.filter((s) => s.translations.length > 0).length).toBeGreaterThanOrEqual(60);
+  it("translates at least 60 skills into other major languages", () => {
+    expect(catalogSkills.filter((skill) => skill.translations.length > 0).length).toBeGreaterThanOrEqual(60);
   });
 });
