@@ -10,7 +10,7 @@ import { explainCycle, explainPair } from "./explain.js";
 import { IndexFeed } from "./index-feed.js";
 import { loadActor, openSwapKeys, visibleAmong } from "./pool.js";
 import { findCycles, recommendPairs, teachersFor } from "./recommend.js";
-import type { MatchProfile, ScoreComponents, SkillLink } from "./types.js";
+import type { CycleMatch, MatchProfile, ScoreComponents, SkillLink } from "./types.js";
 
 const recommendInput = z
   .object({ limit: z.number().int().min(1).max(50).default(10), cycles: z.boolean().default(false) })
@@ -21,6 +21,9 @@ const teachersInput = z
 
 /** Bounds on the work one request may do, whatever the size of the community. */
 const limits = { cycleFanOut: 40, cycleSide: 1_500 } as const;
+
+const round3 = (score: number) => Math.round(score * 1000) / 1000;
+const wholeKm = (km: number | null) => (km === null ? null : Math.round(km));
 
 /** The most recently active people of a large list (freshness is in every score), in a stable order. */
 function mostRecent(people: MatchProfile[]): MatchProfile[] {
@@ -71,6 +74,17 @@ export function createMatchingService(deps: ServiceDeps) {
     return profile;
   }
 
+  /** The first `limit` of `ranked` whose people (all of them, for a cycle) the actor may see right now. */
+  async function visibleFirst<T>(
+    actor: Actor,
+    ranked: T[],
+    peopleOf: (item: T) => string[],
+    limit: number,
+  ): Promise<T[]> {
+    const visible = await visibleAmong(db, actor.userId, ranked.flatMap(peopleOf));
+    return ranked.filter((item) => peopleOf(item).every((id) => visible.has(id))).slice(0, limit);
+  }
+
   const ref = (link: SkillLink, level: number, nameOf: (id: string) => string): SkillRef => ({
     skillId: link.skillId,
     name: nameOf(link.skillId),
@@ -97,24 +111,18 @@ export function createMatchingService(deps: ServiceDeps) {
         (partner, mine, theirs) => open.has(`${partner}|${mine}|${theirs}`),
         overFetch(input.limit),
       );
-      const visible = await visibleAmong(
-        db,
-        actor.userId,
-        ranked.map((m) => m.partner.userId),
-      );
-      const pairs: Recommendation[] = ranked
-        .filter((m) => visible.has(m.partner.userId))
-        .slice(0, input.limit)
-        .map((m) => ({
+      const pairs: Recommendation[] = (await visibleFirst(actor, ranked, (m) => [m.partner.userId], input.limit)).map(
+        (m) => ({
           handle: m.partner.handle,
           displayName: m.partner.displayName,
-          score: Math.round(m.score * 1000) / 1000,
+          score: round3(m.score),
           components: m.components,
           theyTeach: ref(m.theyTeach, m.theyTeach.teacherLevel, nameOf),
           youTeach: ref(m.youTeach, m.youTeach.teacherLevel, nameOf),
-          distanceKm: m.distanceKm === null ? null : Math.round(m.distanceKm),
+          distanceKm: wholeKm(m.distanceKm),
           explanation: explainPair(m, nameOf),
-        }));
+        }),
+      );
       if (!input.cycles) return { pairs, cycles: [] as CycleRecommendation[] };
       // B comes from those who learn what the actor teaches, C from those who teach what the actor wants; their
       // whole skill lists are in the index, so the B → C link is checked as well.
@@ -125,24 +133,17 @@ export function createMatchingService(deps: ServiceDeps) {
         ]),
       ];
       const found = findCycles(me, cyclePool, { fanOut: limits.cycleFanOut, limit: overFetch(input.limit) });
-      const shown = await visibleAmong(
-        db,
-        actor.userId,
-        found.flatMap((c) => [c.links[1].teacher.userId, c.links[2].teacher.userId]),
-      );
-      const cycles = found
-        .filter((c) => shown.has(c.links[1].teacher.userId) && shown.has(c.links[2].teacher.userId))
-        .slice(0, input.limit)
-        .map((c) => ({
-          people: [c.links[1].teacher.handle, c.links[2].teacher.handle] as const,
-          score: Math.round(c.score * 1000) / 1000,
-          links: c.links.map((l) => ({
-            teacher: l.teacher.handle,
-            learner: l.learner.handle,
-            skill: ref(l.link, l.link.teacherLevel, nameOf),
-          })),
-          explanation: explainCycle(c, nameOf, actor.userId),
-        }));
+      const others = (c: CycleMatch) => [c.links[1].teacher.userId, c.links[2].teacher.userId];
+      const cycles = (await visibleFirst(actor, found, others, input.limit)).map((c) => ({
+        people: [c.links[1].teacher.handle, c.links[2].teacher.handle] as const,
+        score: round3(c.score),
+        links: c.links.map((l) => ({
+          teacher: l.teacher.handle,
+          learner: l.learner.handle,
+          skill: ref(l.link, l.link.teacherLevel, nameOf),
+        })),
+        explanation: explainCycle(c, nameOf, actor.userId),
+      }));
       return { pairs, cycles };
     },
 
@@ -156,22 +157,14 @@ export function createMatchingService(deps: ServiceDeps) {
       const me = await actorProfile(actor, now);
       const pool = (await feed.current(now)).teachersOfAny([skill.id]);
       const ranked = teachersFor(me, skill.id, pool, now, overFetch(input.limit));
-      const visible = await visibleAmong(
-        db,
-        actor.userId,
-        ranked.map((t) => t.teacher.userId),
-      );
-      return ranked
-        .filter((t) => visible.has(t.teacher.userId))
-        .slice(0, input.limit)
-        .map((t) => ({
-          handle: t.teacher.handle,
-          displayName: t.teacher.displayName,
-          score: Math.round(t.score * 1000) / 1000,
-          skill: { skillId: skill.id, name: skill.name, level: t.link.teacherLevel },
-          distanceKm: t.distanceKm === null ? null : Math.round(t.distanceKm),
-          explanation: translate("match.teaches_you", { skill: skill.name, level: t.link.teacherLevel }),
-        }));
+      return (await visibleFirst(actor, ranked, (t) => [t.teacher.userId], input.limit)).map((t) => ({
+        handle: t.teacher.handle,
+        displayName: t.teacher.displayName,
+        score: round3(t.score),
+        skill: { skillId: skill.id, name: skill.name, level: t.link.teacherLevel },
+        distanceKm: wholeKm(t.distanceKm),
+        explanation: translate("match.teaches_you", { skill: skill.name, level: t.link.teacherLevel }),
+      }));
     },
   };
 }
