@@ -51,6 +51,7 @@ export const en = {
   "match.no_shared_time": "no shared time yet",
   "match.online": "online",
   "match.km_away": "{km} km away",
+  "match.same_city": "same city",
   "match.cycle_link": "{teacher} teaches {learner} {skill}",
   "match.cycle_you_teach": "you teach {learner} {skill}",
 } as const;

@@ -16,13 +16,15 @@ export function explainPair(match: PairMatch, skillName: SkillNames): string {
       : match.components.availability === 1
         ? translate("match.flexible")
         : translate("match.no_shared_time");
+  const nearby = match.distanceKm !== null && match.distanceKm < 30;
   const place =
-    match.partner.mode !== "in_person" && match.components.distance === 1
-      ? match.distanceKm !== null && match.distanceKm < 30
-        ? translate("match.km_away", { km: Math.round(match.distanceKm) })
-        : translate("match.online")
-      : translate("match.km_away", { km: Math.round(match.distanceKm ?? 0) });
+    match.components.distance === 1 && !nearby ? translate("match.online") : distanceWords(match.distanceKm ?? 0);
   return [skills, time, place].join("; ");
+}
+
+/** "same city" under a kilometre (two people in one city share its coordinates), else "12 km away". */
+function distanceWords(km: number): string {
+  return km < 1 ? translate("match.same_city") : translate("match.km_away", { km: Math.round(km) });
 }
 
 /** "you teach Bo Guitar; Bo teaches Cy Spanish; Cy teaches you Chess" */

@@ -64,6 +64,20 @@ describe("reciprocal recommendations", () => {
     );
   });
 
+  it("says how far away a nearby partner is, or that they share a city", () => {
+    const paris = { latitude: 48.85, longitude: 2.35, name: "Paris" };
+    const here = { ...ana, location: paris };
+    const neighbour = { ...bo, location: paris };
+    const suburb = { ...bo, location: { latitude: 48.8, longitude: 2.13, name: "Versailles" } };
+    const explain = (partner: MatchProfile) => {
+      const [match] = recommendPairs(here, [partner], now, noOpenSwaps, 1);
+      if (match === undefined) throw new Error("expected a match");
+      return explainPair(match, skillName);
+    };
+    expect(explain(neighbour)).toMatch(/; same city$/);
+    expect(explain(suburb)).toMatch(/; 17 km away$/);
+  });
+
   it("leaves out people already in an open swap with you on the same skills", () => {
     const matches = recommendPairs(
       ana,
