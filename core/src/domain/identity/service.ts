@@ -1,3 +1,4 @@
+import { normalizeHandle } from "../shared/text.js";
 import { conflict, DomainError, invalid } from "../../errors.js";
 import type { Tx } from "../../infra/prisma/database.js";
 import { isUniqueViolation } from "../../infra/prisma/errors.js";
@@ -89,7 +90,7 @@ export function createAccountsService(deps: ServiceDeps) {
     /** The actor behind a handle, for operator tools and tests; null when there is no active user. */
     async actorForHandle(handle: string): Promise<Actor | null> {
       const user = await db.user.findUnique({
-        where: { handle: handle.trim().replace(/^@/, "").toLowerCase() },
+        where: { handle: normalizeHandle(handle) },
         select: { id: true, status: true },
       });
       return user === null || user.status !== "active" ? null : { userId: user.id };

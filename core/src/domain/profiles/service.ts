@@ -5,7 +5,7 @@ import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { definedOnly, parseStringArray } from "../shared/text.js";
+import { definedOnly, normalizeHandle, parseStringArray } from "../shared/text.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { parseInput } from "../shared/validate.js";
 import { exportUserData, type UserDataExport } from "./export.js";
@@ -138,8 +138,7 @@ export function createProfilesService(deps: ServiceDeps) {
 
   return {
     /** A profile as `viewer` may see it (null = an anonymous visitor). */
-    get: (viewer: Actor | null, handle: string) =>
-      load({ handle: handle.trim().replace(/^@/, "").toLowerCase() }, viewer),
+    get: (viewer: Actor | null, handle: string) => load({ handle: normalizeHandle(handle) }, viewer),
 
     me: async (actor: Actor) => (await load({ id: actor.userId }, actor)) as OwnProfileView,
 
@@ -200,7 +199,7 @@ export function createProfilesService(deps: ServiceDeps) {
     async deleteAccount(actor: Actor, confirmHandle: string): Promise<void> {
       await db.$transaction(async (tx) => {
         const user = await requireActiveUser(tx, actor.userId);
-        if (confirmHandle.trim().toLowerCase().replace(/^@/, "") !== user.handle) {
+        if (normalizeHandle(confirmHandle) !== user.handle) {
           throw invalid("ACCOUNT.CONFIRMATION_MISMATCH", [
             { field: "confirmHandle", message: translate("field.invalid") },
           ]);

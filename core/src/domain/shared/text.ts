@@ -13,6 +13,11 @@ export function parseStringArray(json: string): string[] {
   }
 }
 
+/** A handle as people type it ("@Ana_B ") in the form it is stored: no "@", trimmed, lower case. */
+export function normalizeHandle(handle: string): string {
+  return handle.trim().replace(/^@/, "").toLowerCase();
+}
+
 /** Drops keys whose value is undefined: zod's partial() output → a Prisma update under exactOptionalPropertyTypes. */
 export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {

@@ -7,7 +7,7 @@ import { requireActiveUser } from "../profiles/service.js";
 import { viewerMaySee } from "../profiles/visibility.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { definedOnly, normalizeText } from "../shared/text.js";
+import { definedOnly, normalizeHandle, normalizeText } from "../shared/text.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { parseInput } from "../shared/validate.js";
 import { mergeSlots } from "./availability.js";
@@ -213,7 +213,7 @@ export function createSkillsService(deps: ServiceDeps) {
     /** Someone's skills as `viewer` may see them; pending skills only to their owner. */
     async listFor(viewer: Actor | null, handle: string): Promise<UserSkillView[]> {
       const owner = await db.user.findUnique({
-        where: { handle: handle.trim().replace(/^@/, "").toLowerCase() },
+        where: { handle: normalizeHandle(handle) },
         select: { id: true, visibility: true, status: true },
       });
       if (owner === null || !(await viewerMaySee(db, viewer?.userId ?? null, owner))) {
