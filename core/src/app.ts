@@ -2,12 +2,16 @@ import { loadConfig, type Config } from "./config.js";
 import { createAccountsService } from "./domain/identity/service.js";
 import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
+import { createSearchService } from "./domain/search/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
 import { createSkillsService } from "./domain/skills/service.js";
 import { GazetteerGeocoder } from "./infra/gazetteer/gazetteer.js";
 import { openDatabase, type Database } from "./infra/prisma/database.js";
 import type { MigrationReport } from "./infra/prisma/migrate.js";
+import { postgresSearchIndex } from "./infra/postgres-search/postgres-search-index.js";
+import { sqliteSearchIndex } from "./infra/sqlite-fts/sqlite-search-index.js";
+import type { SearchIndex } from "./ports/search-index.js";
 import { systemClock, type Clock } from "./ports/clock.js";
 import type { Geocoder } from "./ports/geocoder.js";
 import { timeOrderedIds, type Ids } from "./ports/ids.js";
@@ -18,6 +22,7 @@ export function createServices(deps: ServiceDeps) {
     profiles: createProfilesService(deps),
     skills: createSkillsService(deps),
     matching: createMatchingService(deps),
+    search: createSearchService(deps),
   };
 }
 
@@ -57,12 +62,21 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     await database.close();
     throw error;
   }
+  // Elasticsearch (ELASTICSEARCH_URL) is a later implementation of the same port; until then the database's
+  // own index serves search whatever the configuration says (README, "Search").
+  const searchIndex: SearchIndex =
+    database.provider === "sqlite" ? sqliteSearchIndex(database) : postgresSearchIndex(database.url);
   const deps: ServiceDeps = {
     db: database.db,
     database,
     clock: options.clock ?? systemClock,
     ids: options.ids ?? timeOrderedIds(),
     geocoder: options.geocoder ?? new GazetteerGeocoder(),
+    searchIndex,
   };
-  return { config, services: createServices(deps), database, deps, migrations, close: () => database.close() };
+  const close = async () => {
+    await searchIndex.close();
+    await database.close();
+  };
+  return { config, services: createServices(deps), database, deps, migrations, close };
 }

@@ -22,6 +22,10 @@ export const en = {
   "field.city_unknown": "We could not find a city called “{query}”. Try adding the country, like “Paris, FR”.",
   "field.city_ambiguous": "Several places are called “{query}”: {candidates}. Add the country or region.",
   "field.language": "Use language codes such as en, es or pt-BR.",
+  "field.category_unknown": "There is no skill category called “{query}”.",
+  "field.community_unknown": "There is no community with that id.",
+  "field.needs_place": "Distances need a place: say near which city, or set your location on your profile.",
+  "field.cursor": "This page belongs to a different search. Start the search again.",
 
   "user.not_found": "There is no SkillSwap profile called {handle}.",
   "user.deleted": "That account has been deleted.",
@@ -54,4 +58,11 @@ export const en = {
   "match.same_city": "same city",
   "match.cycle_link": "{teacher} teaches {learner} {skill}",
   "match.cycle_you_teach": "you teach {learner} {skill}",
+
+  "search.teaches": "teaches {skill} (level {level})",
+  "search.learns": "wants to learn {skill} (level {level})",
+  "search.in_name": "name matches “{word}”",
+  "search.in_handle": "handle matches “{word}”",
+  "search.in_bio": "bio mentions “{word}”",
+  "search.close_to": "{reason}, for “{typed}”",
 } as const;

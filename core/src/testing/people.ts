@@ -1,4 +1,5 @@
 import type { Core } from "../app.js";
+import { recordEvent } from "../domain/outbox/record-event.js";
 import type { Actor } from "../domain/shared/actor.js";
 
 let counter = 0;
@@ -23,19 +24,28 @@ export async function newCommunity(
 ): Promise<string> {
   counter += 1;
   const id = `community-${counter}-${Date.now()}`;
-  await core.database.db.community.create({
-    data: {
-      id,
-      platform: "discord",
-      externalId: id,
-      name: `Community ${counter}`,
-      members: {
-        create: [...members, ...admins].map((m) => ({
-          userId: m.userId,
-          role: admins.includes(m) ? "admin" : "member",
-        })),
+  // Written the way the communities use cases will: rows and their events in one transaction.
+  await core.database.db.$transaction(async (tx) => {
+    await tx.community.create({
+      data: {
+        id,
+        platform: "discord",
+        externalId: id,
+        name: `Community ${counter}`,
+        members: {
+          create: [...members, ...admins].map((m) => ({
+            userId: m.userId,
+            role: admins.includes(m) ? "admin" : "member",
+          })),
+        },
       },
-    },
+    });
+    for (const m of [...members, ...admins])
+      await recordEvent(tx, core.deps, {
+        type: "community.joined",
+        aggregateId: m.userId,
+        payload: { userId: m.userId, communityId: id, role: admins.includes(m) ? "admin" : "member" },
+      });
   });
   return id;
 }

@@ -11,6 +11,8 @@ export type DomainEvent =
   | { type: "skill.updated"; aggregateId: string; payload: { userId: string; skillId: string; fields: string[] } }
   | { type: "skill.removed"; aggregateId: string; payload: { userId: string; skillId: string; direction: string } }
   | { type: "availability.updated"; aggregateId: string; payload: { userId: string } }
+  | { type: "community.joined"; aggregateId: string; payload: { userId: string; communityId: string; role: string } }
+  | { type: "community.left"; aggregateId: string; payload: { userId: string; communityId: string } }
   | {
       type: "skill.proposed";
       aggregateId: string;

@@ -7,12 +7,18 @@ function describe(place: Place): string {
   return [place.name, place.region, place.country].filter((part) => part !== "").join(", ");
 }
 
-function resolvePlace(geocoder: Geocoder, input: string | { geonameId: number }): Place {
+/** One place for what a person typed; an unknown or ambiguous city is an error on `field`. */
+export function resolvePlace(
+  geocoder: Geocoder,
+  input: string | { geonameId: number },
+  field = "location",
+  code = "PROFILE",
+): Place {
   if (typeof input !== "string") {
     const place = geocoder.byId(input.geonameId);
     if (place === undefined) {
-      throw invalid("PROFILE.UNKNOWN_CITY", [
-        { field: "location", message: translate("field.city_unknown", { query: String(input.geonameId) }) },
+      throw invalid(`${code}.UNKNOWN_CITY`, [
+        { field, message: translate("field.city_unknown", { query: String(input.geonameId) }) },
       ]);
     }
     return place;
@@ -22,14 +28,12 @@ function resolvePlace(geocoder: Geocoder, input: string | { geonameId: number })
     case "found":
       return result.place;
     case "not_found":
-      throw invalid("PROFILE.UNKNOWN_CITY", [
-        { field: "location", message: translate("field.city_unknown", { query: input }) },
-      ]);
+      throw invalid(`${code}.UNKNOWN_CITY`, [{ field, message: translate("field.city_unknown", { query: input }) }]);
     case "ambiguous": {
       const candidates = result.candidates.map(describe).join("; ");
       throw invalid(
-        "PROFILE.AMBIGUOUS_CITY",
-        [{ field: "location", message: translate("field.city_ambiguous", { query: input, candidates }) }],
+        `${code}.AMBIGUOUS_CITY`,
+        [{ field, message: translate("field.city_ambiguous", { query: input, candidates }) }],
         { candidates, candidateIds: result.candidates.map((c) => c.geonameId).join(",") },
       );
     }

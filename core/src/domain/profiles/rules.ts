@@ -32,8 +32,14 @@ export function canViewProfile(facts: VisibilityFacts): boolean {
 export const ratingPrior = { mean: 4, weight: 3 } as const;
 
 export function summarizeRatings(ratings: readonly number[]): RatingSummary {
-  const count = ratings.length;
-  const sum = ratings.reduce((total, rating) => total + rating, 0);
+  return summarizeRatingTotals(
+    ratings.length,
+    ratings.reduce((total, rating) => total + rating, 0),
+  );
+}
+
+/** The same summary from a count and a sum, as a GROUP BY gives them. */
+export function summarizeRatingTotals(count: number, sum: number): RatingSummary {
   return {
     count,
     average: count === 0 ? null : Math.round((sum / count) * 100) / 100,

@@ -24,3 +24,10 @@ export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Excl
     [K in keyof T]?: Exclude<T[K], undefined>;
   };
 }
+
+/** The words of a text as search sees them: normalised, split on anything that is not a letter or a digit. */
+export function wordsOf(text: string): string[] {
+  return normalizeText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== "");
+}

@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCore } from "../../app.js";
+import { loadConfig } from "../../config.js";
+import type { Actor } from "../shared/actor.js";
+import {
+  block,
+  createTestCore,
+  domainErrorOf,
+  newCommunity,
+  newPerson,
+  rejectedFields,
+  testProviders,
+  type TestCore,
+} from "../../testing/index.js";
+import type { PeopleSearchInput } from "./service.js";
+
+interface Spec {
+  readonly name: string;
+  readonly teach?: Record<string, number>;
+  readonly learn?: Record<string, number>;
+  readonly city?: string;
+  readonly bio?: string;
+  readonly mode?: "online" | "in_person" | "either";
+  readonly visibility?: "public" | "communities" | "private";
+  readonly slots?: Array<{ day: string; start: string; end: string }>;
+  readonly timeZone?: string;
+}
+
+/** Sam (Paris, in a community with Gina) searches; everyone else is someone Sam might look for. */
+const fixture: Record<string, Spec> = {
+  sam: { name: "Sam Carter", teach: { Cooking: 3 }, learn: { Guitar: 2 }, city: "Paris" },
+  ana: {
+    name: "Ana Lopez",
+    teach: { Guitar: 4 },
+    learn: { Spanish: 3 },
+    city: "Paris",
+    bio: "Jazz guitarist who loves bossa nova",
+  },
+  bea: { name: "Beatriz Moreno", teach: { Spanish: 5 }, learn: { Guitar: 2 }, city: "Madrid" },
+  carl: { name: "Carl Weber", teach: { Guitar: 2 }, learn: { Cooking: 2 }, city: "Lyon", mode: "in_person" },
+  dora: {
+    name: "Dora Klein",
+    teach: { JavaScript: 5 },
+    learn: { Guitar: 1 },
+    city: "Berlin",
+    slots: [{ day: "tue", start: "18:00", end: "20:00" }],
+    timeZone: "Europe/Berlin",
+  },
+  emil: { name: "Emil Novak", teach: { Python: 4 }, learn: { JavaScript: 2 }, bio: "I play the guitar badly" },
+  fred: { name: "Fred Private", teach: { Guitar: 5 }, visibility: "private" },
+  gina: { name: "Gina Rossi", teach: { Guitar: 3 }, visibility: "communities", city: "Paris" },
+  hugo: { name: "Hugo Blocked", teach: { Guitar: 5 } },
+  ines: { name: "Inès Martin", teach: { Guitar: 5 }, mode: "online", city: "Toulouse" },
+  jon: { name: "Jon Hidden", teach: { Guitar: 4 }, visibility: "communities" },
+  maria: { name: "Maria Bianchi", teach: { Italian: 4 }, learn: { Cooking: 3 }, city: "Rome" },
+  mario: { name: "Mario Verdi", teach: { Cooking: 5 }, city: "Milan" },
+};
+
+for (const provider of testProviders()) {
+  describe(`people search on ${provider}`, () => {
+    let core: TestCore;
+    const people = new Map<string, Actor & { handle: string }>();
+    const who = (name: string) => people.get(name) as Actor & { handle: string };
+    const nameOf = (handle: string) => [...people].find(([, p]) => p.handle === handle)?.[0];
+    const search = (input: PeopleSearchInput, as = "sam") => core.services.search.people(who(as), input);
+    const names = async (input: PeopleSearchInput, as = "sam") =>
+      (await search(input, as)).hits.map((h) => nameOf(h.handle));
+
+    beforeAll(async () => {
+      core = await createTestCore(provider);
+      for (const [key, spec] of Object.entries(fixture)) {
+        const person = await newPerson(core, key);
+        people.set(key, person);
+        await core.services.profiles.update(person, {
+          displayName: spec.name,
+          bio: spec.bio ?? "",
+          visibility: spec.visibility ?? "public",
+          meetingMode: spec.mode ?? "either",
+          ...(spec.city ? { location: spec.city } : {}),
+          ...(spec.timeZone ? { timeZone: spec.timeZone } : {}),
+        });
+        for (const [skill, level] of Object.entries(spec.teach ?? {}))
+          await core.services.skills.add(person, { skill, direction: "teach", level });
+        for (const [skill, level] of Object.entries(spec.learn ?? {}))
+          await core.services.skills.add(person, { skill, direction: "learn", level });
+        if (spec.slots) await core.services.skills.setAvailability(person, { slots: spec.slots });
+      }
+      await block(core, who("hugo"), who("sam"));
+      await newCommunity(core, [who("sam"), who("gina")]);
+    }, 60_000);
+    afterAll(() => core.close());
+
+    describe("free text", () => {
+      it("finds Guitar people from a misspelling nobody listed, teachers by level first, and says why", async () => {
+        const result = await search({ text: "gutar" });
+        expect(result.hits.map((h) => nameOf(h.handle))).toEqual([
+          "ines",
+          "ana",
+          "gina",
+          "carl",
+          "bea",
+          "dora",
+          "emil",
+        ]);
+        expect(result.hits[0]?.reasons).toEqual([
+          {
+            field: "skill",
+            typed: "gutar",
+            fuzzy: true,
+            skill: { name: "Guitar", direction: "teach", level: 5 },
+            text: "teaches Guitar (level 5), for “gutar”",
+          },
+        ]);
+        expect(result.hits.find((h) => nameOf(h.handle) === "bea")?.reasons[0]?.text).toBe(
+          "wants to learn Guitar (level 2), for “gutar”",
+        );
+      });
+
+      it("finds a skill by its alias or a listed misspelling exactly as by its name", async () => {
+        const byName = await names({ text: "JavaScript" });
+        expect(byName).toEqual(["dora", "emil"]);
+        expect(await names({ text: "js" })).toEqual(byName);
+        expect(await names({ text: "javscript" })).toEqual(byName);
+        expect(await names({ text: "javascrpt" })).toEqual(byName);
+      });
+
+      it("matches words in bios too, below people who list the skill", async () => {
+        const result = await search({ text: "guitar" });
+        const emil = result.hits.find((h) => nameOf(h.handle) === "emil");
+        expect(emil?.reasons).toEqual([
+          { field: "bio", typed: "guitar", fuzzy: false, word: "guitar", text: "bio mentions “guitar”" },
+        ]);
+        expect(result.hits.at(-1)?.handle).toBe(emil?.handle);
+      });
+
+      it("finds people by name and handle, with a typo or an unfinished last word", async () => {
+        expect(await names({ text: "maria" })).toEqual(["maria"]);
+        expect(await names({ text: "Maira" })).toEqual(["maria"]);
+        expect(await names({ text: "Bianchu" })).toEqual(["maria"]);
+        expect(await names({ text: "bea" })).toEqual(["bea"]);
+        expect(await names({ text: who("carl").handle })).toEqual(["carl"]);
+        const [hit] = (await search({ text: "maria" })).hits;
+        expect(hit?.reasons[0]).toMatchObject({ field: "name", word: "maria", text: "name matches “maria”" });
+      });
+
+      it("needs every word to match: a skill and a name together", async () => {
+        expect(await names({ text: "guitar ana" })).toEqual(["ana"]);
+        expect(await names({ text: "cooking rome" })).toEqual([]);
+      });
+
+      it("never shows private profiles, people in a block, profiles for communities Sam is not in, or Sam", async () => {
+        const seen = new Set(await names({ text: "guitar", limit: 50 }));
+        for (const hidden of ["fred", "hugo", "jon", "sam"]) expect(seen.has(hidden)).toBe(false);
+        expect(seen.has("gina")).toBe(true);
+        expect(await names({ text: "guitar" }, "hugo")).not.toContain("sam");
+        expect(await names({ text: "guitar" }, "ana")).not.toContain("gina");
+      });
+    });
+
+    describe("filters and order", () => {
+      it("keeps teachers at a minimum level, or learners", async () => {
+        expect(await names({ text: "guitar", direction: "teach", minLevel: 4 })).toEqual(["ines", "ana"]);
+        expect(await names({ text: "guitar", direction: "learn" })).toEqual(["bea", "dora"]);
+      });
+
+      it("filters by category without any text", async () => {
+        expect(await names({ category: "programming", direction: "teach" })).toEqual(["dora", "emil"].sort());
+        expect(await names({ category: "Cooking & food", minLevel: 5 })).toEqual(["mario"]);
+      });
+
+      it("keeps people within a distance of Sam or of a named city, nearest first when asked", async () => {
+        expect(await names({ text: "guitar", km: 50 })).toEqual(["ana", "gina"]);
+        const nearLyon = await search({ text: "guitar", near: "Lyon", km: 500, sort: "distance" });
+        expect(nearLyon.hits.map((h) => nameOf(h.handle))).toEqual(["carl", "ines", "ana", "gina"]);
+        expect(nearLyon.hits[0]?.distanceKm).toBe(0);
+        expect(nearLyon.hits[1]?.distanceKm).toBeGreaterThan(300);
+      });
+
+      it("keeps people who meet online, or in person", async () => {
+        expect(await names({ text: "guitar", mode: "online" })).not.toContain("carl");
+        expect(await names({ text: "guitar", mode: "in_person" })).not.toContain("ines");
+      });
+
+      it("keeps people free at a weekly time, across time zones", async () => {
+        // Sam's evening in UTC (Sam has no zone set) meets Dora's Tuesday 18–20 in Berlin (17–19 UTC).
+        expect(await names({ text: "guitar", available: "Tue 17:30-18:00" })).toEqual(["dora"]);
+        expect(await names({ text: "guitar", available: "Tue 20:00-21:00" })).toEqual([]);
+      });
+
+      it("keeps members of a community", async () => {
+        const community = await newCommunity(core, [who("ana"), who("carl")]);
+        expect(await names({ text: "guitar", community })).toEqual(["ana", "carl"]);
+      });
+
+      it("sorts by rating or by recent activity with a stable order", async () => {
+        const byRating = await names({ text: "guitar", sort: "rating" });
+        expect(new Set(byRating)).toEqual(new Set(await names({ text: "guitar" })));
+        const recent = await names({ text: "guitar", sort: "recent" });
+        expect(recent).toEqual(await names({ text: "guitar", sort: "recent" }));
+      });
+    });
+
+    describe("pages", () => {
+      it("walks every result once, in the same order as one long page", async () => {
+        const all = (await search({ text: "guitar", limit: 50 })).hits.map((h) => h.handle);
+        const walked: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await search({ text: "guitar", limit: 2, ...(cursor ? { cursor } : {}) });
+          walked.push(...page.hits.map((h) => h.handle));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor !== undefined);
+        expect(walked).toEqual(all);
+      });
+
+      it("refuses a cursor from another query, or a damaged one, naming the field", async () => {
+        const first = await search({ text: "guitar", limit: 1 });
+        expect(first.nextCursor).not.toBeNull();
+        const other = await domainErrorOf(() => search({ text: "cooking", limit: 1, cursor: first.nextCursor ?? "" }));
+        expect(other.code).toBe("SEARCH.BAD_CURSOR");
+        expect(other.fields.map((f) => f.field)).toEqual(["cursor"]);
+        expect(await rejectedFields(() => search({ text: "guitar", cursor: "not-a-cursor" }))).toEqual(["cursor"]);
+      });
+    });
+
+    describe("bad input", () => {
+      it("names the field for an unknown category, a negative distance, an unknown city or a bad window", async () => {
+        expect(await rejectedFields(() => search({ category: "Underwater basketry" }))).toEqual(["category"]);
+        expect(await rejectedFields(() => search({ text: "guitar", km: -5 }))).toEqual(["km"]);
+        expect(await rejectedFields(() => search({ near: "Xyzzyville" }))).toEqual(["near"]);
+        expect(await rejectedFields(() => search({ available: "someday" }))).toEqual(["available"]);
+        expect(await rejectedFields(() => search({ community: "no-such-community" }))).toEqual(["community"]);
+        expect(await rejectedFields(() => search({ minLevel: 9 }))).toEqual(["minLevel"]);
+      });
+
+      it("asks for a place when someone without a location filters by distance", async () => {
+        expect(await rejectedFields(() => search({ text: "guitar", km: 10 }, "emil"))).toEqual(["km"]);
+      });
+    });
+
+    describe("the index stays true", () => {
+      it("follows profile, skill, visibility and deletion changes through the outbox", async () => {
+        const kim = await newPerson(core, "kim");
+        await core.services.profiles.update(kim, { displayName: "Kim Park", visibility: "public" });
+        await core.services.skills.add(kim, { skill: "Ukulele", direction: "teach", level: 4 });
+        const [hit] = (await search({ text: "ukulele" })).hits;
+        expect(hit?.handle).toBe(kim.handle);
+
+        await core.services.profiles.update(kim, { bio: "Also a keen birdwatcher" });
+        expect((await search({ text: "birdwatcher" })).hits.map((h) => h.handle)).toEqual([kim.handle]);
+
+        await core.services.profiles.update(kim, { visibility: "private" });
+        expect((await search({ text: "ukulele" })).hits).toEqual([]);
+        await core.services.profiles.update(kim, { visibility: "public" });
+        expect((await search({ text: "ukulele" })).hits).toHaveLength(1);
+
+        await core.services.profiles.deleteAccount(kim, kim.handle);
+        expect((await search({ text: "ukulele" })).hits).toEqual([]);
+      });
+
+      it("loses nothing when the process that made a change never updated the index", async () => {
+        const lea = await newPerson(core, "lea");
+        await core.services.profiles.update(lea, { displayName: "Lea Quartz", visibility: "public" });
+        // Another process (a fresh core on the same database) has never seen this change: the outbox has it.
+        const other = await createCore(loadConfig({ DATABASE_URL: core.database.url }, {}), { prepare: false });
+        try {
+          const found = await other.services.search.people(who("sam"), { text: "quartz" });
+          expect(found.hits.map((h) => h.handle)).toEqual([lea.handle]);
+        } finally {
+          await other.close();
+        }
+      });
+
+      it("rebuilds to the same answers", async () => {
+        const before = await search({ text: "guitar", limit: 50 });
+        const rebuilt = await core.services.search.reindex();
+        expect(rebuilt.people).toBeGreaterThan(10);
+        expect(await search({ text: "guitar", limit: 50 })).toEqual(before);
+      });
+    });
+  });
+}

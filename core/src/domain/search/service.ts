@@ -1,0 +1,261 @@
+import { z } from "zod";
+import { invalid, notFound } from "../../errors.js";
+import { translate } from "../../messages/index.js";
+import type { MatchReason, PeopleQuery, SkillFilter } from "../../ports/search-index.js";
+import { weekInUtc } from "../matching/week-utc.js";
+import { visibleAmong } from "../matching/pool.js";
+import { resolvePlace } from "../profiles/location.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { idField } from "../shared/fields.js";
+import { normalizeText } from "../shared/text.js";
+import { parseInput } from "../shared/validate.js";
+import { parseSlot } from "../skills/availability.js";
+import { conceptsOf, type Spellings } from "./concepts.js";
+import { decodeCursor, encodeCursor, fingerprintOf } from "./cursor.js";
+import { SearchFeed } from "./feed.js";
+
+const searchInput = z
+  .object({
+    text: z.string().trim().max(200).default(""),
+    category: z.string().trim().min(1).max(80).optional(),
+    direction: z.enum(["teach", "learn"]).optional(),
+    minLevel: z.number().int().min(1, "field.level").max(5, "field.level").optional(),
+    near: z.string().trim().min(1).max(120).optional(),
+    km: z.number().positive().max(20_000).optional(),
+    mode: z.enum(["online", "in_person"]).optional(),
+    community: idField.optional(),
+    /** A weekly window in the searcher's time zone, as in availability: "Tue 18:00-20:00". */
+    available: z
+      .string()
+      .trim()
+      .max(40)
+      .refine((text) => parseSlot(text) !== null, "field.slot")
+      .optional(),
+    sort: z.enum(["relevance", "distance", "rating", "recent"]).optional(),
+    limit: z.number().int().min(1).max(50).default(20),
+    cursor: z.string().trim().min(1).max(400).optional(),
+  })
+  .strict();
+
+export type PeopleSearchInput = z.input<typeof searchInput>;
+
+export interface SearchReason {
+  readonly field: MatchReason["field"];
+  readonly typed: string;
+  readonly fuzzy: boolean;
+  readonly skill?: { readonly name: string; readonly direction: "teach" | "learn"; readonly level: number };
+  readonly word?: string;
+  /** The reason in words: "teaches Guitar (level 4)", "bio mentions “guitar”". */
+  readonly text: string;
+}
+
+export interface PersonHit {
+  readonly handle: string;
+  readonly displayName: string;
+  readonly location: string | null;
+  readonly distanceKm: number | null;
+  readonly rating: { readonly count: number; readonly bayesian: number };
+  readonly lastActiveAt: Date;
+  readonly score: number;
+  readonly reasons: readonly SearchReason[];
+}
+
+export interface PeopleSearchResult {
+  readonly hits: readonly PersonHit[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
+  readonly sort: PeopleQuery["sort"];
+}
+
+/** The catalog changes only when a proposed skill is approved: a minute of staleness costs little. */
+const catalogTtlMs = 60_000;
+
+export function createSearchService(deps: ServiceDeps) {
+  const { db, clock, geocoder, searchIndex } = deps;
+  const feed = new SearchFeed(deps.database, searchIndex, clock);
+  let catalog:
+    { at: number; spellings: Spellings; skillNames: Map<string, string>; categories: Map<string, string> } | undefined;
+
+  async function loadCatalog() {
+    if (catalog !== undefined && Date.now() - catalog.at < catalogTtlMs) return catalog;
+    const [aliases, skills, categories] = await Promise.all([
+      db.skillAlias.findMany({ where: { skill: { status: "approved" } }, select: { alias: true, skillId: true } }),
+      db.skill.findMany({ where: { status: "approved" }, select: { id: true, name: true } }),
+      db.skillCategory.findMany({ select: { id: true, slug: true, name: true } }),
+    ]);
+    const spellings = new Map<string, string[]>();
+    for (const { alias, skillId } of aliases) {
+      const list = spellings.get(alias);
+      if (list === undefined) spellings.set(alias, [skillId]);
+      else if (!list.includes(skillId)) list.push(skillId);
+    }
+    const categoryIds = new Map<string, string>();
+    for (const c of categories) {
+      categoryIds.set(normalizeText(c.slug), c.id);
+      categoryIds.set(normalizeText(c.name), c.id);
+    }
+    catalog = {
+      at: Date.now(),
+      spellings,
+      skillNames: new Map(skills.map((s) => [s.id, s.name])),
+      categories: categoryIds,
+    };
+    return catalog;
+  }
+
+  async function viewerOf(actor: Actor) {
+    const user = await db.user.findUnique({
+      where: { id: actor.userId },
+      select: {
+        status: true,
+        timeZone: true,
+        location: { select: { latitude: true, longitude: true } },
+        memberships: { select: { communityId: true } },
+        blocking: { select: { blockedId: true } },
+        blockedBy: { select: { blockerId: true } },
+      },
+    });
+    if (user === null || user.status !== "active")
+      throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
+    return user;
+  }
+
+  function reasonText(reason: MatchReason, skillNames: ReadonlyMap<string, string>): SearchReason {
+    const skill =
+      reason.skill === undefined
+        ? undefined
+        : {
+            name: skillNames.get(reason.skill.skillId) ?? reason.skill.skillId,
+            direction: reason.skill.direction,
+            level: reason.skill.level,
+          };
+    const plain =
+      skill !== undefined
+        ? translate(skill.direction === "teach" ? "search.teaches" : "search.learns", {
+            skill: skill.name,
+            level: skill.level,
+          })
+        : translate(
+            reason.field === "name"
+              ? "search.in_name"
+              : reason.field === "handle"
+                ? "search.in_handle"
+                : "search.in_bio",
+            { word: reason.word ?? "" },
+          );
+    return {
+      field: reason.field,
+      typed: reason.typed,
+      fuzzy: reason.fuzzy,
+      ...(skill === undefined ? {} : { skill }),
+      ...(reason.word === undefined ? {} : { word: reason.word }),
+      text: reason.fuzzy ? translate("search.close_to", { reason: plain, typed: reason.typed }) : plain,
+    };
+  }
+
+  return {
+    /**
+     * People matching free text (skills with aliases and typos, names, handles, bios) and filters, in a
+     * stable order, a page at a time; each hit says why it matched. Private profiles, blocked people and
+     * profiles the searcher may not see never appear.
+     */
+    async people(actor: Actor, options: PeopleSearchInput = {}): Promise<PeopleSearchResult> {
+      const input = parseInput(searchInput, options, "SEARCH.INVALID");
+      const [viewer, known] = await Promise.all([viewerOf(actor), loadCatalog()]);
+
+      const skillFilter: SkillFilter = {};
+      const filter: { -readonly [K in keyof SkillFilter]: SkillFilter[K] } = skillFilter;
+      if (input.category !== undefined) {
+        const categoryId = known.categories.get(normalizeText(input.category));
+        if (categoryId === undefined)
+          throw invalid("SEARCH.UNKNOWN_CATEGORY", [
+            { field: "category", message: translate("field.category_unknown", { query: input.category }) },
+          ]);
+        filter.categoryId = categoryId;
+      }
+      if (input.direction !== undefined) filter.direction = input.direction;
+      if (input.minLevel !== undefined) filter.minLevel = input.minLevel;
+      const skillFiltered = Object.keys(skillFilter).length > 0;
+
+      const place = input.near === undefined ? null : resolvePlace(geocoder, input.near, "near", "SEARCH");
+      const from = place ?? viewer.location;
+      if (from === null && (input.km !== undefined || input.sort === "distance"))
+        throw invalid("SEARCH.NO_PLACE", [
+          { field: input.km !== undefined ? "km" : "sort", message: translate("field.needs_place") },
+        ]);
+      if (input.community !== undefined) {
+        const community = await db.community.findUnique({ where: { id: input.community }, select: { id: true } });
+        if (community === null)
+          throw invalid("SEARCH.UNKNOWN_COMMUNITY", [
+            { field: "community", message: translate("field.community_unknown") },
+          ]);
+      }
+      const slot = input.available === undefined ? null : parseSlot(input.available);
+      const now = clock.now();
+      const sort = input.sort ?? (input.text === "" && input.km !== undefined ? "distance" : "relevance");
+
+      const fingerprint = fingerprintOf({ viewer: actor.userId, ...input, sort, limit: undefined, cursor: undefined });
+      const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, fingerprint);
+      const query: PeopleQuery = {
+        viewer: {
+          userId: actor.userId,
+          communityIds: viewer.memberships.map((m) => m.communityId),
+          hidden: [...viewer.blocking.map((b) => b.blockedId), ...viewer.blockedBy.map((b) => b.blockerId)],
+        },
+        concepts: conceptsOf(input.text, known.spellings, skillFiltered),
+        skillFilter,
+        ...(from === null
+          ? {}
+          : {
+              origin: {
+                latitude: from.latitude,
+                longitude: from.longitude,
+                ...(input.km === undefined ? {} : { km: input.km }),
+              },
+            }),
+        ...(input.mode === undefined ? {} : { mode: input.mode }),
+        ...(input.community === undefined ? {} : { communityId: input.community }),
+        ...(slot === null ? {} : { window: weekInUtc([slot], viewer.timeZone, now) }),
+        sort,
+        ...(after === undefined ? {} : { after }),
+        limit: input.limit,
+      };
+
+      await feed.sync();
+      const page = await searchIndex.people(query);
+      // The index is derived data: who may see whom is confirmed on the database for the page shown.
+      const visible = await visibleAmong(
+        db,
+        actor.userId,
+        page.hits.map((h) => h.userId),
+      );
+      const hits = page.hits
+        .filter((hit) => visible.has(hit.userId))
+        .map((hit) => ({
+          handle: hit.handle,
+          displayName: hit.displayName,
+          location: hit.locationName,
+          distanceKm: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
+          rating: { count: hit.ratingCount, bayesian: hit.trust },
+          lastActiveAt: hit.lastActiveAt,
+          score: hit.score,
+          reasons: hit.reasons.map((r) => reasonText(r, known.skillNames)),
+        }));
+      const last = page.hits.at(-1);
+      return {
+        hits,
+        nextCursor: page.more && last !== undefined ? encodeCursor(fingerprint, last.position) : null,
+        sort,
+      };
+    },
+
+    /** Brings the search index up to date with every change recorded so far. */
+    sync: () => feed.sync(),
+
+    /** Rebuilds the search index from the database (`skillswap reindex`). */
+    reindex: () => feed.reindex(),
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

@@ -1,0 +1,304 @@
+import { editDistance } from "../../domain/skills/rules.js";
+import type {
+  FeedPosition,
+  PeopleQuery,
+  SearchDocument,
+  SearchIndex,
+  SearchPage,
+  TextField,
+} from "../../ports/search-index.js";
+import { personRow, vocabularyOf, type PersonRow } from "./documents.js";
+import { pageRow, reasonsFor, toHit, type PageSkill } from "./hits.js";
+import { buildPeopleQuery, type ResolvedConcept, type SqlDialect, type WordSlot } from "./people-sql.js";
+
+export type Row = Record<string, unknown>;
+export type Run = (sql: string, params: readonly unknown[]) => Promise<void>;
+export type Select = (sql: string, params: readonly unknown[]) => Promise<Row[]>;
+
+/** What a SQL database must provide for the shared search index. */
+export interface SqlDriver {
+  readonly kind: string;
+  readonly dialect: SqlDialect;
+  select: Select;
+  /** Runs `work` in one write transaction: all of it commits, or none. */
+  transaction(work: (run: Run, select: Select) => Promise<void>): Promise<void>;
+  /** Extra writes for the full-text part, where it is not derived by the database itself. */
+  writeText?(run: Run, rows: ReadonlyArray<{ doc: number; row: PersonRow }>): Promise<void>;
+  deleteText?(run: Run, docs: readonly number[]): Promise<void>;
+  /** Empties the full-text part and the typo vocabulary. */
+  clearText(run: Run): Promise<void>;
+  /** Indexed words sharing trigrams with `word`, most similar first. */
+  trigramNeighbours(word: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Parameters per statement, under both SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+const maxParams = 30_000;
+const tables = ["search_skill", "search_slot", "search_member", "search_person"] as const;
+const maxVariants = 8;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The people-search index over any SQL database: one table of people with normalised words and integer sort
+ * keys, skills, weekly slots and community memberships by document number, plus a vocabulary for typos.
+ * Reads are one statement per page (see people-sql.ts); writes replace whole people in one transaction.
+ */
+export class SqlSearchIndex implements SearchIndex {
+  constructor(private readonly driver: SqlDriver) {}
+
+  get kind(): string {
+    return this.driver.kind;
+  }
+
+  private get dialect(): SqlDialect {
+    return this.driver.dialect;
+  }
+
+  private inList(values: readonly unknown[], offset = 0): string {
+    return values.map((_, i) => this.dialect.placeholder(offset + i + 1)).join(", ");
+  }
+
+  async similarWords(word: string, maxEdits: number): Promise<string[]> {
+    if (maxEdits <= 0) return [];
+    // Trigrams miss short words with a swapped letter ("jonh" shares none with "john"): the first two
+    // letters, looked up as a key range, catch those.
+    const head = word.slice(0, 2);
+    const next = head.slice(0, -1) + String.fromCodePoint((head.codePointAt(head.length - 1) ?? 0) + 1);
+    const [byTrigram, byHead] = await Promise.all([
+      this.driver.trigramNeighbours(word),
+      this.driver.select(
+        `SELECT term FROM search_word WHERE term >= ${this.dialect.placeholder(1)} AND term < ${this.dialect.placeholder(2)} LIMIT 2000`,
+        [head, next],
+      ),
+    ]);
+    const scored = new Map<string, number>();
+    for (const term of [...byTrigram, ...byHead.map((r) => String(r.term))]) {
+      if (term === word || scored.has(term)) continue;
+      const distance = editDistance(word, term, maxEdits);
+      if (distance <= maxEdits) scored.set(term, distance);
+    }
+    return [...scored]
+      .sort(([a, da], [b, db]) => da - db || a.localeCompare(b))
+      .map(([term]) => term)
+      .slice(0, maxVariants);
+  }
+
+  private async isIndexedWord(word: string): Promise<boolean> {
+    const rows = await this.driver.select(
+      `SELECT 1 AS found FROM search_word WHERE term = ${this.dialect.placeholder(1)}`,
+      [word],
+    );
+    return rows.length > 0;
+  }
+
+  /** Adds typo variants to words the index does not hold as such, and the prefix on the last word. */
+  private async resolve(query: PeopleQuery): Promise<ResolvedConcept[]> {
+    return Promise.all(
+      query.concepts.map(async (concept) => {
+        const exact: WordSlot[] = concept.words.map((w) => ({ alternatives: [w.text] }));
+        let loosened = false;
+        const loose: WordSlot[] = await Promise.all(
+          concept.words.map(async (w, i) => {
+            const isLast = i === concept.words.length - 1;
+            const variants =
+              w.maxEdits > 0 && !(await this.isIndexedWord(w.text)) ? await this.similarWords(w.text, w.maxEdits) : [];
+            const prefix = concept.prefix && isLast && w.text.length >= 2 ? w.text : undefined;
+            if (variants.length > 0 || prefix !== undefined) loosened = true;
+            return { alternatives: [w.text, ...variants], ...(prefix === undefined ? {} : { prefix }) };
+          }),
+        );
+        return { concept, exact, loose: loosened ? loose : null };
+      }),
+    );
+  }
+
+  async people(query: PeopleQuery): Promise<SearchPage> {
+    const concepts = await this.resolve(query);
+    const built = buildPeopleQuery(this.dialect, query, concepts);
+    const rows = await this.driver.select(built.sql, built.params);
+    const page = rows.slice(0, query.limit);
+    if (page.length === 0) return { hits: [], more: false };
+    const docs = page.map((r) => Number(r.doc));
+    const skillRows = await this.driver.select(
+      `SELECT doc, skill_id, category_id, direction, level FROM search_skill WHERE doc IN (${this.inList(docs)})`,
+      docs,
+    );
+    const skills = skillRows.map((r): PageSkill => ({
+      doc: Number(r.doc),
+      skillId: String(r.skill_id),
+      categoryId: String(r.category_id),
+      direction: r.direction === "teach" ? "teach" : "learn",
+      level: Number(r.level),
+    }));
+    const hits = page.map((raw) => {
+      const row = pageRow(raw);
+      const fields = {
+        doc: row.doc,
+        name: String(raw.name_words),
+        handle: String(raw.handle_words),
+        bio: String(raw.bio_words),
+      };
+      const reasons = reasonsFor(
+        concepts,
+        query,
+        skills.filter((s) => s.doc === row.doc),
+        fields,
+      );
+      return toHit(row, reasons);
+    });
+    return { hits, more: rows.length > query.limit };
+  }
+
+  async apply(change: {
+    readonly upsert: readonly SearchDocument[];
+    readonly remove: readonly string[];
+    readonly position: FeedPosition | null;
+  }): Promise<void> {
+    await this.driver.transaction(async (run, select) => {
+      const userIds = [...change.upsert.map((d) => d.userId), ...change.remove];
+      for (const ids of chunks(userIds, 5_000)) {
+        const old = await select(`SELECT doc FROM search_person WHERE user_id IN (${this.inList(ids)})`, ids);
+        await this.deleteDocs(
+          run,
+          old.map((r) => Number(r.doc)),
+        );
+      }
+      const [top] = await select(`SELECT COALESCE(MAX(doc), 0) AS top FROM search_person`, []);
+      await this.insertDocs(run, change.upsert, Number(top?.top ?? 0) + 1);
+      if (change.position !== null) await this.savePosition(run, change.position);
+    });
+  }
+
+  /** Replaces the whole index in one transaction: searches see the old index until the new one commits. */
+  async rebuild(documents: readonly SearchDocument[], position: FeedPosition | null): Promise<void> {
+    await this.driver.transaction(async (run) => {
+      for (const table of tables) await run(`DELETE FROM ${table}`, []);
+      await this.driver.clearText(run);
+      await run(`DELETE FROM search_feed`, []);
+      await this.insertDocs(run, documents, 1);
+      if (position !== null) await this.savePosition(run, position);
+    });
+  }
+
+  async position(): Promise<FeedPosition | null> {
+    const [row] = await this.driver.select(`SELECT event_id, created_at FROM search_feed WHERE id = 1`, []);
+    return row === undefined ? null : { eventId: String(row.event_id), createdAt: new Date(Number(row.created_at)) };
+  }
+
+  async size(): Promise<number> {
+    const [row] = await this.driver.select(`SELECT COUNT(*) AS n FROM search_person`, []);
+    return Number(row?.n ?? 0);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async savePosition(run: Run, position: FeedPosition): Promise<void> {
+    await run(`DELETE FROM search_feed`, []);
+    await run(
+      `INSERT INTO search_feed (id, event_id, created_at) VALUES (1, ${this.dialect.placeholder(1)}, ${this.dialect.placeholder(2)})`,
+      [position.eventId, position.createdAt.getTime()],
+    );
+  }
+
+  private async deleteDocs(run: Run, docs: readonly number[]): Promise<void> {
+    if (docs.length === 0) return;
+    for (const table of tables) await run(`DELETE FROM ${table} WHERE doc IN (${this.inList(docs)})`, docs);
+    await this.driver.deleteText?.(run, docs);
+  }
+
+  private async insertRows(run: Run, table: string, columns: readonly string[], rows: readonly unknown[][]) {
+    const perStatement = Math.max(1, Math.floor(maxParams / columns.length));
+    for (const batch of chunks(rows, perStatement)) {
+      let n = 0;
+      const values = batch.map((row) => `(${row.map(() => this.dialect.placeholder(++n)).join(", ")})`).join(", ");
+      await run(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values}`, batch.flat());
+    }
+  }
+
+  private async insertDocs(run: Run, documents: readonly SearchDocument[], firstDoc: number): Promise<void> {
+    if (documents.length === 0) return;
+    const people = documents.map((document, i) => ({ doc: firstDoc + i, document, row: personRow(document) }));
+    await this.insertRows(
+      run,
+      "search_person",
+      [
+        "doc",
+        "user_id",
+        "handle",
+        "display_name",
+        "name_words",
+        "handle_words",
+        "bio_words",
+        "visibility",
+        "mode",
+        "location_name",
+        "latitude",
+        "longitude",
+        "trust",
+        "trust_key",
+        "rating_count",
+        "rating_key",
+        "active_at",
+      ],
+      people.map(({ doc, row }) => [
+        doc,
+        row.userId,
+        row.handle,
+        row.displayName,
+        row.nameWords,
+        row.handleWords,
+        row.bioWords,
+        row.visibility,
+        row.mode,
+        row.locationName,
+        row.latitude,
+        row.longitude,
+        row.trust,
+        row.trustKey,
+        row.ratingCount,
+        row.ratingKey,
+        row.activeAt,
+      ]),
+    );
+    await this.insertRows(
+      run,
+      "search_skill",
+      ["skill_id", "direction", "doc", "category_id", "level"],
+      people.flatMap(({ doc, document }) =>
+        document.skills.map((s) => [s.skillId, s.direction, doc, s.categoryId, s.level]),
+      ),
+    );
+    await this.insertRows(
+      run,
+      "search_slot",
+      ["doc", "start_minute", "end_minute"],
+      people.flatMap(({ doc, document }) => document.week.map((w) => [doc, w.start, w.end])),
+    );
+    await this.insertRows(
+      run,
+      "search_member",
+      ["community_id", "doc"],
+      people.flatMap(({ doc, document }) => [...new Set(document.communityIds)].map((c) => [c, doc])),
+    );
+    await this.driver.writeText?.(run, people);
+    const words = vocabularyOf(people.map((p) => p.row));
+    for (const batch of chunks(words, 5_000))
+      await run(
+        `INSERT INTO search_word (term) VALUES ${batch.map((_, i) => `(${this.dialect.placeholder(i + 1)})`).join(", ")} ON CONFLICT (term) DO NOTHING`,
+        batch,
+      );
+  }
+}
+
+export const textColumns: Record<TextField, string> = {
+  name: "name_words",
+  handle: "handle_words",
+  bio: "bio_words",
+};

@@ -1,0 +1,176 @@
+/**
+ * The people-search index: a derived, rebuildable copy of what search needs about each person. Use cases hand
+ * it a fully resolved query (skill ids already looked up in the catalog, cities already turned into
+ * coordinates, the viewer's communities and blocks already read), so an implementation only retrieves,
+ * filters, ranks and pages. Implementations: SQLite FTS5 + trigram (embedded), PostgreSQL tsvector + pg_trgm.
+ */
+
+export type SearchDirection = "teach" | "learn";
+export type SearchMeetingMode = "online" | "in_person" | "either";
+export type SearchSort = "relevance" | "distance" | "rating" | "recent";
+
+/** Minutes since Sunday 00:00 UTC, [start, end). */
+export interface WeekInterval {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SearchDocument {
+  readonly userId: string;
+  readonly handle: string;
+  readonly displayName: string;
+  readonly bio: string;
+  /** Private profiles are never indexed. */
+  readonly visibility: "public" | "communities";
+  readonly communityIds: readonly string[];
+  readonly mode: SearchMeetingMode;
+  readonly location: { readonly name: string; readonly latitude: number; readonly longitude: number } | null;
+  readonly ratingCount: number;
+  /** Bayesian average rating, 0–5, already computed by the domain rule. */
+  readonly trust: number;
+  readonly lastActiveAt: Date;
+  readonly skills: ReadonlyArray<{
+    readonly skillId: string;
+    readonly categoryId: string;
+    readonly direction: SearchDirection;
+    readonly level: number;
+  }>;
+  /** General weekly availability in UTC; empty when the person gave none. */
+  readonly week: readonly WeekInterval[];
+}
+
+/** How a catalog skill was reached from what the person typed. */
+export type SkillMatchKind = "name" | "fuzzy";
+
+/**
+ * One thing the query asks for; a person must satisfy every concept. A concept matches a person through any
+ * of its skills, or through its word in their name, handle or bio — the word also fuzzily, when allowed.
+ */
+export interface SearchConcept {
+  /** What the person typed for this concept, normalised ("gitar", "machine learning"). */
+  readonly typed: string;
+  readonly skills: ReadonlyArray<{ readonly skillId: string; readonly kind: SkillMatchKind }>;
+  /** Words to find, all of them, in one text field; each may carry typos up to its `maxEdits`. */
+  readonly words: ReadonlyArray<{ readonly text: string; readonly maxEdits: number }>;
+  /** The last word of a query also matches as a prefix ("mar" → Maria). */
+  readonly prefix: boolean;
+  /** Whether text fields may satisfy the concept (not when skill filters constrain it to skills). */
+  readonly textAllowed: boolean;
+}
+
+export interface SkillFilter {
+  readonly categoryId?: string;
+  readonly direction?: SearchDirection;
+  readonly minLevel?: number;
+}
+
+export interface SortPosition {
+  readonly key: number;
+  readonly userId: string;
+}
+
+export interface PeopleQuery {
+  readonly viewer: {
+    readonly userId: string;
+    readonly communityIds: readonly string[];
+    /** People blocked by or blocking the viewer: never returned. */
+    readonly hidden: readonly string[];
+  };
+  readonly concepts: readonly SearchConcept[];
+  readonly skillFilter: SkillFilter;
+  /** Reference point for distances; `km` (when set) keeps only people within it. */
+  readonly origin?: { readonly latitude: number; readonly longitude: number; readonly km?: number };
+  readonly mode?: "online" | "in_person";
+  readonly communityId?: string;
+  /** Keeps people whose weekly availability overlaps one of these UTC intervals. */
+  readonly window?: readonly WeekInterval[];
+  readonly sort: SearchSort;
+  readonly after?: SortPosition;
+  readonly limit: number;
+}
+
+/**
+ * Relevance, the same for every implementation: a concept scores its best way of matching a person, a person
+ * scores the sum over concepts. Skills weigh most (and teaching well a little more: most searches look for a
+ * teacher), then the name, the handle, the bio; a typo or prefix match weighs three quarters of an exact one.
+ */
+export const relevance = {
+  skill: 100,
+  fuzzySkill: 80,
+  teachLevelBonus: 4,
+  text: {
+    name: { exact: 80, loose: 60 },
+    handle: { exact: 60, loose: 45 },
+    bio: { exact: 30, loose: 22 },
+  },
+} as const;
+
+export type TextField = keyof typeof relevance.text;
+
+/** The sort key of each order, as an integer, so that cursors compare exactly: higher first unless noted. */
+export const sortKeys = {
+  /** relevance × 1000 + trust in hundredths. */
+  relevanceScale: 1000,
+  /** rating: trust in hundredths × 100,000 + number of reviews. */
+  ratingScale: 100_000,
+  /** distance: metres, nearest first; people without a location sort last. */
+  unknownDistanceKm: 100_000,
+} as const;
+
+export type MatchField = "skill" | "name" | "handle" | "bio";
+
+export interface MatchReason {
+  readonly field: MatchField;
+  /** The concept this reason satisfies, as typed. */
+  readonly typed: string;
+  /** For a skill match: which skill, taught or wanted, at which level. */
+  readonly skill?: { readonly skillId: string; readonly direction: SearchDirection; readonly level: number };
+  /** For a text match: the indexed word that matched. */
+  readonly word?: string;
+  readonly fuzzy: boolean;
+}
+
+export interface SearchHit {
+  readonly userId: string;
+  readonly handle: string;
+  readonly displayName: string;
+  readonly locationName: string | null;
+  readonly distanceKm: number | null;
+  readonly trust: number;
+  readonly ratingCount: number;
+  readonly lastActiveAt: Date;
+  readonly score: number;
+  readonly reasons: readonly MatchReason[];
+  readonly position: SortPosition;
+}
+
+export interface SearchPage {
+  readonly hits: readonly SearchHit[];
+  /** True when more hits follow the last one. */
+  readonly more: boolean;
+}
+
+export interface SearchIndex {
+  readonly kind: string;
+  /** Words of the index within `maxEdits` of `word` (typo tolerance for names and bios), closest first. */
+  similarWords(word: string, maxEdits: number): Promise<string[]>;
+  people(query: PeopleQuery): Promise<SearchPage>;
+  /** Applies a batch of changes and advances the feed position, atomically. */
+  apply(change: {
+    readonly upsert: readonly SearchDocument[];
+    readonly remove: readonly string[];
+    readonly position: FeedPosition | null;
+  }): Promise<void>;
+  /** Replaces everything with `documents`, atomically: searches see the old index until the new one is whole. */
+  rebuild(documents: readonly SearchDocument[], position: FeedPosition | null): Promise<void>;
+  /** Where in the outbox the index has read up to. */
+  position(): Promise<FeedPosition | null>;
+  size(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The last outbox event an index has applied. */
+export interface FeedPosition {
+  readonly eventId: string;
+  readonly createdAt: Date;
+}
