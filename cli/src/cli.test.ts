@@ -27,7 +27,8 @@ describe("the skillswap command", () => {
   it("explains itself", async () => {
     const { stdout, code } = await skillswap("--help");
     expect(code).toBe(0);
-    for (const command of ["start", "migrate", "seed", "profile", "doctor"]) expect(stdout).toContain(command);
+    for (const command of ["start", "migrate", "seed", "profile", "recommend", "search", "reindex", "doctor"])
+      expect(stdout).toContain(command);
   });
 
   it("migrates an empty database and reports it as JSON", async () => {
@@ -86,6 +87,35 @@ describe("the skillswap command", () => {
     expect(result.pairs[0]?.explanation).toMatch(/^teaches you .+ \(level \d\), wants your /);
     const human = await skillswap("recommend", handle);
     expect(human.stdout).toMatch(/SCORE\s+PERSON\s+WHY/);
+  });
+
+  it("searches people despite a typo, explains each hit, pages, and names a bad flag", async () => {
+    const handle = await someDemoHandle();
+    const { stdout, code } = await skillswap("search", "gitar", "--as", handle, "--limit", "3", "--json");
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as {
+      hits: Array<{ handle: string; reasons: Array<{ text: string }> }>;
+      nextCursor: string;
+    };
+    expect(result.hits).toHaveLength(3);
+    expect(result.hits[0]?.reasons[0]?.text).toMatch(/^(teaches|wants to learn) Guitar \(level \d\)/);
+    const next = JSON.parse(
+      (await skillswap("search", "gitar", "--as", handle, "--limit", "3", "--cursor", result.nextCursor, "--json"))
+        .stdout,
+    ) as { hits: Array<{ handle: string }> };
+    expect(next.hits.map((h) => h.handle)).not.toContain(result.hits[0]?.handle);
+    const human = await skillswap("search", "guitar", "--near", "Paris", "--km", "2000", "--category", "music");
+    expect(human.stdout).toMatch(/PERSON\s+NAME\s+WHERE\s+WHY/);
+    expect(human.stdout).toMatch(/\d+(\.\d)? km/);
+    const bad = await skillswap("search", "guitar", "--near", "Xyzzyville");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("near: We could not find a city called “Xyzzyville”");
+  });
+
+  it("rebuilds the search index", async () => {
+    const { stdout, code } = await skillswap("reindex", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ people: expect.any(Number) as number });
   });
 
   it("seeds synthetic users deterministically", async () => {

@@ -3,6 +3,7 @@ import { doctorCommand } from "./commands/doctor.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { profileCommand } from "./commands/profile.js";
 import { recommendCommand } from "./commands/recommend.js";
+import { reindexCommand, searchCommand } from "./commands/search.js";
 import { seedCommand } from "./commands/seed.js";
 import { startCommand } from "./commands/start.js";
 import { renderFailure } from "./output.js";
@@ -55,6 +56,31 @@ export function buildProgram(): Command {
     .option("--limit <n>", "how many (1-50)", positiveInt, 10)
     .option("--json", "machine-readable output")
     .action(recommendCommand);
+
+  program
+    .command("search [text]")
+    .description("search people by skill (typos and aliases welcome), name, handle or bio, with filters")
+    .option("--as <handle>", "search as this person sees it (default: signed out, public profiles only)")
+    .option("--near <city>", "measure distances from this city (default: the person's own location)")
+    .option("--km <n>", "only people within this many km", Number)
+    .option("--category <category>", "only skills in this category (slug or name)")
+    .option("--level <n>", "minimum level, 1-5", Number)
+    .option("--teaches", "only people who teach the skill")
+    .option("--learns", "only people who want to learn it")
+    .option("--online", "only people who meet online")
+    .option("--in-person", "only people who meet in person")
+    .option("--available <slot>", 'free at this weekly time, e.g. "Tue 18:00-20:00"')
+    .option("--sort <order>", "relevance | distance | rating | recent")
+    .option("--limit <n>", "results per page (1-50)", Number, 20)
+    .option("--cursor <cursor>", "the next page, as printed after a page")
+    .option("--json", "machine-readable output")
+    .action(searchCommand);
+
+  program
+    .command("reindex")
+    .description("rebuild the search index from the database")
+    .option("--json", "machine-readable output")
+    .action(reindexCommand);
 
   program
     .command("doctor")

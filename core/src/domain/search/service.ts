@@ -104,7 +104,9 @@ export function createSearchService(deps: ServiceDeps) {
     return catalog;
   }
 
-  async function viewerOf(actor: Actor) {
+  /** The searcher's own facts; a signed-out viewer has no place, communities or blocks. */
+  async function viewerOf(actor: Actor | null) {
+    if (actor === null) return { timeZone: "UTC", location: null, communityIds: [], hidden: [] };
     const user = await db.user.findUnique({
       where: { id: actor.userId },
       select: {
@@ -118,7 +120,23 @@ export function createSearchService(deps: ServiceDeps) {
     });
     if (user === null || user.status !== "active")
       throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
-    return user;
+    return {
+      timeZone: user.timeZone,
+      location: user.location,
+      communityIds: user.memberships.map((m) => m.communityId),
+      hidden: [...user.blocking.map((b) => b.blockedId), ...user.blockedBy.map((b) => b.blockerId)],
+    };
+  }
+
+  /** Of the hits, those the viewer may see on fresh rows; signed out, only active public profiles. */
+  async function visibleTo(actor: Actor | null, userIds: string[]): Promise<Set<string>> {
+    if (actor !== null) return visibleAmong(db, actor.userId, userIds);
+    if (userIds.length === 0) return new Set();
+    const rows = await db.user.findMany({
+      where: { id: { in: userIds }, status: "active", visibility: "public" },
+      select: { id: true },
+    });
+    return new Set(rows.map((r) => r.id));
   }
 
   function reasonText(reason: MatchReason, skillNames: ReadonlyMap<string, string>): SearchReason {
@@ -158,9 +176,10 @@ export function createSearchService(deps: ServiceDeps) {
     /**
      * People matching free text (skills with aliases and typos, names, handles, bios) and filters, in a
      * stable order, a page at a time; each hit says why it matched. Private profiles, blocked people and
-     * profiles the searcher may not see never appear.
+     * profiles the searcher may not see never appear. `null` searches as someone signed out: public
+     * profiles only.
      */
-    async people(actor: Actor, options: PeopleSearchInput = {}): Promise<PeopleSearchResult> {
+    async people(actor: Actor | null, options: PeopleSearchInput = {}): Promise<PeopleSearchResult> {
       const input = parseInput(searchInput, options, "SEARCH.INVALID");
       const [viewer, known] = await Promise.all([viewerOf(actor), loadCatalog()]);
 
@@ -195,14 +214,16 @@ export function createSearchService(deps: ServiceDeps) {
       const now = clock.now();
       const sort = input.sort ?? (input.text === "" && input.km !== undefined ? "distance" : "relevance");
 
-      const fingerprint = fingerprintOf({ viewer: actor.userId, ...input, sort, limit: undefined, cursor: undefined });
+      const fingerprint = fingerprintOf({
+        viewer: actor?.userId ?? null,
+        ...input,
+        sort,
+        limit: undefined,
+        cursor: undefined,
+      });
       const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, fingerprint);
       const query: PeopleQuery = {
-        viewer: {
-          userId: actor.userId,
-          communityIds: viewer.memberships.map((m) => m.communityId),
-          hidden: [...viewer.blocking.map((b) => b.blockedId), ...viewer.blockedBy.map((b) => b.blockerId)],
-        },
+        viewer: { userId: actor?.userId ?? "", communityIds: viewer.communityIds, hidden: viewer.hidden },
         concepts: conceptsOf(input.text, known.spellings, skillFiltered),
         skillFilter,
         ...(from === null
@@ -225,9 +246,8 @@ export function createSearchService(deps: ServiceDeps) {
       await feed.sync();
       const page = await searchIndex.people(query);
       // The index is derived data: who may see whom is confirmed on the database for the page shown.
-      const visible = await visibleAmong(
-        db,
-        actor.userId,
+      const visible = await visibleTo(
+        actor,
         page.hits.map((h) => h.userId),
       );
       const hits = page.hits

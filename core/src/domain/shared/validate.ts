@@ -11,8 +11,12 @@ function sentenceFor(issue: z.core.$ZodIssue): string {
   if (isMessageKey(issue.message)) return translate(issue.message, paramsOf(issue));
   switch (issue.code) {
     case "too_big":
+      if (issue.origin === "number" || issue.origin === "bigint")
+        return translate(issue.inclusive === false ? "field.below" : "field.at_most", { max: Number(issue.maximum) });
       return translate("field.too_long", { max: Number(issue.maximum) });
     case "too_small":
+      if (issue.origin === "number" || issue.origin === "bigint")
+        return translate(issue.inclusive === false ? "field.above" : "field.at_least", { min: Number(issue.minimum) });
       return Number(issue.minimum) <= 1 && issue.origin === "string"
         ? translate("field.required")
         : translate("field.too_short", { min: Number(issue.minimum) });
