@@ -2,6 +2,7 @@ import type { Database } from "../../infra/prisma/database.js";
 import type { MatchProfile, MeetingMode } from "./types.js";
 import { MatchIndex } from "./match-index.js";
 import { loadActor } from "./pool.js";
+import { sharedSkillId } from "./skill-ids.js";
 import { weekInUtc } from "./week-utc.js";
 
 type Row = Record<string, unknown>;
@@ -50,10 +51,9 @@ export class IndexFeed {
         `SELECT "subjectId", COUNT(*) AS "n", SUM("rating") AS "total" FROM "Review" GROUP BY "subjectId"`,
       ),
     ]);
-    const index = new MatchIndex();
     const approvedIds = new Set(approved.map((row) => str(row.id)));
     const approvedSkills = skills.filter((row) => approvedIds.has(str(row.skillId)));
-    for (const profile of assemble(users, approvedSkills, slots, reviews, now)) index.upsert(profile);
+    const index = MatchIndex.of(assemble(users, approvedSkills, slots, reviews, now));
     this.seenSince = latest?.createdAt ?? new Date(0);
     this.index = index;
     return index;
@@ -106,7 +106,7 @@ function assemble(users: Row[], skills: Row[], slots: Row[], reviews: Row[], now
     const target = str(s.direction) === "teach" ? teaches : learns;
     const userId = str(s.userId);
     const map = target.get(userId) ?? new Map<string, number>();
-    map.set(str(s.skillId), num(s.level));
+    map.set(sharedSkillId(str(s.skillId)), num(s.level));
     target.set(userId, map);
   }
   const week = new Map<string, Array<{ weekday: number; startMinute: number; endMinute: number }>>();

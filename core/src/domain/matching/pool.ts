@@ -1,7 +1,8 @@
 import type { Db } from "../../infra/prisma/database.js";
-import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
+import { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { canViewProfile } from "../profiles/rules.js";
 import type { Visibility } from "../profiles/types.js";
+import { sharedSkillId } from "./skill-ids.js";
 import type { MatchProfile, MeetingMode } from "./types.js";
 import { weekInUtc } from "./week-utc.js";
 
@@ -26,8 +27,8 @@ function toMatchProfile(row: ProfileRow, now: Date): MatchProfile {
     userId: row.id,
     handle: row.handle,
     displayName: row.displayName,
-    teaches: new Map(row.skills.filter((s) => s.direction === "teach").map((s) => [s.skillId, s.level])),
-    learns: new Map(row.skills.filter((s) => s.direction === "learn").map((s) => [s.skillId, s.level])),
+    teaches: new Map(row.skills.filter((s) => s.direction === "teach").map((s) => [sharedSkillId(s.skillId), s.level])),
+    learns: new Map(row.skills.filter((s) => s.direction === "learn").map((s) => [sharedSkillId(s.skillId), s.level])),
     weekUtc: weekInUtc(row.availability, row.timeZone, now),
     mode: row.meetingMode as MeetingMode,
     location: row.location,
@@ -56,36 +57,42 @@ export async function loadActor(
 /**
  * Of `userIds`, those the actor may see right now, decided by the profile visibility rule on fresh rows (not on
  * any cache). Rows are fetched by primary key and judged in code: a correlated "visible to" filter would make
- * the database scan every user.
+ * the database scan every user. One flat query: the nested Prisma read it replaces took five round trips.
  */
 export async function visibleAmong(db: Db, actorId: string, userIds: readonly string[]): Promise<Set<string>> {
-  if (userIds.length === 0) return new Set();
-  const [mine, rows] = await Promise.all([
-    db.communityMember.findMany({ where: { userId: actorId }, select: { communityId: true } }),
-    db.user.findMany({
-      where: { id: { in: [...userIds] } },
-      select: {
-        id: true,
-        status: true,
-        visibility: true,
-        memberships: { select: { communityId: true } },
-        blocking: { where: { blockedId: actorId }, select: { blockedId: true } },
-        blockedBy: { where: { blockerId: actorId }, select: { blockerId: true } },
-      },
-    }),
-  ]);
-  const actorCommunities = new Set(mine.map((m) => m.communityId));
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await db.$queryRaw<VisibilityRow[]>`
+    SELECT u."id", u."status", u."visibility",
+      CASE WHEN EXISTS (
+        SELECT 1 FROM "CommunityMember" theirs
+        JOIN "CommunityMember" mine ON mine."communityId" = theirs."communityId" AND mine."userId" = ${actorId}
+        WHERE theirs."userId" = u."id") THEN 1 ELSE 0 END AS "shareCommunity",
+      CASE WHEN EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = u."id" AND b."blockedId" = ${actorId})
+             OR EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = ${actorId} AND b."blockedId" = u."id")
+           THEN 1 ELSE 0 END AS "blocked"
+    FROM "User" u
+    WHERE u."id" IN (${Prisma.join(ids)})`;
   const visible = rows.filter((row) =>
     canViewProfile({
       viewerId: actorId,
       ownerId: row.id,
       ownerVisibility: row.visibility as Visibility,
       ownerDeleted: row.status !== "active",
-      blockedEitherWay: row.blocking.length + row.blockedBy.length > 0,
-      shareCommunity: row.memberships.some((m) => actorCommunities.has(m.communityId)),
+      // Drivers differ on integer types (SQLite may hand back a bigint); Number() reads either.
+      blockedEitherWay: Number(row.blocked) !== 0,
+      shareCommunity: Number(row.shareCommunity) !== 0,
     }),
   );
   return new Set(visible.map((row) => row.id));
+}
+
+interface VisibilityRow {
+  readonly id: string;
+  readonly status: string;
+  readonly visibility: string;
+  readonly shareCommunity: number | bigint;
+  readonly blocked: number | bigint;
 }
 
 /** Every active user as a match profile, page by page: the naive baseline benchmarks compare against. */
@@ -108,24 +115,27 @@ export async function loadAllMatchProfiles(db: Db, now: Date, pageSize = 5_000):
 
 /** "partnerId|youTeach|theyTeach" for every pending or accepted pair swap between the actor and someone. */
 export async function openSwapKeys(db: Db, actorId: string): Promise<Set<string>> {
-  const swaps = await db.swap.findMany({
-    where: { status: { in: ["pending", "accepted"] }, participants: { some: { userId: actorId } } },
-    select: {
-      requesterId: true,
-      offeredSkillId: true,
-      wantedSkillId: true,
-      participants: { select: { userId: true } },
-    },
-  });
+  // One flat query (the actor's participations joined to the swap and its other participants) instead of a
+  // nested read: this runs on every recommendation.
+  const rows = await db.$queryRaw<OpenSwapRow[]>`
+    SELECT s."requesterId", s."offeredSkillId", s."wantedSkillId", other."userId" AS "partnerId"
+    FROM "SwapParticipant" me
+    JOIN "Swap" s ON s."id" = me."swapId"
+    JOIN "SwapParticipant" other ON other."swapId" = s."id" AND other."userId" <> ${actorId}
+    WHERE me."userId" = ${actorId} AND s."status" IN ('pending', 'accepted')`;
   const keys = new Set<string>();
-  for (const swap of swaps) {
-    for (const { userId } of swap.participants) {
-      if (userId === actorId) continue;
-      const actorAsked = swap.requesterId === actorId;
-      keys.add(
-        `${userId}|${actorAsked ? swap.offeredSkillId : swap.wantedSkillId}|${actorAsked ? swap.wantedSkillId : swap.offeredSkillId}`,
-      );
-    }
+  for (const row of rows) {
+    const actorAsked = row.requesterId === actorId;
+    keys.add(
+      `${row.partnerId}|${actorAsked ? row.offeredSkillId : row.wantedSkillId}|${actorAsked ? row.wantedSkillId : row.offeredSkillId}`,
+    );
   }
   return keys;
+}
+
+interface OpenSwapRow {
+  readonly requesterId: string | null;
+  readonly offeredSkillId: string | null;
+  readonly wantedSkillId: string | null;
+  readonly partnerId: string;
 }

@@ -5,6 +5,7 @@ import {
   freshnessScore,
   harmonicMean,
   levelFit,
+  mutualDistanceScore,
   totalScore,
   trustScore,
 } from "./rules.js";
@@ -26,12 +27,13 @@ export function scorePair(
   openSwap: OpenSwapCheck,
 ): PairMatch | null {
   if (partner.userId === actor.userId) return null;
+  // Distance first: for someone who only meets in person, it turns most candidates away, and it is the cheaper test.
+  const distance = distanceScore(actor, partner);
+  if (distance.score === 0) return null;
   const theyTeach = bestLink(partner, actor);
   const youTeach = bestLink(actor, partner);
   if (theyTeach === null || youTeach === null) return null;
   if (openSwap(partner.userId, youTeach.skillId, theyTeach.skillId)) return null;
-  const distance = distanceScore(actor, partner);
-  if (distance.score === 0) return null;
   const availability = availabilityScore(actor, partner);
   const components = {
     reciprocity: harmonicMean(theyTeach.fit, youTeach.fit),
@@ -65,6 +67,57 @@ export function recommendPairs(
     if (match !== null) matches.push(match);
   }
   return matches.sort(byScoreThenHandle((m) => m.partner.handle)).slice(0, limit);
+}
+
+// A hair of slack on the bound below: it must hold however the last bit of a product or an exp() rounds.
+const boundSlack = 1 + 1e-9;
+
+/**
+ * recommendPairs for candidates that come most recently active first: the same answer, but it stops at the
+ * first candidate who cannot enter the top `limit`. Every factor of a score is at most 1, trust at most
+ * `trustCeiling`, and freshness only falls along the list, so trust ceiling × freshness bounds everyone after.
+ * A bound equal to the current last place does not stop the walk: a tie there is won on handle.
+ */
+export function recommendPairsFreshestFirst(
+  actor: MatchProfile,
+  candidatesByRecency: Iterable<MatchProfile>,
+  now: Date,
+  openSwap: OpenSwapCheck,
+  limit: number,
+  trustCeiling: number,
+): PairMatch[] {
+  const order = byScoreThenHandle<PairMatch>((m) => m.partner.handle);
+  const top: PairMatch[] = [];
+  if (limit <= 0) return top;
+  for (const candidate of candidatesByRecency) {
+    const last = top.length === limit ? top[limit - 1] : undefined;
+    if (last !== undefined && trustCeiling * freshnessScore(candidate, now) * boundSlack < last.score) break;
+    const match = scorePair(actor, candidate, now, openSwap);
+    if (match === null || (last !== undefined && order(match, last) >= 0)) continue;
+    insertRanked(top, match, order);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
+/** Puts `item` into `ranked` (sorted by `order`) after every item it does not beat, as a stable sort would. */
+function insertRanked<T>(ranked: T[], item: T, order: (a: T, b: T) => number): void {
+  let at = ranked.length;
+  while (at > 0 && order(item, ranked[at - 1] as T) < 0) at--;
+  ranked.splice(at, 0, item);
+}
+
+/** [...items].sort(order).slice(0, limit), without ordering the many that cannot make the cut. */
+function topOf<T>(items: Iterable<T>, order: (a: T, b: T) => number, limit: number): T[] {
+  const top: T[] = [];
+  if (limit <= 0) return top;
+  for (const item of items) {
+    const last = top[limit - 1];
+    if (last !== undefined && order(item, last) >= 0) continue;
+    insertRanked(top, item, order);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 /** One-way: people who can teach the actor `skillId`, whether or not they want anything back. */
@@ -103,7 +156,7 @@ export function teachersFor(
 function edge(teacher: MatchProfile, learner: MatchProfile): CycleLink | null {
   const link = bestLink(teacher, learner);
   if (link === null) return null;
-  const distance = Math.min(distanceScore(teacher, learner).score, distanceScore(learner, teacher).score);
+  const distance = mutualDistanceScore(teacher, learner);
   if (distance === 0) return null;
   return { teacher, learner, link, score: link.fit * availabilityScore(teacher, learner).score * distance };
 }
@@ -125,17 +178,41 @@ export function findCycles(actor: MatchProfile, pool: readonly MatchProfile[], l
   const fromActor: CycleLink[] = [];
   for (const person of pool) {
     if (person.userId === actor.userId) continue;
-    const inbound = edge(person, actor);
-    const outbound = edge(actor, person);
-    if (inbound !== null && outbound !== null) continue;
-    if (inbound !== null) toActor.set(person.userId, inbound);
-    if (outbound !== null) fromActor.push(outbound);
+    // edge() both ways, sharing what is symmetric: distance (both maximums apply) and shared time.
+    const inbound = bestLink(person, actor);
+    const outbound = bestLink(actor, person);
+    if ((inbound !== null && outbound !== null) || (inbound === null && outbound === null)) continue;
+    const distance = mutualDistanceScore(actor, person);
+    if (distance === 0) continue;
+    const availability = availabilityScore(actor, person).score;
+    if (inbound !== null)
+      toActor.set(person.userId, {
+        teacher: person,
+        learner: actor,
+        link: inbound,
+        score: inbound.fit * availability * distance,
+      });
+    if (outbound !== null)
+      fromActor.push({
+        teacher: actor,
+        learner: person,
+        link: outbound,
+        score: outbound.fit * availability * distance,
+      });
   }
-  fromActor.sort(byScoreThenHandle((l) => l.learner.handle));
   // Only the strongest few on each side are explored: the work stays fanOut² whatever the pool size.
-  const closers = [...toActor.values()].sort(byScoreThenHandle((l) => l.teacher.handle)).slice(0, limits.fanOut);
+  const openers = topOf(
+    fromActor,
+    byScoreThenHandle<CycleLink>((l) => l.learner.handle),
+    limits.fanOut,
+  );
+  const closers = topOf(
+    toActor.values(),
+    byScoreThenHandle<CycleLink>((l) => l.teacher.handle),
+    limits.fanOut,
+  );
   const cycles: CycleMatch[] = [];
-  for (const first of fromActor.slice(0, limits.fanOut)) {
+  for (const first of openers) {
     const b = first.learner;
     for (const third of closers) {
       if (third.teacher.userId === b.userId) continue;

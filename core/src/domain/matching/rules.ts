@@ -89,6 +89,17 @@ export function distanceScore(actor: MatchProfile, other: MatchProfile): { score
   return { score: Math.exp(-km / 30), km };
 }
 
+/**
+ * The distance score both ways at once, the lower of the two: each side's maximum distance applies. Equal to
+ * min(distanceScore(a, b), distanceScore(b, a)) with one great-circle computation, none when both meet online.
+ */
+export function mutualDistanceScore(a: MatchProfile, b: MatchProfile): number {
+  if (canMeetOnline(a.mode) && canMeetOnline(b.mode)) return 1;
+  if (!canMeetInPerson(a.mode) || !canMeetInPerson(b.mode) || a.location === null || b.location === null) return 0;
+  const km = distanceKm(a.location, b.location);
+  return km > Math.min(a.maxDistanceKm, b.maxDistanceKm) ? 0 : Math.exp(-km / 30);
+}
+
 /** The Bayesian average rating (prior 4 over 3 reviews), mapped from 1–5 onto 0–1. */
 export function trustScore(profile: MatchProfile): number {
   const bayesian =

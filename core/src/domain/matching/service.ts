@@ -8,9 +8,10 @@ import { parseInput } from "../shared/validate.js";
 import { findSkillByName } from "../skills/catalog.js";
 import { explainCycle, explainPair } from "./explain.js";
 import { IndexFeed } from "./index-feed.js";
+import type { MatchIndex } from "./match-index.js";
 import { loadActor, openSwapKeys, visibleAmong } from "./pool.js";
-import { findCycles, recommendPairs, teachersFor } from "./recommend.js";
-import type { CycleMatch, MatchProfile, ScoreComponents, SkillLink } from "./types.js";
+import { findCycles, recommendPairsFreshestFirst, teachersFor } from "./recommend.js";
+import type { CycleMatch, MatchProfile, PairMatch, ScoreComponents, SkillLink } from "./types.js";
 
 const recommendInput = z
   .object({ limit: z.number().int().min(1).max(50).default(10), cycles: z.boolean().default(false) })
@@ -25,12 +26,23 @@ const limits = { cycleFanOut: 40, cycleSide: 1_500 } as const;
 const round3 = (score: number) => Math.round(score * 1000) / 1000;
 const wholeKm = (km: number | null) => (km === null ? null : Math.round(km));
 
-/** The most recently active people of a large list (freshness is in every score), in a stable order. */
-function mostRecent(people: MatchProfile[]): MatchProfile[] {
-  if (people.length <= limits.cycleSide) return people;
-  return people
-    .sort((a, b) => b.lastActiveAt.getTime() - a.lastActiveAt.getTime() || a.userId.localeCompare(b.userId))
-    .slice(0, limits.cycleSide);
+/**
+ * Whom a cycle through the actor may run through: B from those who learn what the actor teaches, C from those
+ * who teach what the actor wants, the most recently active of each side (freshness is in every score). Their
+ * whole skill lists are in the index, so the B → C link is checked as well.
+ */
+function cyclePoolOf(index: MatchIndex, me: MatchProfile): MatchProfile[] {
+  return [
+    ...new Set([
+      ...index.learnersOfAny(me.teaches.keys(), limits.cycleSide),
+      ...index.teachersOfAny(me.learns.keys(), limits.cycleSide),
+    ]),
+  ];
+}
+
+/** The first `limit` of `ranked` whose people (all of them, for a cycle) are in `visible`. */
+function firstVisible<T>(ranked: readonly T[], peopleOf: (item: T) => string[], visible: Set<string>, limit: number) {
+  return ranked.filter((item) => peopleOf(item).every((id) => visible.has(id))).slice(0, limit);
 }
 // Ranked results are re-checked against the database; a few extra cover people hidden since the index saw them.
 const overFetch = (limit: number) => limit * 2 + 10;
@@ -68,21 +80,17 @@ export function createMatchingService(deps: ServiceDeps) {
       .findMany({ select: { id: true, name: true } })
       .then((rows) => new Map(rows.map((r) => [r.id, r.name]))));
 
-  async function actorProfile(actor: Actor, now: Date): Promise<MatchProfile> {
+  /**
+   * The actor as matching sees them. The index is current for this request (the feed has just applied every
+   * outbox event, the actor's own changes included) but holds only active, non-private people: anyone else is
+   * read from the database.
+   */
+  async function actorProfile(actor: Actor, now: Date, index: MatchIndex): Promise<MatchProfile> {
+    const indexed = index.get(actor.userId);
+    if (indexed !== undefined) return indexed;
     const profile = await loadActor(db, actor.userId, now);
     if (profile === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
     return profile;
-  }
-
-  /** The first `limit` of `ranked` whose people (all of them, for a cycle) the actor may see right now. */
-  async function visibleFirst<T>(
-    actor: Actor,
-    ranked: T[],
-    peopleOf: (item: T) => string[],
-    limit: number,
-  ): Promise<T[]> {
-    const visible = await visibleAmong(db, actor.userId, ranked.flatMap(peopleOf));
-    return ranked.filter((item) => peopleOf(item).every((id) => visible.has(id))).slice(0, limit);
   }
 
   const ref = (link: SkillLink, level: number, nameOf: (id: string) => string): SkillRef => ({
@@ -99,42 +107,35 @@ export function createMatchingService(deps: ServiceDeps) {
     async recommend(actor: Actor, options: z.input<typeof recommendInput> = {}) {
       const input = parseInput(recommendInput, options, "MATCH.INVALID");
       const now = clock.now();
-      const me = await actorProfile(actor, now);
-      const known = await skillNames();
+      const [index, known, open] = await Promise.all([feed.current(now), skillNames(), openSwapKeys(db, actor.userId)]);
+      const me = await actorProfile(actor, now, index);
       const nameOf = (id: string) => known.get(id) ?? id;
-      const open = await openSwapKeys(db, actor.userId);
-      const index = await feed.current(now);
-      const ranked = recommendPairs(
+      const ranked = recommendPairsFreshestFirst(
         me,
-        index.reciprocalCandidates(me.learns.keys(), me.teaches.keys()),
+        index.reciprocalByRecency(me.learns.keys(), me.teaches.keys()),
         now,
         (partner, mine, theirs) => open.has(`${partner}|${mine}|${theirs}`),
         overFetch(input.limit),
+        index.trustCeiling,
       );
-      const pairs: Recommendation[] = (await visibleFirst(actor, ranked, (m) => [m.partner.userId], input.limit)).map(
-        (m) => ({
-          handle: m.partner.handle,
-          displayName: m.partner.displayName,
-          score: round3(m.score),
-          components: m.components,
-          theyTeach: ref(m.theyTeach, m.theyTeach.teacherLevel, nameOf),
-          youTeach: ref(m.youTeach, m.youTeach.teacherLevel, nameOf),
-          distanceKm: wholeKm(m.distanceKm),
-          explanation: explainPair(m, nameOf),
-        }),
-      );
-      if (!input.cycles) return { pairs, cycles: [] as CycleRecommendation[] };
-      // B comes from those who learn what the actor teaches, C from those who teach what the actor wants; their
-      // whole skill lists are in the index, so the B → C link is checked as well.
-      const cyclePool = [
-        ...new Set([
-          ...mostRecent(index.learnersOfAny(me.teaches.keys())),
-          ...mostRecent(index.teachersOfAny(me.learns.keys())),
-        ]),
-      ];
-      const found = findCycles(me, cyclePool, { fanOut: limits.cycleFanOut, limit: overFetch(input.limit) });
+      const found = input.cycles
+        ? findCycles(me, cyclePoolOf(index, me), { fanOut: limits.cycleFanOut, limit: overFetch(input.limit) })
+        : [];
+      const partnerOf = (m: PairMatch) => [m.partner.userId];
       const others = (c: CycleMatch) => [c.links[1].teacher.userId, c.links[2].teacher.userId];
-      const cycles = (await visibleFirst(actor, found, others, input.limit)).map((c) => ({
+      // One visibility check for everything that may be shown, pairs and cycles alike.
+      const visible = await visibleAmong(db, actor.userId, [...ranked.flatMap(partnerOf), ...found.flatMap(others)]);
+      const pairs: Recommendation[] = firstVisible(ranked, partnerOf, visible, input.limit).map((m) => ({
+        handle: m.partner.handle,
+        displayName: m.partner.displayName,
+        score: round3(m.score),
+        components: m.components,
+        theyTeach: ref(m.theyTeach, m.theyTeach.teacherLevel, nameOf),
+        youTeach: ref(m.youTeach, m.youTeach.teacherLevel, nameOf),
+        distanceKm: wholeKm(m.distanceKm),
+        explanation: explainPair(m, nameOf),
+      }));
+      const cycles: CycleRecommendation[] = firstVisible(found, others, visible, input.limit).map((c) => ({
         people: [c.links[1].teacher.handle, c.links[2].teacher.handle] as const,
         score: round3(c.score),
         links: c.links.map((l) => ({
@@ -154,10 +155,12 @@ export function createMatchingService(deps: ServiceDeps) {
       const skill = await findSkillByName(db, input.skill, actor.userId);
       if (skill === null) throw notFound("SKILL.UNKNOWN", "skill.not_found", { name: input.skill });
       const now = clock.now();
-      const me = await actorProfile(actor, now);
-      const pool = (await feed.current(now)).teachersOfAny([skill.id]);
-      const ranked = teachersFor(me, skill.id, pool, now, overFetch(input.limit));
-      return (await visibleFirst(actor, ranked, (t) => [t.teacher.userId], input.limit)).map((t) => ({
+      const index = await feed.current(now);
+      const me = await actorProfile(actor, now, index);
+      const ranked = teachersFor(me, skill.id, index.teachersOfAny([skill.id]), now, overFetch(input.limit));
+      const teacherOf = (t: (typeof ranked)[number]) => [t.teacher.userId];
+      const visible = await visibleAmong(db, actor.userId, ranked.flatMap(teacherOf));
+      return firstVisible(ranked, teacherOf, visible, input.limit).map((t) => ({
         handle: t.teacher.handle,
         displayName: t.teacher.displayName,
         score: round3(t.score),
