@@ -1,6 +1,7 @@
 // npm run bench — measures SkillSwap on this machine and writes bench/results.json.
 // Bulk-seeding synthetic users into a fresh embedded database (100,000 users under 60 s), then recommend with
-// and without cycles against a naive scan-everyone baseline, p50/p95/p99 over 200 deterministic actors.
+// and without cycles against a naive scan-everyone baseline, p50/p95/p99 over 200 deterministic actors; people
+// search (text, text + distance, text + category + level) against MiniSearch over the same people and queries.
 // Options: --users N (default 100000), --seed S (default 1).
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -8,6 +9,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createCore, loadConfig, seedSynthetic } from "@skillswap/core";
 import { benchRecommend, sampleActors } from "./recommend.js";
+import { benchMiniSearch, benchSearch } from "./search.js";
 
 const { values } = parseArgs({
   options: { users: { type: "string", default: "100000" }, seed: { type: "string", default: "1" } },
@@ -22,9 +24,13 @@ try {
   const prepareMs = performance.now() - started;
   const result = await seedSynthetic(core, { users, seed });
   const rssAfterSeedMb = process.memoryUsage().rss / 2 ** 20;
+  const search = await benchSearch(core, users, seed);
+  const rssAfterSearchMb = process.memoryUsage().rss / 2 ** 20;
   const recommend = await benchRecommend(core, sampleActors(users, seed, 200));
   const rssMb = process.memoryUsage().rss / 2 ** 20;
+  const miniSearch = await benchMiniSearch(core, seed);
   await core.close();
+  const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
   const results = {
     at: new Date().toISOString(),
     machine: {
@@ -45,6 +51,20 @@ try {
       target: "100,000 users in under 60 s",
       met: users < 100_000 ? null : result.ms < 60_000,
     },
+    search: {
+      database: "sqlite",
+      index: "sqlite-fts5",
+      people: search.people,
+      indexBuildMs: search.indexBuildMs,
+      textOnlyMs: search.textOnlyMs,
+      textAndDistanceMs: search.textAndDistanceMs,
+      textCategoryLevelMs: search.textCategoryLevelMs,
+      meanHitsPerTextQuery: search.meanHitsPerTextQuery,
+      rssMb: Math.round(rssAfterSearchMb),
+      targets: { p95Ms: 15, rssMb: 500 },
+      miniSearch,
+      oursOverMiniSearchP95: ratio(search.textOnlyMs.p95, miniSearch.textOnlyMs.p95),
+    },
     recommend: {
       database: "sqlite",
       indexBuildMs: recommend.indexBuildMs,
@@ -63,6 +83,13 @@ try {
     "users / s": results.seed.usersPerSecond,
     "skills written": result.userSkills,
     "RSS after seeding": `${results.seed.rssMb} MB`,
+    "search index build": `${search.indexBuildMs} ms (${search.people} people)`,
+    "search text p50 / p95 / p99": `${search.textOnlyMs.p50} / ${search.textOnlyMs.p95} / ${search.textOnlyMs.p99} ms`,
+    "search text + 300 km p50 / p95 / p99": `${search.textAndDistanceMs.p50} / ${search.textAndDistanceMs.p95} / ${search.textAndDistanceMs.p99} ms`,
+    "search text + category + level p50 / p95 / p99": `${search.textCategoryLevelMs.p50} / ${search.textCategoryLevelMs.p95} / ${search.textCategoryLevelMs.p99} ms`,
+    "RSS after search": `${results.search.rssMb} MB`,
+    "MiniSearch build / text p50 / p95 / p99": `${miniSearch.indexBuildMs} ms / ${miniSearch.textOnlyMs.p50} / ${miniSearch.textOnlyMs.p95} / ${miniSearch.textOnlyMs.p99} ms (+${miniSearch.rssAddedMb} MB)`,
+    "ours / MiniSearch p95": results.search.oursOverMiniSearchP95,
     "match index build (first request)": `${recommend.indexBuildMs} ms`,
     "recommend p50 / p95 / p99": `${recommend.pairs.p50} / ${recommend.pairs.p95} / ${recommend.pairs.p99} ms`,
     "recommend + cycles p50 / p95 / p99": `${recommend.cycles.p50} / ${recommend.cycles.p95} / ${recommend.cycles.p99} ms`,

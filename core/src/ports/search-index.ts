@@ -85,22 +85,23 @@ export interface PeopleQuery {
   /** Keeps people whose weekly availability overlaps one of these UTC intervals. */
   readonly window?: readonly WeekInterval[];
   readonly sort: SearchSort;
-  readonly after?: SortPosition;
+  readonly after?: SortPosition | undefined;
   readonly limit: number;
 }
 
 /**
  * Relevance, the same for every implementation: a concept scores its best way of matching a person, a person
  * scores the sum over concepts. Skills weigh most (and teaching well a little more: most searches look for a
- * teacher), then the name, the handle, the bio; a typo or prefix match weighs three quarters of an exact one.
+ * teacher), then the name, the handle, the bio; a typo or prefix match weighs about three quarters of an exact
+ * one. Every skill match outweighs every text match, so a one-skill search lists all who list the skill first.
  */
 export const relevance = {
   skill: 100,
   fuzzySkill: 80,
   teachLevelBonus: 4,
   text: {
-    name: { exact: 80, loose: 60 },
-    handle: { exact: 60, loose: 45 },
+    name: { exact: 70, loose: 52 },
+    handle: { exact: 55, loose: 41 },
     bio: { exact: 30, loose: 22 },
   },
 } as const;

@@ -26,16 +26,25 @@ CREATE INDEX "search_person_latitude" ON "search_person"("latitude");
 CREATE INDEX "search_person_rating" ON "search_person"("rating_key");
 CREATE INDEX "search_person_active" ON "search_person"("active_at");
 
+-- One row per person, skill and direction. rank_key is the relevance sort key of a match on this row
+-- (skill weight with the teaching bonus, × 1000, + the person's trust): single-skill searches walk the
+-- (skill, rank_key, user_id) indexes in order and stop after a page. is_best marks the better of a person's
+-- two rows for one skill, for searches in either direction.
 CREATE TABLE "search_skill" (
     "skill_id" TEXT NOT NULL,
     "direction" TEXT NOT NULL,
     "doc" INTEGER NOT NULL,
+    "user_id" TEXT NOT NULL,
     "category_id" TEXT NOT NULL,
     "level" INTEGER NOT NULL,
+    "rank_key" INTEGER NOT NULL,
+    "is_best" INTEGER NOT NULL,
     PRIMARY KEY ("skill_id", "direction", "doc")
 ) WITHOUT ROWID;
 CREATE INDEX "search_skill_doc" ON "search_skill"("doc");
 CREATE INDEX "search_skill_category" ON "search_skill"("category_id", "direction", "level");
+CREATE INDEX "search_skill_best_rank" ON "search_skill"("skill_id", "is_best", "rank_key" DESC, "user_id");
+CREATE INDEX "search_skill_direction_rank" ON "search_skill"("skill_id", "direction", "rank_key" DESC, "user_id");
 
 CREATE TABLE "search_slot" (
     "doc" INTEGER NOT NULL,

@@ -20,6 +20,7 @@ const personEvents: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
 /** Transactions commit a little after they stamp their events: each look re-reads this much before the last. */
 const overlapMs = 5_000;
 const pageSize = 2_000;
+const lookEveryMs = 250;
 /** Before any event, for an index built from an empty outbox. */
 const origin: FeedPosition = { eventId: "", createdAt: new Date(0) };
 
@@ -32,6 +33,8 @@ const origin: FeedPosition = { eventId: "", createdAt: new Date(0) };
 export class SearchFeed {
   private queue: Promise<void> = Promise.resolve();
   private readonly applied = new Set<string>();
+  private lastWrites = -1;
+  private lastLook = 0;
 
   constructor(
     private readonly database: Database,
@@ -39,8 +42,17 @@ export class SearchFeed {
     private readonly clock: Clock,
   ) {}
 
-  /** Applies every event not yet in the index. Calls are serialised; a failure surfaces to the caller. */
+  /**
+   * Applies every event not yet in the index. Calls are serialised; a failure surfaces to the caller. The
+   * outbox is read at once when this process wrote events since the last look (so people see their own
+   * changes), otherwise at most every quarter second: other processes' changes arrive within that.
+   */
   sync(): Promise<void> {
+    const writes = this.database.outboxWrites;
+    const now = performance.now();
+    if (writes === this.lastWrites && now - this.lastLook < lookEveryMs) return this.queue;
+    this.lastWrites = writes;
+    this.lastLook = now;
     const run = this.queue.then(() => this.catchUp());
     this.queue = run.catch(() => undefined);
     return run;

@@ -12,7 +12,9 @@ import {
   testProviders,
   type TestCore,
 } from "../../testing/index.js";
-import type { PeopleSearchInput } from "./service.js";
+import { postgresSearchIndex } from "../../infra/postgres-search/postgres-search-index.js";
+import { sqliteSearchIndex } from "../../infra/sqlite-fts/sqlite-search-index.js";
+import { createSearchService, type PeopleSearchInput } from "./service.js";
 
 interface Spec {
   readonly name: string;
@@ -235,6 +237,48 @@ for (const provider of testProviders()) {
 
       it("asks for a place when someone without a location filters by distance", async () => {
         expect(await rejectedFields(() => search({ text: "guitar", km: 10 }, "emil"))).toEqual(["km"]);
+      });
+    });
+
+    describe("the one-skill shortcut", () => {
+      it("answers exactly as the general query, page by page", async () => {
+        const general =
+          provider === "sqlite"
+            ? sqliteSearchIndex(core.database, { oneSkillFastPath: false })
+            : postgresSearchIndex(core.database.url, { oneSkillFastPath: false });
+        const slow = createSearchService({ ...core.deps, searchIndex: general });
+        try {
+          const inputs: PeopleSearchInput[] = [
+            { text: "guitar" },
+            { text: "gutar" },
+            { text: "js" },
+            { text: "guitar", direction: "teach", minLevel: 3 },
+            { text: "guitar", direction: "learn" },
+            { text: "guitar", category: "music" },
+            { text: "guitar", near: "Lyon", km: 600 },
+            { text: "guitar", mode: "online" },
+            { text: "cooking" },
+          ];
+          for (const input of inputs) {
+            for (const limit of [1, 3, 50]) {
+              const walk = async (service: typeof slow) => {
+                const seen: Array<{ handle: string; score: number; reasons: unknown }> = [];
+                let cursor: string | undefined;
+                do {
+                  const page = await service.people(who("sam"), { ...input, limit, ...(cursor ? { cursor } : {}) });
+                  seen.push(...page.hits.map((h) => ({ handle: h.handle, score: h.score, reasons: h.reasons })));
+                  cursor = page.nextCursor ?? undefined;
+                } while (cursor !== undefined);
+                return seen;
+              };
+              const fast = await walk(core.services.search);
+              expect(fast.length, JSON.stringify(input)).toBeGreaterThan(0);
+              expect(fast, JSON.stringify({ input, limit })).toEqual(await walk(slow));
+            }
+          }
+        } finally {
+          await general.close();
+        }
       });
     });
 

@@ -107,24 +107,30 @@ export function createSearchService(deps: ServiceDeps) {
   /** The searcher's own facts; a signed-out viewer has no place, communities or blocks. */
   async function viewerOf(actor: Actor | null) {
     if (actor === null) return { timeZone: "UTC", location: null, communityIds: [], hidden: [] };
-    const user = await db.user.findUnique({
-      where: { id: actor.userId },
-      select: {
-        status: true,
-        timeZone: true,
-        location: { select: { latitude: true, longitude: true } },
-        memberships: { select: { communityId: true } },
-        blocking: { select: { blockedId: true } },
-        blockedBy: { select: { blockerId: true } },
-      },
-    });
-    if (user === null || user.status !== "active")
+    // Plain reads: this runs on every search, where each ORM round trip costs milliseconds.
+    const [users, memberships, blocks] = await Promise.all([
+      deps.database.readRows(
+        `SELECT u."status", u."timeZone", l."latitude", l."longitude"
+         FROM "User" u LEFT JOIN "Location" l ON l."id" = u."locationId" WHERE u."id" = ?`,
+        [actor.userId],
+      ),
+      deps.database.readRows(`SELECT "communityId" FROM "CommunityMember" WHERE "userId" = ?`, [actor.userId]),
+      deps.database.readRows(`SELECT "blockerId", "blockedId" FROM "Block" WHERE "blockerId" = ? OR "blockedId" = ?`, [
+        actor.userId,
+        actor.userId,
+      ]),
+    ]);
+    const user = users[0];
+    if (user === undefined || user.status !== "active")
       throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
     return {
-      timeZone: user.timeZone,
-      location: user.location,
-      communityIds: user.memberships.map((m) => m.communityId),
-      hidden: [...user.blocking.map((b) => b.blockedId), ...user.blockedBy.map((b) => b.blockerId)],
+      timeZone: String(user.timeZone),
+      location:
+        user.latitude === null || user.latitude === undefined
+          ? null
+          : { latitude: Number(user.latitude), longitude: Number(user.longitude) },
+      communityIds: memberships.map((m) => String(m.communityId)),
+      hidden: blocks.map((b) => String(b.blockerId === actor.userId ? b.blockedId : b.blockerId)),
     };
   }
 
@@ -132,11 +138,13 @@ export function createSearchService(deps: ServiceDeps) {
   async function visibleTo(actor: Actor | null, userIds: string[]): Promise<Set<string>> {
     if (actor !== null) return visibleAmong(db, actor.userId, userIds);
     if (userIds.length === 0) return new Set();
-    const rows = await db.user.findMany({
-      where: { id: { in: userIds }, status: "active", visibility: "public" },
-      select: { id: true },
-    });
-    return new Set(rows.map((r) => r.id));
+    // By primary key only, judged in code: with the status in the WHERE clause SQLite prefers the status
+    // index and walks every active user (100 ms at 20,000 people instead of 0.3).
+    const rows = await deps.database.readRows(
+      `SELECT "id", "status", "visibility" FROM "User" WHERE "id" IN (${userIds.map(() => "?").join(", ")})`,
+      userIds,
+    );
+    return new Set(rows.filter((r) => r.status === "active" && r.visibility === "public").map((r) => String(r.id)));
   }
 
   function reasonText(reason: MatchReason, skillNames: ReadonlyMap<string, string>): SearchReason {
@@ -204,8 +212,10 @@ export function createSearchService(deps: ServiceDeps) {
           { field: input.km !== undefined ? "km" : "sort", message: translate("field.needs_place") },
         ]);
       if (input.community !== undefined) {
-        const community = await db.community.findUnique({ where: { id: input.community }, select: { id: true } });
-        if (community === null)
+        const community = await deps.database.readRows(`SELECT "id" FROM "Community" WHERE "id" = ?`, [
+          input.community,
+        ]);
+        if (community.length === 0)
           throw invalid("SEARCH.UNKNOWN_COMMUNITY", [
             { field: "community", message: translate("field.community_unknown") },
           ]);

@@ -31,7 +31,10 @@ const writeLock = 72_707_370;
  * a generated, weighted tsvector with a GIN index for words, pg_trgm for typo lookups, the same SQL as SQLite
  * for everything else.
  */
-export function postgresSearchIndex(url: string): SqlSearchIndex {
+export function postgresSearchIndex(
+  url: string,
+  options?: ConstructorParameters<typeof SqlSearchIndex>[1],
+): SqlSearchIndex {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const select = async (sql: string, params: readonly unknown[]) => (await pool.query<Row>(sql, [...params])).rows;
   const driver: SqlDriver = {
@@ -69,5 +72,5 @@ export function postgresSearchIndex(url: string): SqlSearchIndex {
       ).map((r) => String(r.term)),
     close: () => pool.end(),
   };
-  return new SqlSearchIndex(driver);
+  return new SqlSearchIndex(driver, options);
 }

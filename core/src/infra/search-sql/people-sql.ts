@@ -48,18 +48,70 @@ function skillConditions(filter: SkillFilter, param: (value: unknown) => string,
 
 const list = (values: readonly unknown[], param: (value: unknown) => string) => values.map(param).join(", ");
 
-/**
- * The people query as one SQL statement: every concept's ways of matching (skills, then each text field,
- * exact and loose) as scored rows, best per concept, summed per person, kept only when every concept
- * matched; then visibility, filters, the sort key and the keyset position.
- */
-export function buildPeopleQuery(dialect: SqlDialect, query: PeopleQuery, concepts: readonly ResolvedConcept[]) {
+type Param = (value: unknown) => string;
+
+/** The person-level conditions on `p` every query shares: visibility, blocks, mode, community, time, box. */
+function personConditions(query: PeopleQuery, param: Param): string[] {
+  const where: string[] = [];
+  const { viewer, origin } = query;
+  where.push(`p.user_id <> ${param(viewer.userId)}`);
+  if (viewer.hidden.length > 0) where.push(`p.user_id NOT IN (${list(viewer.hidden, param)})`);
+  where.push(
+    viewer.communityIds.length === 0
+      ? `p.visibility = 'public'`
+      : `(p.visibility = 'public' OR EXISTS (SELECT 1 FROM search_member sm WHERE sm.doc = p.doc AND sm.community_id IN (${list(viewer.communityIds, param)})))`,
+  );
+  if (query.mode !== undefined) where.push(`p.mode IN (${param(query.mode)}, 'either')`);
+  if (query.communityId !== undefined)
+    where.push(
+      `EXISTS (SELECT 1 FROM search_member sc WHERE sc.doc = p.doc AND sc.community_id = ${param(query.communityId)})`,
+    );
+  if (query.window !== undefined && query.window.length > 0) {
+    const overlaps = query.window
+      .map((w) => `(s.start_minute < ${param(w.end)} AND s.end_minute > ${param(w.start)})`)
+      .join(" OR ");
+    where.push(`EXISTS (SELECT 1 FROM search_slot s WHERE s.doc = p.doc AND (${overlaps}))`);
+  }
+  if (origin?.km !== undefined) {
+    // A bounding box first, so an index on latitude narrows the rows before the exact distance is computed.
+    const dLat = origin.km / kmPerDegree;
+    where.push(`p.latitude BETWEEN ${param(origin.latitude - dLat)} AND ${param(origin.latitude + dLat)}`);
+    const cos = Math.cos((origin.latitude * Math.PI) / 180);
+    const dLon = cos < 0.01 ? 360 : origin.km / (kmPerDegree * cos);
+    if (origin.longitude - dLon > -180 && origin.longitude + dLon < 180)
+      where.push(`p.longitude BETWEEN ${param(origin.longitude - dLon)} AND ${param(origin.longitude + dLon)}`);
+  }
+  return where;
+}
+
+const personColumns = `p.doc, p.user_id, p.handle, p.display_name, p.location_name, p.trust, p.trust_key,
+  p.rating_count, p.rating_key, p.active_at, p.name_words, p.handle_words, p.bio_words`;
+
+function parameters(dialect: SqlDialect) {
   const params: unknown[] = [];
-  const param = (value: unknown) => {
+  const param: Param = (value) => {
     params.push(value);
     return dialect.placeholder(params.length);
   };
+  return { params, param };
+}
 
+// Positional placeholders (SQLite's "?") bind in the order they appear in the text, so in both builders every
+// fragment is built in the order it is written out: select list, FROM, WHERE, outer WHERE, LIMIT.
+
+/**
+ * The people query as one SQL statement: every concept's ways of matching (skills, then each text field,
+ * exact and loose) as scored rows, best per concept, summed per person, kept only when every concept
+ * matched; then visibility, filters, the sort key and the keyset position. `withoutSkill` leaves out people
+ * who list that skill (the text-only rest of a one-skill search, see buildSkillRegionQuery).
+ */
+export function buildPeopleQuery(
+  dialect: SqlDialect,
+  query: PeopleQuery,
+  concepts: readonly ResolvedConcept[],
+  withoutSkill?: string,
+): BuiltQuery {
+  const { params, param } = parameters(dialect);
   const matches: string[] = [];
   concepts.forEach(({ concept, exact, loose }, index) => {
     if (concept.skills.length > 0) {
@@ -92,43 +144,16 @@ export function buildPeopleQuery(dialect: SqlDialect, query: PeopleQuery, concep
     }
   });
 
-  // Positional placeholders (SQLite's "?") bind in the order they appear in the text, so every fragment below
-  // is built in the order it is written out: select list, WHERE, outer WHERE, LIMIT.
   const origin = query.origin;
   const distance = origin === undefined ? "NULL" : dialect.distanceKm(param(origin.latitude), param(origin.longitude));
-
-  const where: string[] = [];
-  const { viewer } = query;
-  where.push(`p.user_id <> ${param(viewer.userId)}`);
-  if (viewer.hidden.length > 0) where.push(`p.user_id NOT IN (${list(viewer.hidden, param)})`);
-  where.push(
-    viewer.communityIds.length === 0
-      ? `p.visibility = 'public'`
-      : `(p.visibility = 'public' OR p.doc IN (SELECT doc FROM search_member WHERE community_id IN (${list(viewer.communityIds, param)})))`,
-  );
+  const where = personConditions(query, param);
   const filtered = Object.values(query.skillFilter).some((value) => value !== undefined);
   if (filtered && !concepts.some((c) => c.concept.skills.length > 0))
     where.push(
       `p.doc IN (SELECT doc FROM search_skill WHERE ${skillConditions(query.skillFilter, param).join(" AND ")})`,
     );
-  if (query.mode !== undefined) where.push(`p.mode IN (${param(query.mode)}, 'either')`);
-  if (query.communityId !== undefined)
-    where.push(`p.doc IN (SELECT doc FROM search_member WHERE community_id = ${param(query.communityId)})`);
-  if (query.window !== undefined && query.window.length > 0) {
-    const overlaps = query.window
-      .map((w) => `(s.start_minute < ${param(w.end)} AND s.end_minute > ${param(w.start)})`)
-      .join(" OR ");
-    where.push(`p.doc IN (SELECT s.doc FROM search_slot s WHERE ${overlaps})`);
-  }
-  if (origin?.km !== undefined) {
-    // A bounding box first, so an index on latitude narrows the rows before the exact distance is computed.
-    const dLat = origin.km / kmPerDegree;
-    where.push(`p.latitude BETWEEN ${param(origin.latitude - dLat)} AND ${param(origin.latitude + dLat)}`);
-    const cos = Math.cos((origin.latitude * Math.PI) / 180);
-    const dLon = cos < 0.01 ? 360 : origin.km / (kmPerDegree * cos);
-    if (origin.longitude - dLon > -180 && origin.longitude + dLon < 180)
-      where.push(`p.longitude BETWEEN ${param(origin.longitude - dLon)} AND ${param(origin.longitude + dLon)}`);
-  }
+  if (withoutSkill !== undefined)
+    where.push(`NOT EXISTS (SELECT 1 FROM search_skill x WHERE x.doc = p.doc AND x.skill_id = ${param(withoutSkill)})`);
 
   const { key, descending } = sortKeyOf(dialect, query);
   const outer: string[] = [];
@@ -150,9 +175,7 @@ export function buildPeopleQuery(dialect: SqlDialect, query: PeopleQuery, concep
                  GROUP BY doc HAVING COUNT(*) = ${concepts.length}) `;
   const sql = `${head}SELECT r.* FROM (
       SELECT q.*, ${key} AS sort_key FROM (
-        SELECT p.doc, p.user_id, p.handle, p.display_name, p.location_name, p.trust, p.trust_key, p.rating_count,
-               p.rating_key, p.active_at, p.name_words, p.handle_words, p.bio_words,
-               ${score} AS score, ${distance} AS km
+        SELECT ${personColumns}, ${score} AS score, ${distance} AS km
         FROM ${source}
         WHERE ${where.join(" AND ")}
       ) q
@@ -160,7 +183,46 @@ export function buildPeopleQuery(dialect: SqlDialect, query: PeopleQuery, concep
     ${outer.length === 0 ? "" : `WHERE ${outer.join(" AND ")}`}
     ORDER BY r.sort_key ${descending ? "DESC" : "ASC"}, r.user_id ASC
     LIMIT ${param(query.limit + 1)}`;
-  return { sql, params } satisfies BuiltQuery;
+  return { sql, params };
+}
+
+/**
+ * The people who list one skill, best first, for a one-skill search in relevance order: the rows come off the
+ * (skill, rank_key, user_id) index already sorted and the query stops after a page, so its cost follows the
+ * page, not the thousands who list a popular skill. Same scores and order as buildPeopleQuery, whose text
+ * matches all rank below any skill match.
+ */
+export function buildSkillRegionQuery(
+  dialect: SqlDialect,
+  query: PeopleQuery,
+  skill: { readonly skillId: string; readonly kind: "name" | "fuzzy" },
+): BuiltQuery {
+  const { params, param } = parameters(dialect);
+  // Stored rank keys assume an exact skill match; a misspelt one weighs less, by the same amount for all.
+  const offset = (relevance.skill - (skill.kind === "fuzzy" ? relevance.fuzzySkill : relevance.skill)) * 1000;
+  const origin = query.origin;
+  const distance = origin === undefined ? "NULL" : dialect.distanceKm(param(origin.latitude), param(origin.longitude));
+  const where = [`s.skill_id = ${param(skill.skillId)}`];
+  const { direction, minLevel, categoryId } = query.skillFilter;
+  where.push(direction === undefined ? `s.is_best = 1` : `s.direction = ${param(direction)}`);
+  if (minLevel !== undefined) where.push(`s.level >= ${param(minLevel)}`);
+  if (categoryId !== undefined) where.push(`s.category_id = ${param(categoryId)}`);
+  where.push(...personConditions(query, param));
+  if (origin?.km !== undefined)
+    where.push(`${dialect.distanceKm(param(origin.latitude), param(origin.longitude))} <= ${param(origin.km)}`);
+  if (query.after !== undefined) {
+    const k = param(query.after.key + offset);
+    const k2 = param(query.after.key + offset);
+    const id = param(query.after.userId);
+    where.push(`(s.rank_key < ${k} OR (s.rank_key = ${k2} AND s.user_id > ${id}))`);
+  }
+  const sql = `SELECT ${personColumns},
+      (s.rank_key - p.trust_key - ${offset}) / 1000 AS score, ${distance} AS km, s.rank_key - ${offset} AS sort_key
+    FROM search_skill s JOIN search_person p ON p.doc = s.doc
+    WHERE ${where.join(" AND ")}
+    ORDER BY s.rank_key DESC, s.user_id ASC
+    LIMIT ${param(query.limit + 1)}`;
+  return { sql, params };
 }
 
 /** The integer each order sorts on, over the columns of one result row `q`: no parameters in it. */

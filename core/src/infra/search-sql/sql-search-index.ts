@@ -1,15 +1,22 @@
 import { editDistance } from "../../domain/skills/rules.js";
-import type {
-  FeedPosition,
-  PeopleQuery,
-  SearchDocument,
-  SearchIndex,
-  SearchPage,
-  TextField,
+import {
+  relevance,
+  type FeedPosition,
+  type PeopleQuery,
+  type SearchDocument,
+  type SearchIndex,
+  type SearchPage,
+  type TextField,
 } from "../../ports/search-index.js";
 import { personRow, vocabularyOf, type PersonRow } from "./documents.js";
 import { pageRow, reasonsFor, toHit, type PageSkill } from "./hits.js";
-import { buildPeopleQuery, type ResolvedConcept, type SqlDialect, type WordSlot } from "./people-sql.js";
+import {
+  buildPeopleQuery,
+  buildSkillRegionQuery,
+  type ResolvedConcept,
+  type SqlDialect,
+  type WordSlot,
+} from "./people-sql.js";
 
 export type Row = Record<string, unknown>;
 export type Run = (sql: string, params: readonly unknown[]) => Promise<void>;
@@ -49,7 +56,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * Reads are one statement per page (see people-sql.ts); writes replace whole people in one transaction.
  */
 export class SqlSearchIndex implements SearchIndex {
-  constructor(private readonly driver: SqlDriver) {}
+  /** `oneSkillFastPath: false` runs every query through the general statement (tests compare the two). */
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly options: { readonly oneSkillFastPath: boolean } = { oneSkillFastPath: true },
+  ) {}
 
   get kind(): string {
     return this.driver.kind;
@@ -117,10 +128,54 @@ export class SqlSearchIndex implements SearchIndex {
     );
   }
 
+  /** A one-skill search in relevance order walks that skill's rank index (see buildSkillRegionQuery). */
+  private oneSkill(query: PeopleQuery) {
+    const [only, ...more] = query.concepts;
+    const [skill, ...otherSkills] = only?.skills ?? [];
+    const { direction, minLevel } = query.skillFilter;
+    const eligible =
+      this.options.oneSkillFastPath &&
+      only !== undefined &&
+      more.length === 0 &&
+      skill !== undefined &&
+      otherSkills.length === 0 &&
+      query.sort === "relevance" &&
+      // Either-direction rows are pre-ranked without a level filter; with one, both rows may qualify.
+      !(minLevel !== undefined && direction === undefined);
+    return eligible ? skill : null;
+  }
+
+  private async select(built: { sql: string; params: readonly unknown[] }) {
+    return this.driver.select(built.sql, built.params);
+  }
+
   async people(query: PeopleQuery): Promise<SearchPage> {
     const concepts = await this.resolve(query);
-    const built = buildPeopleQuery(this.dialect, query, concepts);
-    const rows = await this.driver.select(built.sql, built.params);
+    const skill = this.oneSkill(query);
+    let rows: Row[];
+    const [resolved] = concepts;
+    if (skill === null || resolved === undefined)
+      rows = await this.select(buildPeopleQuery(this.dialect, query, concepts));
+    else {
+      // Skill matches first (every one outranks any text match), then people who only mention it in text.
+      const floor = relevance.fuzzySkill * 1000;
+      const inSkills = query.after === undefined || query.after.key >= floor;
+      rows = inSkills ? await this.select(buildSkillRegionQuery(this.dialect, query, skill)) : [];
+      if (rows.length <= query.limit && resolved.concept.textAllowed && resolved.exact.length > 0) {
+        const textOnly: ResolvedConcept = { ...resolved, concept: { ...resolved.concept, skills: [] } };
+        const limit = query.limit - rows.length;
+        const fromStart: PeopleQuery = { ...query, after: undefined };
+        const rest = await this.select(
+          buildPeopleQuery(
+            this.dialect,
+            inSkills ? { ...fromStart, limit } : { ...query, limit },
+            [textOnly],
+            skill.skillId,
+          ),
+        );
+        rows = [...rows, ...rest];
+      }
+    }
     const page = rows.slice(0, query.limit);
     if (page.length === 0) return { hits: [], more: false };
     const docs = page.map((r) => Number(r.doc));
@@ -270,9 +325,18 @@ export class SqlSearchIndex implements SearchIndex {
     await this.insertRows(
       run,
       "search_skill",
-      ["skill_id", "direction", "doc", "category_id", "level"],
-      people.flatMap(({ doc, document }) =>
-        document.skills.map((s) => [s.skillId, s.direction, doc, s.categoryId, s.level]),
+      ["skill_id", "direction", "doc", "user_id", "category_id", "level", "rank_key", "is_best"],
+      people.flatMap(({ doc, document, row }) =>
+        skillRows(document, row.trustKey).map((s) => [
+          s.skillId,
+          s.direction,
+          doc,
+          document.userId,
+          s.categoryId,
+          s.level,
+          s.rankKey,
+          s.isBest ? 1 : 0,
+        ]),
       ),
     );
     await this.insertRows(
@@ -295,6 +359,24 @@ export class SqlSearchIndex implements SearchIndex {
         batch,
       );
   }
+}
+
+/** Each skill row with the relevance key an exact match on it earns, and whether it is the person's better row. */
+function skillRows(document: SearchDocument, trustKey: number) {
+  const rows = document.skills.map((s) => ({
+    ...s,
+    rankKey: (relevance.skill + (s.direction === "teach" ? s.level * relevance.teachLevelBonus : 0)) * 1000 + trustKey,
+  }));
+  return rows.map((row) => ({
+    ...row,
+    // Teaching wins a tie: its row carries the bonus, so a tie only happens between equal rows.
+    isBest: !rows.some(
+      (other) =>
+        other !== row &&
+        other.skillId === row.skillId &&
+        (other.rankKey > row.rankKey || (other.rankKey === row.rankKey && other.direction === "teach")),
+    ),
+  }));
 }
 
 export const textColumns: Record<TextField, string> = {

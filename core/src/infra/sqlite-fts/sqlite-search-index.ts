@@ -26,7 +26,10 @@ const dialect: SqlDialect = {
  * writes go through the application's Prisma connection, whose transactions are already serialised, so an
  * index write never blocks the event loop waiting for a lock that a pending Prisma transaction holds.
  */
-export function sqliteSearchIndex(database: Database): SqlSearchIndex {
+export function sqliteSearchIndex(
+  database: Database,
+  options?: ConstructorParameters<typeof SqlSearchIndex>[1],
+): SqlSearchIndex {
   // Opened on first use: a core created without migrations (doctor) may have no database file yet.
   let connection: BetterSqlite3.Database | undefined;
   const reader = () => {
@@ -105,5 +108,5 @@ export function sqliteSearchIndex(database: Database): SqlSearchIndex {
       return Promise.resolve();
     },
   };
-  return new SqlSearchIndex(driver);
+  return new SqlSearchIndex(driver, options);
 }
