@@ -1,7 +1,5 @@
-import type { Db } from "../../infra/prisma/database.js";
-import { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
-import { canViewProfile } from "../profiles/rules.js";
-import type { Visibility } from "../profiles/types.js";
+import type { Database, Db } from "../../infra/prisma/database.js";
+import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { sharedSkillId } from "./skill-ids.js";
 import type { MatchProfile, MeetingMode } from "./types.js";
 import { weekInUtc } from "./week-utc.js";
@@ -54,47 +52,6 @@ export async function loadActor(
   return toMatchProfile(row, now);
 }
 
-/**
- * Of `userIds`, those the actor may see right now, decided by the profile visibility rule on fresh rows (not on
- * any cache). Rows are fetched by primary key and judged in code: a correlated "visible to" filter would make
- * the database scan every user. One flat query: the nested Prisma read it replaces took five round trips.
- */
-export async function visibleAmong(db: Db, actorId: string, userIds: readonly string[]): Promise<Set<string>> {
-  const ids = [...new Set(userIds)];
-  if (ids.length === 0) return new Set();
-  const rows = await db.$queryRaw<VisibilityRow[]>`
-    SELECT u."id", u."status", u."visibility",
-      CASE WHEN EXISTS (
-        SELECT 1 FROM "CommunityMember" theirs
-        JOIN "CommunityMember" mine ON mine."communityId" = theirs."communityId" AND mine."userId" = ${actorId}
-        WHERE theirs."userId" = u."id") THEN 1 ELSE 0 END AS "shareCommunity",
-      CASE WHEN EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = u."id" AND b."blockedId" = ${actorId})
-             OR EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = ${actorId} AND b."blockedId" = u."id")
-           THEN 1 ELSE 0 END AS "blocked"
-    FROM "User" u
-    WHERE u."id" IN (${Prisma.join(ids)})`;
-  const visible = rows.filter((row) =>
-    canViewProfile({
-      viewerId: actorId,
-      ownerId: row.id,
-      ownerVisibility: row.visibility as Visibility,
-      ownerDeleted: row.status !== "active",
-      // Drivers differ on integer types (SQLite may hand back a bigint); Number() reads either.
-      blockedEitherWay: Number(row.blocked) !== 0,
-      shareCommunity: Number(row.shareCommunity) !== 0,
-    }),
-  );
-  return new Set(visible.map((row) => row.id));
-}
-
-interface VisibilityRow {
-  readonly id: string;
-  readonly status: string;
-  readonly visibility: string;
-  readonly shareCommunity: number | bigint;
-  readonly blocked: number | bigint;
-}
-
 /** Every active user as a match profile, page by page: the naive baseline benchmarks compare against. */
 export async function loadAllMatchProfiles(db: Db, now: Date, pageSize = 5_000): Promise<MatchProfile[]> {
   const profiles: MatchProfile[] = [];
@@ -114,28 +71,23 @@ export async function loadAllMatchProfiles(db: Db, now: Date, pageSize = 5_000):
 }
 
 /** "partnerId|youTeach|theyTeach" for every pending or accepted pair swap between the actor and someone. */
-export async function openSwapKeys(db: Db, actorId: string): Promise<Set<string>> {
-  // One flat query (the actor's participations joined to the swap and its other participants) instead of a
-  // nested read: this runs on every recommendation.
-  const rows = await db.$queryRaw<OpenSwapRow[]>`
-    SELECT s."requesterId", s."offeredSkillId", s."wantedSkillId", other."userId" AS "partnerId"
-    FROM "SwapParticipant" me
-    JOIN "Swap" s ON s."id" = me."swapId"
-    JOIN "SwapParticipant" other ON other."swapId" = s."id" AND other."userId" <> ${actorId}
-    WHERE me."userId" = ${actorId} AND s."status" IN ('pending', 'accepted')`;
+export async function openSwapKeys(database: Pick<Database, "readRows">, actorId: string): Promise<Set<string>> {
+  // One flat query on the plain driver (the actor's participations joined to the swap and its other
+  // participants): this runs on every recommendation.
+  const rows = await database.readRows(
+    `SELECT s."requesterId", s."offeredSkillId", s."wantedSkillId", other."userId" AS "partnerId"
+     FROM "SwapParticipant" me
+     JOIN "Swap" s ON s."id" = me."swapId"
+     JOIN "SwapParticipant" other ON other."swapId" = s."id" AND other."userId" <> ?
+     WHERE me."userId" = ? AND s."status" IN ('pending', 'accepted')`,
+    [actorId, actorId],
+  );
   const keys = new Set<string>();
   for (const row of rows) {
     const actorAsked = row.requesterId === actorId;
-    keys.add(
-      `${row.partnerId}|${actorAsked ? row.offeredSkillId : row.wantedSkillId}|${actorAsked ? row.wantedSkillId : row.offeredSkillId}`,
-    );
+    const offered = String(row.offeredSkillId);
+    const wanted = String(row.wantedSkillId);
+    keys.add(`${String(row.partnerId)}|${actorAsked ? offered : wanted}|${actorAsked ? wanted : offered}`);
   }
   return keys;
-}
-
-interface OpenSwapRow {
-  readonly requesterId: string | null;
-  readonly offeredSkillId: string | null;
-  readonly wantedSkillId: string | null;
-  readonly partnerId: string;
 }

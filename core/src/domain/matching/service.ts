@@ -9,7 +9,8 @@ import { findSkillByName } from "../skills/catalog.js";
 import { explainCycle, explainPair } from "./explain.js";
 import { IndexFeed } from "./index-feed.js";
 import type { MatchIndex } from "./match-index.js";
-import { loadActor, openSwapKeys, visibleAmong } from "./pool.js";
+import { visibleAmong } from "../profiles/visibility.js";
+import { loadActor, openSwapKeys } from "./pool.js";
 import { findCycles, recommendPairsFreshestFirst, teachersFor } from "./recommend.js";
 import type { CycleMatch, MatchProfile, PairMatch, ScoreComponents, SkillLink } from "./types.js";
 
@@ -107,7 +108,11 @@ export function createMatchingService(deps: ServiceDeps) {
     async recommend(actor: Actor, options: z.input<typeof recommendInput> = {}) {
       const input = parseInput(recommendInput, options, "MATCH.INVALID");
       const now = clock.now();
-      const [index, known, open] = await Promise.all([feed.current(now), skillNames(), openSwapKeys(db, actor.userId)]);
+      const [index, known, open] = await Promise.all([
+        feed.current(now),
+        skillNames(),
+        openSwapKeys(deps.database, actor.userId),
+      ]);
       const me = await actorProfile(actor, now, index);
       const nameOf = (id: string) => known.get(id) ?? id;
       const ranked = recommendPairsFreshestFirst(
@@ -124,7 +129,10 @@ export function createMatchingService(deps: ServiceDeps) {
       const partnerOf = (m: PairMatch) => [m.partner.userId];
       const others = (c: CycleMatch) => [c.links[1].teacher.userId, c.links[2].teacher.userId];
       // One visibility check for everything that may be shown, pairs and cycles alike.
-      const visible = await visibleAmong(db, actor.userId, [...ranked.flatMap(partnerOf), ...found.flatMap(others)]);
+      const visible = await visibleAmong(deps.database, actor.userId, [
+        ...ranked.flatMap(partnerOf),
+        ...found.flatMap(others),
+      ]);
       const pairs: Recommendation[] = firstVisible(ranked, partnerOf, visible, input.limit).map((m) => ({
         handle: m.partner.handle,
         displayName: m.partner.displayName,
@@ -159,7 +167,7 @@ export function createMatchingService(deps: ServiceDeps) {
       const me = await actorProfile(actor, now, index);
       const ranked = teachersFor(me, skill.id, index.teachersOfAny([skill.id]), now, overFetch(input.limit));
       const teacherOf = (t: (typeof ranked)[number]) => [t.teacher.userId];
-      const visible = await visibleAmong(db, actor.userId, ranked.flatMap(teacherOf));
+      const visible = await visibleAmong(deps.database, actor.userId, ranked.flatMap(teacherOf));
       return firstVisible(ranked, teacherOf, visible, input.limit).map((t) => ({
         handle: t.teacher.handle,
         displayName: t.teacher.displayName,

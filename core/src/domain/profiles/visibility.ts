@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../../infra/prisma/database.js";
+import type { Database, Db, Tx } from "../../infra/prisma/database.js";
 import { canViewProfile } from "./rules.js";
 import type { Visibility } from "./types.js";
 
@@ -41,4 +41,42 @@ export async function viewerMaySee(
   const blocked = await blockedEitherWay(db, viewerId, owner.id);
   const shared = !blocked && owner.visibility === "communities" ? await shareCommunity(db, viewerId, owner.id) : false;
   return canViewProfile({ ...base, blockedEitherWay: blocked, shareCommunity: shared });
+}
+
+/**
+ * Of `userIds`, those the viewer may see right now, decided by canViewProfile on fresh rows (never on a search
+ * or match index). Rows are fetched by primary key on the plain driver and judged in code: a correlated
+ * "visible to" filter would make the database scan every user, and this runs on every search and match.
+ */
+export async function visibleAmong(
+  database: Pick<Database, "readRows">,
+  viewerId: string,
+  userIds: readonly string[],
+): Promise<Set<string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await database.readRows(
+    `SELECT u."id", u."status", u."visibility",
+       CASE WHEN EXISTS (
+         SELECT 1 FROM "CommunityMember" theirs
+         JOIN "CommunityMember" mine ON mine."communityId" = theirs."communityId" AND mine."userId" = ?
+         WHERE theirs."userId" = u."id") THEN 1 ELSE 0 END AS "shareCommunity",
+       CASE WHEN EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = u."id" AND b."blockedId" = ?)
+              OR EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = ? AND b."blockedId" = u."id")
+            THEN 1 ELSE 0 END AS "blocked"
+     FROM "User" u
+     WHERE u."id" IN (${ids.map(() => "?").join(", ")})`,
+    [viewerId, viewerId, viewerId, ...ids],
+  );
+  const visible = rows.filter((row) =>
+    canViewProfile({
+      viewerId,
+      ownerId: String(row.id),
+      ownerVisibility: row.visibility as Visibility,
+      ownerDeleted: row.status !== "active",
+      blockedEitherWay: Number(row.blocked) !== 0,
+      shareCommunity: Number(row.shareCommunity) !== 0,
+    }),
+  );
+  return new Set(visible.map((row) => String(row.id)));
 }

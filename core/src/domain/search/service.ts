@@ -3,7 +3,7 @@ import { invalid, notFound } from "../../errors.js";
 import { translate } from "../../messages/index.js";
 import type { MatchReason, PeopleQuery, SkillFilter } from "../../ports/search-index.js";
 import { weekInUtc } from "../matching/week-utc.js";
-import { visibleAmong } from "../matching/pool.js";
+import { visibleAmong } from "../profiles/visibility.js";
 import { resolvePlace } from "../profiles/location.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
@@ -136,7 +136,7 @@ export function createSearchService(deps: ServiceDeps) {
 
   /** Of the hits, those the viewer may see on fresh rows; signed out, only active public profiles. */
   async function visibleTo(actor: Actor | null, userIds: string[]): Promise<Set<string>> {
-    if (actor !== null) return visibleAmong(db, actor.userId, userIds);
+    if (actor !== null) return visibleAmong(deps.database, actor.userId, userIds);
     if (userIds.length === 0) return new Set();
     // By primary key only, judged in code: with the status in the WHERE clause SQLite prefers the status
     // index and walks every active user (100 ms at 20,000 people instead of 0.3).
