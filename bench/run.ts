@@ -1,102 +1,172 @@
 // npm run bench — measures SkillSwap on this machine and writes bench/results.json.
-// Bulk-seeding synthetic users into a fresh embedded database (100,000 users under 60 s), then recommend with
-// and without cycles against a naive scan-everyone baseline, p50/p95/p99 over 200 deterministic actors; people
-// search (text, text + distance, text + category + level) against MiniSearch over the same people and queries.
+// 1. Bulk-seeds synthetic users into a fresh embedded database (100,000 users under 60 s) and builds the search
+//    index, as an operator would (`skillswap seed`, `skillswap reindex`).
+// 2. In a fresh process, as the product runs: people search (text, text + distance, text + category + level)
+//    and recommend with and without cycles, p50/p95/p99 over 200 deterministic actors, and the process's RSS.
+// 3. In another process, the comparisons: a naive scan-everyone baseline for recommendations, and MiniSearch
+//    over the same people and text queries.
 // Options: --users N (default 100000), --seed S (default 1).
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createCore, loadConfig, seedSynthetic } from "@skillswap/core";
-import { benchRecommend, sampleActors } from "./recommend.js";
+import { createCore, loadConfig, seedSynthetic, type Core } from "@skillswap/core";
+import { benchNaive, benchRecommend, sampleActors } from "./recommend.js";
 import { benchMiniSearch, benchSearch } from "./search.js";
 
 const { values } = parseArgs({
-  options: { users: { type: "string", default: "100000" }, seed: { type: "string", default: "1" } },
+  options: {
+    users: { type: "string", default: "100000" },
+    seed: { type: "string", default: "1" },
+    phase: { type: "string", default: "all" },
+    db: { type: "string" },
+  },
 });
 const users = Number(values.users);
 const seed = Number(values.seed);
+const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+const openCore = (file: string, prepare: boolean) =>
+  createCore(loadConfig({ DATABASE_URL: `file:${file}` }, {}), { prepare });
 
-const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
-try {
-  const started = performance.now();
-  const core = await createCore(loadConfig({ DATABASE_URL: `file:${join(dir, "bench.db")}` }, {}));
-  const prepareMs = performance.now() - started;
-  const result = await seedSynthetic(core, { users, seed });
-  const rssAfterSeedMb = process.memoryUsage().rss / 2 ** 20;
-  const search = await benchSearch(core, users, seed);
-  const rssAfterSearchMb = process.memoryUsage().rss / 2 ** 20;
-  const recommend = await benchRecommend(core, sampleActors(users, seed, 200));
-  const rssMb = process.memoryUsage().rss / 2 ** 20;
-  const miniSearch = await benchMiniSearch(core, seed);
-  await core.close();
-  const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
-  const results = {
-    at: new Date().toISOString(),
-    machine: {
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model ?? "",
-      memoryGb: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-    },
-    seed: {
-      database: "sqlite",
-      users: result.users,
-      userSkills: result.userSkills,
-      slots: result.slots,
-      migrateAndCatalogMs: Math.round(prepareMs),
-      seedMs: Math.round(result.ms),
-      usersPerSecond: Math.round(result.users / (result.ms / 1000)),
-      rssMb: Math.round(rssAfterSeedMb),
-      target: "100,000 users in under 60 s",
-      met: users < 100_000 ? null : result.ms < 60_000,
-    },
-    search: {
-      database: "sqlite",
-      index: "sqlite-fts5",
-      people: search.people,
-      indexBuildMs: search.indexBuildMs,
-      textOnlyMs: search.textOnlyMs,
-      textAndDistanceMs: search.textAndDistanceMs,
-      textCategoryLevelMs: search.textCategoryLevelMs,
-      meanHitsPerTextQuery: search.meanHitsPerTextQuery,
-      rssMb: Math.round(rssAfterSearchMb),
-      targets: { p95Ms: 15, rssMb: 500 },
-      miniSearch,
-      oursOverMiniSearchP95: ratio(search.textOnlyMs.p95, miniSearch.textOnlyMs.p95),
-    },
-    recommend: {
-      database: "sqlite",
-      indexBuildMs: recommend.indexBuildMs,
-      pairsMs: recommend.pairs,
-      withCyclesMs: recommend.cycles,
-      naiveBaselineMs: recommend.naiveBaseline,
-      naiveOverOursP95: Math.round((recommend.naiveBaseline.p95 / Math.max(recommend.pairs.p95, 0.01)) * 100) / 100,
-      targets: { pairsP95Ms: 25, withCyclesP95Ms: 100 },
-      rssMb: Math.round(rssMb),
-    },
-  };
-  writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-  console.table({
-    "migrate + catalog": `${results.seed.migrateAndCatalogMs} ms`,
-    [`seed ${result.users} users`]: `${(result.ms / 1000).toFixed(1)} s`,
-    "users / s": results.seed.usersPerSecond,
-    "skills written": result.userSkills,
-    "RSS after seeding": `${results.seed.rssMb} MB`,
-    "search index build": `${search.indexBuildMs} ms (${search.people} people)`,
-    "search text p50 / p95 / p99": `${search.textOnlyMs.p50} / ${search.textOnlyMs.p95} / ${search.textOnlyMs.p99} ms`,
-    "search text + 300 km p50 / p95 / p99": `${search.textAndDistanceMs.p50} / ${search.textAndDistanceMs.p95} / ${search.textAndDistanceMs.p99} ms`,
-    "search text + category + level p50 / p95 / p99": `${search.textCategoryLevelMs.p50} / ${search.textCategoryLevelMs.p95} / ${search.textCategoryLevelMs.p99} ms`,
-    "RSS after search": `${results.search.rssMb} MB`,
-    "MiniSearch build / text p50 / p95 / p99": `${miniSearch.indexBuildMs} ms / ${miniSearch.textOnlyMs.p50} / ${miniSearch.textOnlyMs.p95} / ${miniSearch.textOnlyMs.p99} ms (+${miniSearch.rssAddedMb} MB)`,
-    "ours / MiniSearch p95": results.search.oursOverMiniSearchP95,
-    "match index build (first request)": `${recommend.indexBuildMs} ms`,
-    "recommend p50 / p95 / p99": `${recommend.pairs.p50} / ${recommend.pairs.p95} / ${recommend.pairs.p99} ms`,
-    "recommend + cycles p50 / p95 / p99": `${recommend.cycles.p50} / ${recommend.cycles.p95} / ${recommend.cycles.p99} ms`,
-    "naive scan p50 / p95 / p99": `${recommend.naiveBaseline.p50} / ${recommend.naiveBaseline.p95} / ${recommend.naiveBaseline.p99} ms`,
-    "RSS at the end": `${results.recommend.rssMb} MB`,
+async function withCore<T>(file: string, run: (core: Core) => Promise<T>): Promise<T> {
+  const core = await openCore(file, false);
+  try {
+    return await run(core);
+  } finally {
+    await core.close();
+  }
+}
+
+/** Runs a phase of this script in a fresh Node process and returns what it printed as JSON. */
+function phase(name: string, file: string): unknown {
+  const output = execFileSync(
+    process.execPath,
+    [
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      "--phase",
+      name,
+      "--db",
+      file,
+      "--users",
+      String(users),
+      "--seed",
+      String(seed),
+    ],
+    { encoding: "utf8", maxBuffer: 16 * 2 ** 20, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return JSON.parse(output.trim().split("\n").at(-1) ?? "null");
+}
+
+async function serve(file: string) {
+  return withCore(file, async (core) => {
+    const rssAtStart = rssMb();
+    const search = await benchSearch(core, users, seed);
+    const rssAfterSearch = rssMb();
+    const recommend = await benchRecommend(core, sampleActors(users, seed, 200));
+    return { rssAtStart, search, rssAfterSearch, recommend, rssAtEnd: rssMb() };
   });
-  console.log("Written to bench/results.json");
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+}
+
+async function compare(file: string) {
+  return withCore(file, async (core) => ({
+    naive: await benchNaive(core, sampleActors(users, seed, 200)),
+    miniSearch: await benchMiniSearch(core, seed),
+  }));
+}
+
+if (values.phase === "serve" || values.phase === "compare") {
+  const file = values.db ?? "";
+  const result = values.phase === "serve" ? await serve(file) : await compare(file);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
+  try {
+    const file = join(dir, "bench.db");
+    const started = performance.now();
+    const core = await openCore(file, true);
+    const prepareMs = performance.now() - started;
+    const seeded = await seedSynthetic(core, { users, seed });
+    const rssAfterSeed = rssMb();
+    const indexed = await core.services.search.reindex();
+    await core.close();
+    const served = phase("serve", file) as Awaited<ReturnType<typeof serve>>;
+    const compared = phase("compare", file) as Awaited<ReturnType<typeof compare>>;
+    const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
+    const { search, recommend } = served;
+    const { naive, miniSearch } = compared;
+    const results = {
+      at: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model ?? "",
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      seed: {
+        database: "sqlite",
+        users: seeded.users,
+        userSkills: seeded.userSkills,
+        slots: seeded.slots,
+        migrateAndCatalogMs: Math.round(prepareMs),
+        seedMs: Math.round(seeded.ms),
+        usersPerSecond: Math.round(seeded.users / (seeded.ms / 1000)),
+        rssMb: rssAfterSeed,
+        target: "100,000 users in under 60 s",
+        met: users < 100_000 ? null : seeded.ms < 60_000,
+      },
+      search: {
+        database: "sqlite",
+        index: "sqlite-fts5",
+        people: indexed.people,
+        indexBuildMs: indexed.ms,
+        textOnlyMs: search.textOnlyMs,
+        textAndDistanceMs: search.textAndDistanceMs,
+        textCategoryLevelMs: search.textCategoryLevelMs,
+        meanHitsPerTextQuery: search.meanHitsPerTextQuery,
+        miniSearch,
+        oursOverMiniSearchP95: ratio(search.textOnlyMs.p95, miniSearch.textOnlyMs.p95),
+        targets: { p95Ms: 15 },
+      },
+      recommend: {
+        database: "sqlite",
+        indexBuildMs: recommend.indexBuildMs,
+        pairsMs: recommend.pairs,
+        withCyclesMs: recommend.cycles,
+        naiveBaselineMs: naive,
+        naiveOverOursP95: ratio(naive.p95, recommend.pairs.p95),
+        targets: { pairsP95Ms: 25, withCyclesP95Ms: 100 },
+      },
+      memory: {
+        serving: "a fresh process serving search and recommendations over the built indexes",
+        rssAtStartMb: served.rssAtStart,
+        rssAfterSearchMb: served.rssAfterSearch,
+        rssAfterRecommendMb: served.rssAtEnd,
+        targetMb: 500,
+      },
+    };
+    writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    const p = (x: { p50: number; p95: number; p99: number }) => `${x.p50} / ${x.p95} / ${x.p99} ms`;
+    console.table({
+      "migrate + catalog": `${results.seed.migrateAndCatalogMs} ms`,
+      [`seed ${seeded.users} users`]: `${(seeded.ms / 1000).toFixed(1)} s (${results.seed.usersPerSecond} users/s)`,
+      "search index build": `${indexed.ms} ms (${indexed.people} people)`,
+      "search text p50 / p95 / p99": p(search.textOnlyMs),
+      "search text + 300 km": p(search.textAndDistanceMs),
+      "search text + category + level": p(search.textCategoryLevelMs),
+      "MiniSearch text (same queries)": `${p(miniSearch.textOnlyMs)}; build ${miniSearch.indexBuildMs} ms, +${miniSearch.rssAddedMb} MB`,
+      "ours / MiniSearch p95": results.search.oursOverMiniSearchP95,
+      "match index build (first request)": `${recommend.indexBuildMs} ms`,
+      recommend: p(recommend.pairs),
+      "recommend + cycles": p(recommend.cycles),
+      "naive scan": p(naive),
+      "naive / ours p95": results.recommend.naiveOverOursP95,
+      "RSS serving: start / after search / after recommend": `${served.rssAtStart} / ${served.rssAfterSearch} / ${served.rssAtEnd} MB`,
+    });
+    console.log("Written to bench/results.json");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

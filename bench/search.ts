@@ -33,18 +33,15 @@ async function measure(run: () => Promise<unknown>): Promise<number> {
 }
 
 export interface SearchBench {
-  readonly indexBuildMs: number;
-  readonly people: number;
   readonly textOnlyMs: Percentiles;
   readonly textAndDistanceMs: Percentiles;
   readonly textCategoryLevelMs: Percentiles;
   readonly meanHitsPerTextQuery: number;
 }
 
-/** search.people on the embedded index: text only, text + distance, text + category + level. */
+/** search.people on the embedded index (already built): text only, text + distance, text + category + level. */
 export async function benchSearch(core: Core, users: number, seed: number, count = 200): Promise<SearchBench> {
   const { search } = core.services;
-  const build = await search.reindex();
   const random = seededRandom(seed * 104_729);
   const actors: Actor[] = sampleActors(users, seed, count);
   const texts = textQueries(random, count);
@@ -69,8 +66,6 @@ export async function benchSearch(core: Core, users: number, seed: number, count
     skillsWithCategory.map((skill) => ({ text: skill.name, category: skill.category, minLevel: 3 })),
   );
   return {
-    indexBuildMs: build.ms,
-    people: build.people,
     textOnlyMs: textOnly.ms,
     textAndDistanceMs: distance.ms,
     textCategoryLevelMs: categoryLevel.ms,

@@ -162,8 +162,11 @@ export interface SearchIndex {
     readonly remove: readonly string[];
     readonly position: FeedPosition | null;
   }): Promise<void>;
-  /** Replaces everything with `documents`, atomically: searches see the old index until the new one is whole. */
-  rebuild(documents: readonly SearchDocument[], position: FeedPosition | null): Promise<void>;
+  /**
+   * Replaces everything with the documents, given in batches, atomically: searches see the old index until
+   * the new one is whole. Returns how many people it indexed.
+   */
+  rebuild(batches: AsyncIterable<readonly SearchDocument[]>, position: FeedPosition | null): Promise<number>;
   /** Where in the outbox the index has read up to. */
   position(): Promise<FeedPosition | null>;
   size(): Promise<number>;

@@ -45,6 +45,7 @@ CREATE INDEX "search_skill_doc" ON "search_skill"("doc");
 CREATE INDEX "search_skill_category" ON "search_skill"("category_id", "direction", "level");
 CREATE INDEX "search_skill_best_rank" ON "search_skill"("skill_id", "is_best", "rank_key" DESC, "user_id");
 CREATE INDEX "search_skill_direction_rank" ON "search_skill"("skill_id", "direction", "rank_key" DESC, "user_id");
+CREATE INDEX "search_skill_rank" ON "search_skill"("skill_id", "rank_key" DESC, "user_id");
 
 CREATE TABLE "search_slot" (
     "doc" INTEGER NOT NULL,

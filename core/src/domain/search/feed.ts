@@ -2,7 +2,7 @@ import type { Database } from "../../infra/prisma/database.js";
 import type { Clock } from "../../ports/clock.js";
 import type { FeedPosition, SearchIndex } from "../../ports/search-index.js";
 import type { DomainEventType } from "../outbox/events.js";
-import { loadAllDocuments, loadDocuments } from "./documents.js";
+import { documentPages, loadDocuments } from "./documents.js";
 
 /** Events that change one person's search document; their aggregate is the person. */
 const personEvents: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
@@ -75,10 +75,12 @@ export class SearchFeed {
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       select: { id: true, createdAt: true },
     });
-    const documents = await loadAllDocuments(this.database, this.clock.now());
-    await this.index.rebuild(documents, latest === null ? origin : { eventId: latest.id, createdAt: latest.createdAt });
+    const people = await this.index.rebuild(
+      documentPages(this.database, this.clock.now()),
+      latest === null ? origin : { eventId: latest.id, createdAt: latest.createdAt },
+    );
     this.applied.clear();
-    return { people: documents.length, ms: Math.round(performance.now() - started) };
+    return { people, ms: Math.round(performance.now() - started) };
   }
 
   private async catchUp(): Promise<void> {

@@ -247,6 +247,11 @@ for (const provider of testProviders()) {
             ? sqliteSearchIndex(core.database, { oneSkillFastPath: false })
             : postgresSearchIndex(core.database.url, { oneSkillFastPath: false });
         const slow = createSearchService({ ...core.deps, searchIndex: general });
+        // Someone who teaches a little guitar and wants to get much better: two rows for one skill.
+        const otto = await newPerson(core, "otto");
+        await core.services.profiles.update(otto, { displayName: "Otto Both", visibility: "public" });
+        await core.services.skills.add(otto, { skill: "Guitar", direction: "teach", level: 2 });
+        await core.services.skills.add(otto, { skill: "Guitar", direction: "learn", level: 4 });
         try {
           const inputs: PeopleSearchInput[] = [
             { text: "guitar" },
@@ -254,6 +259,10 @@ for (const provider of testProviders()) {
             { text: "js" },
             { text: "guitar", direction: "teach", minLevel: 3 },
             { text: "guitar", direction: "learn" },
+            { text: "guitar", minLevel: 2 },
+            { text: "guitar", minLevel: 3 },
+            { text: "guitar", minLevel: 3, direction: "learn" },
+            { text: "spanish", minLevel: 3 },
             { text: "guitar", category: "music" },
             { text: "guitar", near: "Lyon", km: 600 },
             { text: "guitar", mode: "online" },
@@ -276,6 +285,11 @@ for (const provider of testProviders()) {
               expect(fast, JSON.stringify({ input, limit })).toEqual(await walk(slow));
             }
           }
+          const otto3 = await search({ text: "guitar", minLevel: 3, limit: 50 });
+          expect(otto3.hits.find((h) => h.handle === otto.handle)?.reasons[0]?.text).toBe(
+            "wants to learn Guitar (level 4)",
+          );
+          await core.services.profiles.deleteAccount(otto, otto.handle);
         } finally {
           await general.close();
         }

@@ -63,6 +63,16 @@ export function postgresSearchIndex(
     clearText: async (run) => {
       await run(`DELETE FROM search_word`, []);
     },
+    secondaryIndexes: async (select) =>
+      (
+        await select(
+          `SELECT i.indexname AS name, i.indexdef AS sql FROM pg_indexes i
+           WHERE i.schemaname = current_schema()
+             AND i.tablename IN ('search_person', 'search_skill', 'search_slot', 'search_member')
+             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+          [],
+        )
+      ).map((r) => ({ name: `"${String(r.name)}"`, sql: String(r.sql) })),
     trigramNeighbours: async (word) =>
       (
         await select(

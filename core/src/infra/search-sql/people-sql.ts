@@ -204,8 +204,15 @@ export function buildSkillRegionQuery(
   const distance = origin === undefined ? "NULL" : dialect.distanceKm(param(origin.latitude), param(origin.longitude));
   const where = [`s.skill_id = ${param(skill.skillId)}`];
   const { direction, minLevel, categoryId } = query.skillFilter;
-  where.push(direction === undefined ? `s.is_best = 1` : `s.direction = ${param(direction)}`);
+  if (direction !== undefined) where.push(`s.direction = ${param(direction)}`);
   if (minLevel !== undefined) where.push(`s.level >= ${param(minLevel)}`);
+  if (direction === undefined && minLevel === undefined) where.push(`s.is_best = 1`);
+  else if (direction === undefined && minLevel !== undefined)
+    // Either direction at a minimum level: a person counts once, by their better row that reaches it (a
+    // teaching row always outranks a learning one: it carries the level bonus).
+    where.push(
+      `NOT EXISTS (SELECT 1 FROM search_skill o WHERE o.skill_id = s.skill_id AND o.doc = s.doc AND o.level >= ${param(minLevel)} AND o.rank_key > s.rank_key)`,
+    );
   if (categoryId !== undefined) where.push(`s.category_id = ${param(categoryId)}`);
   where.push(...personConditions(query, param));
   if (origin?.km !== undefined)

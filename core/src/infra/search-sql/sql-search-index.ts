@@ -34,6 +34,8 @@ export interface SqlDriver {
   deleteText?(run: Run, docs: readonly number[]): Promise<void>;
   /** Empties the full-text part and the typo vocabulary. */
   clearText(run: Run): Promise<void>;
+  /** The secondary indexes of the search tables as their CREATE statements (dropped while rebuilding). */
+  secondaryIndexes(select: Select): Promise<Array<{ name: string; sql: string }>>;
   /** Indexed words sharing trigrams with `word`, most similar first. */
   trigramNeighbours(word: string): Promise<string[]>;
   close(): Promise<void>;
@@ -132,16 +134,13 @@ export class SqlSearchIndex implements SearchIndex {
   private oneSkill(query: PeopleQuery) {
     const [only, ...more] = query.concepts;
     const [skill, ...otherSkills] = only?.skills ?? [];
-    const { direction, minLevel } = query.skillFilter;
     const eligible =
       this.options.oneSkillFastPath &&
       only !== undefined &&
       more.length === 0 &&
       skill !== undefined &&
       otherSkills.length === 0 &&
-      query.sort === "relevance" &&
-      // Either-direction rows are pre-ranked without a level filter; with one, both rows may qualify.
-      !(minLevel !== undefined && direction === undefined);
+      query.sort === "relevance";
     return eligible ? skill : null;
   }
 
@@ -230,14 +229,24 @@ export class SqlSearchIndex implements SearchIndex {
   }
 
   /** Replaces the whole index in one transaction: searches see the old index until the new one commits. */
-  async rebuild(documents: readonly SearchDocument[], position: FeedPosition | null): Promise<void> {
-    await this.driver.transaction(async (run) => {
+  async rebuild(batches: AsyncIterable<readonly SearchDocument[]>, position: FeedPosition | null): Promise<number> {
+    let indexed = 0;
+    await this.driver.transaction(async (run, select) => {
       for (const table of tables) await run(`DELETE FROM ${table}`, []);
       await this.driver.clearText(run);
       await run(`DELETE FROM search_feed`, []);
-      await this.insertDocs(run, documents, 1);
+      // Building an index once over all rows is several times faster than updating it row by row; the
+      // statements come from the database itself, so they stay what the migration made them.
+      const indexes = await this.driver.secondaryIndexes(select);
+      for (const index of indexes) await run(`DROP INDEX ${index.name}`, []);
+      for await (const documents of batches) {
+        await this.insertDocs(run, documents, indexed + 1);
+        indexed += documents.length;
+      }
+      for (const index of indexes) await run(index.sql, []);
       if (position !== null) await this.savePosition(run, position);
     });
+    return indexed;
   }
 
   async position(): Promise<FeedPosition | null> {
@@ -326,17 +335,19 @@ export class SqlSearchIndex implements SearchIndex {
       run,
       "search_skill",
       ["skill_id", "direction", "doc", "user_id", "category_id", "level", "rank_key", "is_best"],
-      people.flatMap(({ doc, document, row }) =>
-        skillRows(document, row.trustKey).map((s) => [
-          s.skillId,
-          s.direction,
-          doc,
-          document.userId,
-          s.categoryId,
-          s.level,
-          s.rankKey,
-          s.isBest ? 1 : 0,
-        ]),
+      sortedByKey(
+        people.flatMap(({ doc, document, row }) =>
+          skillRows(document, row.trustKey).map((s) => [
+            s.skillId,
+            s.direction,
+            doc,
+            document.userId,
+            s.categoryId,
+            s.level,
+            s.rankKey,
+            s.isBest ? 1 : 0,
+          ]),
+        ),
       ),
     );
     await this.insertRows(
@@ -359,6 +370,16 @@ export class SqlSearchIndex implements SearchIndex {
         batch,
       );
   }
+}
+
+/** Rows in primary-key order (skill, direction, document): appending to a B-tree beats inserting all over it. */
+function sortedByKey(rows: unknown[][]): unknown[][] {
+  const key = (row: unknown[]) => `${String(row[0])}\u0000${String(row[1])}`;
+  return rows.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : Number(a[2]) - Number(b[2]);
+  });
 }
 
 /** Each skill row with the relevance key an exact match on it earns, and whether it is the person's better row. */

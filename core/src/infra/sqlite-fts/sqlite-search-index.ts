@@ -20,22 +20,32 @@ const dialect: SqlDialect = {
   integer: (expression) => `CAST(${expression} AS INTEGER)`,
 };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * The embedded search index: tables in the application's SQLite file, FTS5 for names, handles and bios, an
- * FTS5 trigram table for typo lookups. Reads use their own read-only connection (WAL readers never wait);
- * writes go through the application's Prisma connection, whose transactions are already serialised, so an
- * index write never blocks the event loop waiting for a lock that a pending Prisma transaction holds.
+ * FTS5 trigram table for typo lookups. It has its own connections: a read-only one for searches (WAL readers
+ * never wait) and a writer.
+ *
+ * Writes and event loop: better-sqlite3 is synchronous, and so is Prisma's SQLite adapter, so a connection
+ * that waits for a lock inside SQLite's busy handler stops the whole process — including the transaction that
+ * holds the lock. So the writer never waits inside SQLite: it takes the write lock with BEGIN IMMEDIATE, and
+ * when that is busy it retries on a timer, leaving the loop free for the holder to finish. Once it holds the
+ * lock, a batch runs without awaiting anything truly asynchronous (reads are synchronous underneath), so no
+ * other query starts in between.
  */
 export function sqliteSearchIndex(
   database: Database,
   options?: ConstructorParameters<typeof SqlSearchIndex>[1],
 ): SqlSearchIndex {
+  const file = sqliteFile(database.url);
   // Opened on first use: a core created without migrations (doctor) may have no database file yet.
-  let connection: BetterSqlite3.Database | undefined;
+  let readConnection: BetterSqlite3.Database | undefined;
+  let writeConnection: BetterSqlite3.Database | undefined;
   const reader = () => {
-    if (connection !== undefined) return connection;
-    connection = new BetterSqlite3(sqliteFile(database.url), { readonly: true, timeout: 10_000 });
-    connection.function("distance_km", { deterministic: true }, (lat1, lon1, lat2, lon2) =>
+    if (readConnection !== undefined) return readConnection;
+    readConnection = new BetterSqlite3(file, { readonly: true, timeout: 10_000 });
+    readConnection.function("distance_km", { deterministic: true }, (lat1, lon1, lat2, lon2) =>
       lat2 === null || lon2 === null
         ? null
         : distanceKm(
@@ -43,37 +53,61 @@ export function sqliteSearchIndex(
             { latitude: Number(lat2), longitude: Number(lon2) },
           ),
     );
-    return connection;
+    return readConnection;
   };
-  const statements = new Map<string, BetterSqlite3.Statement>();
-  const prepared = (sql: string) => {
-    let statement = statements.get(sql);
-    if (statement === undefined) {
-      if (statements.size > 500) statements.clear();
-      statement = reader().prepare(sql);
-      statements.set(sql, statement);
-    }
-    return statement;
+  const writer = () => {
+    writeConnection ??= new BetterSqlite3(file, { timeout: 0 });
+    return writeConnection;
   };
+  const cache = (connection: () => BetterSqlite3.Database) => {
+    const statements = new Map<string, BetterSqlite3.Statement>();
+    return (sql: string) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size > 500) statements.clear();
+        statement = connection().prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    };
+  };
+  const prepared = cache(reader);
+  const preparedForWrite = cache(writer);
   const select = (sql: string, params: readonly unknown[]) => Promise.resolve(prepared(sql).all(...params) as Row[]);
+
+  async function beginImmediate(connection: BetterSqlite3.Database): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      try {
+        connection.exec("BEGIN IMMEDIATE");
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+        await sleep(5);
+      }
+    }
+  }
 
   const driver: SqlDriver = {
     kind: "sqlite-fts5",
     dialect,
     select,
     transaction: async (work) => {
-      await database.db.$transaction(
-        async (tx) => {
-          await work(
-            async (sql, params) => {
-              await tx.$executeRawUnsafe(sql, ...params);
-            },
-            (sql, params) => tx.$queryRawUnsafe<Row[]>(sql, ...params),
-          );
-        },
-        // A full rebuild of 100,000 people takes seconds, not Prisma's default 5.
-        { timeout: 600_000, maxWait: 60_000 },
-      );
+      const connection = writer();
+      await beginImmediate(connection);
+      try {
+        await work(
+          (sql, params) => {
+            preparedForWrite(sql).run(...params);
+            return Promise.resolve();
+          },
+          (sql, params) => Promise.resolve(preparedForWrite(sql).all(...params) as Row[]),
+        );
+        connection.exec("COMMIT");
+      } catch (error) {
+        if (connection.inTransaction) connection.exec("ROLLBACK");
+        throw error;
+      }
     },
     writeText: async (run, rows) => {
       const perStatement = 5_000;
@@ -93,6 +127,14 @@ export function sqliteSearchIndex(
       await run(`DELETE FROM search_word`, []);
       await run(`DELETE FROM search_term`, []);
     },
+    secondaryIndexes: async (select) =>
+      (
+        await select(
+          `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+           AND tbl_name IN ('search_person', 'search_skill', 'search_slot', 'search_member')`,
+          [],
+        )
+      ).map((r) => ({ name: `"${String(r.name)}"`, sql: String(r.sql) })),
     trigramNeighbours: (word) => {
       const trigrams = [
         ...new Set(Array.from({ length: Math.max(0, word.length - 2) }, (_, i) => word.slice(i, i + 3))),
@@ -104,7 +146,8 @@ export function sqliteSearchIndex(
       return Promise.resolve(rows.map((r) => String(r.term)));
     },
     close: () => {
-      connection?.close();
+      readConnection?.close();
+      writeConnection?.close();
       return Promise.resolve();
     },
   };
