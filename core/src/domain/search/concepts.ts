@@ -24,6 +24,21 @@ function fuzzySkills(token: string, spellings: Spellings): string[] {
   return best <= budget ? [...found].sort() : [];
 }
 
+/** Skills of the multi-word spelling closest to `phrase`, within its typo budget. */
+function closestSpelling(phrase: string, phrases: readonly string[], spellings: Spellings): string[] {
+  const budget = typoBudget(phrase.length);
+  let best = budget + 1;
+  let found: readonly string[] = [];
+  for (const candidate of phrases) {
+    const distance = editDistance(phrase, candidate, budget);
+    if (distance < best) {
+      best = distance;
+      found = spellings.get(candidate) ?? [];
+    }
+  }
+  return [...found];
+}
+
 const words = (text: string) => wordsOf(text).map((word) => ({ text: word, maxEdits: typoBudget(word.length) }));
 
 /**
@@ -38,25 +53,38 @@ export function conceptsOf(text: string, spellings: Spellings, skillFiltered: bo
     .map((token) => token.replace(/^[^\p{L}\p{N}]+|[,;.!?:"'()]+$/gu, ""))
     .filter((token) => token !== "");
   const concepts: SearchConcept[] = [];
+  const phrases = [...spellings.keys()].filter((spelling) => spelling.includes(" "));
   let i = 0;
   while (i < tokens.length) {
-    let matched = false;
-    for (let length = Math.min(longestPhrase, tokens.length - i); length >= 1; length--) {
-      const phrase = tokens.slice(i, i + length).join(" ");
-      const skillIds = spellings.get(phrase);
-      if (skillIds === undefined) continue;
+    const phraseAt = (length: number) => tokens.slice(i, i + length).join(" ");
+    const longest = Math.min(longestPhrase, tokens.length - i);
+    // Longest exact spellings first, then several words with a typo ("french cookinx" is French cooking, not
+    // French and something), then one word.
+    let found: { phrase: string; length: number; skills: SearchConcept["skills"] } | null = null;
+    for (let length = longest; length >= 2 && found === null; length--) {
+      const skillIds = spellings.get(phraseAt(length));
+      if (skillIds !== undefined)
+        found = { phrase: phraseAt(length), length, skills: skillIds.map((skillId) => ({ skillId, kind: "name" })) };
+    }
+    for (let length = longest; length >= 2 && found === null; length--) {
+      const skillIds = closestSpelling(phraseAt(length), phrases, spellings);
+      if (skillIds.length > 0)
+        found = { phrase: phraseAt(length), length, skills: skillIds.map((skillId) => ({ skillId, kind: "fuzzy" })) };
+    }
+    const single = spellings.get(phraseAt(1));
+    if (found === null && single !== undefined)
+      found = { phrase: phraseAt(1), length: 1, skills: single.map((skillId) => ({ skillId, kind: "name" })) };
+    if (found !== null) {
       concepts.push({
-        typed: phrase,
-        skills: skillIds.map((skillId) => ({ skillId, kind: "name" as const })),
-        words: words(phrase),
+        typed: found.phrase,
+        skills: found.skills,
+        words: words(found.phrase),
         prefix: false,
         textAllowed: !skillFiltered,
       });
-      i += length;
-      matched = true;
-      break;
+      i += found.length;
+      continue;
     }
-    if (matched) continue;
     const token = tokens[i] ?? "";
     i += 1;
     const tokenWords = words(token);

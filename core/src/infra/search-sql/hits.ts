@@ -6,7 +6,7 @@ import {
   type SearchHit,
   type TextField,
 } from "../../ports/search-index.js";
-import type { ResolvedConcept, WordSlot } from "./people-sql.js";
+import { looseFor, type ResolvedConcept, type WordSlot } from "./people-sql.js";
 
 export interface PageRow {
   readonly doc: number;
@@ -120,7 +120,8 @@ export function reasonsFor(
           offer(relevance.text[field].exact, { field, typed: concept.typed, word: exactly.word, fuzzy: false });
           continue;
         }
-        const loosely = loose === null ? null : textReason(loose, wordsOf[field]);
+        const variants = looseFor(field, loose);
+        const loosely = variants === null ? null : textReason(variants, wordsOf[field]);
         if (loosely !== null)
           offer(relevance.text[field].loose, { field, typed: concept.typed, word: loosely.word, fuzzy: true });
       }

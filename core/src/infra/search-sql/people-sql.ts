@@ -50,6 +50,17 @@ const list = (values: readonly unknown[], param: (value: unknown) => string) => 
 
 type Param = (value: unknown) => string;
 
+/**
+ * The loose slots a field is searched with: prefixes only for names and handles (typing the start of a
+ * name finds the person; the start of a word in a bio finds half the bios), null when nothing is left to add
+ * to the exact words.
+ */
+export function looseFor(field: TextField, loose: readonly WordSlot[] | null): readonly WordSlot[] | null {
+  if (loose === null || field !== "bio") return loose;
+  const withoutPrefix = loose.map((slot) => ({ alternatives: slot.alternatives }));
+  return withoutPrefix.some((slot) => slot.alternatives.length > 1) ? withoutPrefix : null;
+}
+
 /** The person-level conditions on `p` every query shares: visibility, blocks, mode, community, time, box. */
 function personConditions(query: PeopleQuery, param: Param): string[] {
   const where: string[] = [];
@@ -137,9 +148,10 @@ export function buildPeopleQuery(
       matches.push(
         `SELECT doc, ${index} AS concept, ${weights.exact} AS score FROM (${dialect.textMatch(field, exact, param)}) t`,
       );
-      if (loose !== null)
+      const variants = looseFor(field, loose);
+      if (variants !== null)
         matches.push(
-          `SELECT doc, ${index} AS concept, ${weights.loose} AS score FROM (${dialect.textMatch(field, loose, param)}) t`,
+          `SELECT doc, ${index} AS concept, ${weights.loose} AS score FROM (${dialect.textMatch(field, variants, param)}) t`,
         );
     }
   });
