@@ -1,10 +1,16 @@
+import { Postings, type PersonOrder } from "./postings.js";
 import { trustScore } from "./rules.js";
+import { knownSkillNumber } from "./skill-ids.js";
 import type { MatchProfile } from "./types.js";
 
 /** Most recently active first, then by id: the order postings are kept in, and a total order over people. */
 export function byRecency(a: MatchProfile, b: MatchProfile): number {
   return b.lastActiveAt.getTime() - a.lastActiveAt.getTime() || a.userId.localeCompare(b.userId);
 }
+
+// Skill numbers stay far below 2^16 (one per catalog skill), so a pair of them is one integer key.
+const pairStride = 1 << 16;
+const pairKey = (taught: number, learned: number) => taught * pairStride + learned;
 
 /**
  * Every matchable person in memory, with skill → teachers and skill → learners postings, so a recommendation
@@ -14,33 +20,55 @@ export function byRecency(a: MatchProfile, b: MatchProfile): number {
  * Postings are kept sorted by recency. Freshness is a factor of every score, so ranking can walk people most
  * recent first and stop early (see recommendPairsFreshestFirst), and "the N most recent" is a merge of a few
  * sorted lists rather than a sort of thousands on every request.
+ *
+ * People are numbered, and postings hold numbers (see postings.ts): at 100,000 people, lists of object
+ * references and per-list Maps cost more memory than the profiles. A number stays with its user id for the
+ * index's life; a removed person leaves a hole.
  */
 export class MatchIndex {
-  private readonly profiles = new Map<string, MatchProfile>();
-  private readonly teachers = new Map<string, MatchProfile[]>();
-  private readonly learners = new Map<string, MatchProfile[]>();
-  /** "taught|learned" → people who teach the first and want the second: reciprocal candidates, no one else. */
-  private readonly pairs = new Map<string, MatchProfile[]>();
+  private readonly people: Array<MatchProfile | undefined> = [];
+  private readonly numbers = new Map<string, number>();
+  /** lastActiveAt in ms by person number: merges compare these without touching the profiles. */
+  private readonly activeAt: number[] = [];
+  private count = 0;
   private highestTrust = 0;
+  private teachers = Postings.empty();
+  private learners = Postings.empty();
+  /** (taught, learned) → people who teach the first and want the second: reciprocal candidates, no one else. */
+  private pairs = Postings.empty();
 
-  /** An index of `profiles`, each posting sorted once rather than kept sorted one insertion at a time. */
+  private readonly order: PersonOrder = (a, b) =>
+    (this.activeAt[b] ?? 0) - (this.activeAt[a] ?? 0) ||
+    (this.people[a]?.userId ?? "").localeCompare(this.people[b]?.userId ?? "");
+
+  /** An index of `profiles` (the last one wins for a repeated user id), its postings laid out once, in order. */
   static of(profiles: Iterable<MatchProfile>): MatchIndex {
+    const latest = new Map<string, MatchProfile>();
+    for (const profile of profiles) latest.set(profile.userId, profile);
+    const people = [...latest.values()].sort(byRecency);
+    latest.clear();
     const index = new MatchIndex();
-    for (const profile of profiles) {
-      index.remove(profile.userId);
-      index.profiles.set(profile.userId, profile);
-      index.highestTrust = Math.max(index.highestTrust, trustScore(profile));
-      for (const skillId of profile.teaches.keys()) append(index.teachers, skillId, profile);
-      for (const skillId of profile.learns.keys()) append(index.learners, skillId, profile);
-      for (const key of pairKeys(profile)) append(index.pairs, key, profile);
+    let skills = 0;
+    for (const [n, profile] of people.entries()) {
+      index.add(n, profile);
+      for (const levels of [profile.teaches, profile.learns])
+        for (let i = 0; i < levels.size; i++) skills = Math.max(skills, levels.skillAt(i) + 1);
     }
-    for (const postings of [index.teachers, index.learners, index.pairs])
-      for (const list of postings.values()) list.sort(byRecency);
+    const at = (n: number) => people[n] as MatchProfile;
+    const bySkill = (skill: number) => (skill < skills ? skill : -1);
+    index.teachers = Postings.build(skills, bySkill, people.length, (n) => at(n).teaches.skills());
+    index.learners = Postings.build(skills, bySkill, people.length, (n) => at(n).learns.skills());
+    const byPair = (key: number) => {
+      const taught = Math.floor(key / pairStride);
+      const learned = key % pairStride;
+      return taught < skills && learned < skills ? taught * skills + learned : -1;
+    };
+    index.pairs = Postings.build(skills * skills, byPair, people.length, (n) => pairKeys(at(n)));
     return index;
   }
 
   get size(): number {
-    return this.profiles.size;
+    return this.count;
   }
 
   /**
@@ -52,35 +80,38 @@ export class MatchIndex {
   }
 
   get(userId: string): MatchProfile | undefined {
-    return this.profiles.get(userId);
+    const n = this.numbers.get(userId);
+    return n === undefined ? undefined : this.people[n];
   }
 
   upsert(profile: MatchProfile): void {
     this.remove(profile.userId);
-    this.profiles.set(profile.userId, profile);
-    this.highestTrust = Math.max(this.highestTrust, trustScore(profile));
-    for (const skillId of profile.teaches.keys()) insertSorted(this.teachers, skillId, profile);
-    for (const skillId of profile.learns.keys()) insertSorted(this.learners, skillId, profile);
-    for (const key of pairKeys(profile)) insertSorted(this.pairs, key, profile);
+    const n = this.numbers.get(profile.userId) ?? this.people.length;
+    this.add(n, profile);
+    for (const skill of profile.teaches.skills()) this.teachers.insert(skill, n, this.order);
+    for (const skill of profile.learns.skills()) this.learners.insert(skill, n, this.order);
+    for (const key of pairKeys(profile)) this.pairs.insert(key, n, this.order);
   }
 
   remove(userId: string): void {
-    const old = this.profiles.get(userId);
-    if (old === undefined) return;
-    this.profiles.delete(userId);
-    for (const skillId of old.teaches.keys()) removeSorted(this.teachers, skillId, old);
-    for (const skillId of old.learns.keys()) removeSorted(this.learners, skillId, old);
-    for (const key of pairKeys(old)) removeSorted(this.pairs, key, old);
+    const n = this.numbers.get(userId);
+    const old = n === undefined ? undefined : this.people[n];
+    if (n === undefined || old === undefined) return;
+    for (const skill of old.teaches.skills()) this.teachers.remove(skill, n, this.order);
+    for (const skill of old.learns.skills()) this.learners.remove(skill, n, this.order);
+    for (const key of pairKeys(old)) this.pairs.remove(key, n, this.order);
+    this.people[n] = undefined;
+    this.count--;
   }
 
   /** People who teach any of `skillIds`, each once, most recently active first. */
   teachersOfAny(skillIds: Iterable<string>, limit = Infinity): MatchProfile[] {
-    return take(mergeByRecency(listsOf(this.teachers, skillIds)), limit);
+    return take(this.mergeByRecency(listsOf(this.teachers, skillNumbers(skillIds))), limit);
   }
 
   /** People who want to learn any of `skillIds`, each once, most recently active first. */
   learnersOfAny(skillIds: Iterable<string>, limit = Infinity): MatchProfile[] {
-    return take(mergeByRecency(listsOf(this.learners, skillIds)), limit);
+    return take(this.mergeByRecency(listsOf(this.learners, skillNumbers(skillIds))), limit);
   }
 
   /** reciprocalByRecency, all of it. */
@@ -94,62 +125,87 @@ export class MatchIndex {
    * skill-pair postings, so no one is walked who then turns out not to be reciprocal.
    */
   reciprocalByRecency(teach: Iterable<string>, learn: Iterable<string>): Iterable<MatchProfile> {
-    const learnSkills = [...learn];
-    const keys: string[] = [];
-    for (const taught of teach) for (const learned of learnSkills) keys.push(pairKey(taught, learned));
-    return mergeByRecency(listsOf(this.pairs, keys));
+    const learnSkills = skillNumbers(learn);
+    const keys: number[] = [];
+    for (const taught of skillNumbers(teach)) for (const learned of learnSkills) keys.push(pairKey(taught, learned));
+    return this.mergeByRecency(listsOf(this.pairs, keys));
+  }
+
+  private add(n: number, profile: MatchProfile): void {
+    this.people[n] = profile;
+    this.numbers.set(profile.userId, n);
+    this.activeAt[n] = profile.lastActiveAt.getTime();
+    this.count++;
+    this.highestTrust = Math.max(this.highestTrust, trustScore(profile));
+  }
+
+  /**
+   * The union of recency-sorted lists, in recency order, each person once. A person on several lists sorts to
+   * the same place on each, so their copies come out one after the other. This runs over thousands of people
+   * per request: times are compared as numbers and the full order is consulted only on a tie.
+   */
+  private *mergeByRecency(lists: ReadonlyArray<ArrayLike<number>>): Generator<MatchProfile> {
+    const { people, activeAt, order } = this;
+    const only = lists.length === 1 ? lists[0] : undefined;
+    if (only !== undefined) {
+      for (let i = 0; i < only.length; i++) {
+        const person = people[only[i] ?? -1];
+        if (person !== undefined) yield person;
+      }
+      return;
+    }
+    const at = lists.map(() => 0);
+    let previous = -1;
+    for (;;) {
+      let next = -1;
+      let nextTime = -Infinity;
+      let from = -1;
+      for (let i = 0; i < lists.length; i++) {
+        const list = lists[i] as ArrayLike<number>;
+        const position = at[i] ?? 0;
+        if (position >= list.length) continue;
+        const head = list[position] ?? 0;
+        const time = activeAt[head] ?? 0;
+        if (next < 0 || time > nextTime || (time === nextTime && head !== next && order(head, next) < 0)) {
+          next = head;
+          nextTime = time;
+          from = i;
+        }
+      }
+      if (next < 0) return;
+      at[from] = (at[from] ?? 0) + 1;
+      const person = next === previous ? undefined : people[next];
+      if (person !== undefined) yield person;
+      previous = next;
+    }
   }
 }
 
-const pairKey = (taught: string, learned: string) => `${taught}|${learned}`;
-
-function pairKeys(profile: MatchProfile): string[] {
-  const keys: string[] = [];
-  for (const taught of profile.teaches.keys())
-    for (const learned of profile.learns.keys()) keys.push(pairKey(taught, learned));
+function pairKeys(profile: MatchProfile): number[] {
+  const keys: number[] = [];
+  const { teaches, learns } = profile;
+  for (let t = 0; t < teaches.size; t++)
+    for (let l = 0; l < learns.size; l++) keys.push(pairKey(teaches.skillAt(t), learns.skillAt(l)));
   return keys;
 }
 
-function listsOf(postings: Map<string, MatchProfile[]>, skillIds: Iterable<string>): MatchProfile[][] {
-  const lists: MatchProfile[][] = [];
-  for (const skillId of new Set(skillIds)) {
-    const list = postings.get(skillId);
-    if (list !== undefined && list.length > 0) lists.push(list);
+/** The numbers of the skills the index can know: a skill never seen has no one under it. */
+function skillNumbers(skillIds: Iterable<string>): number[] {
+  const skills: number[] = [];
+  for (const id of skillIds) {
+    const skill = knownSkillNumber(id);
+    if (skill !== undefined) skills.push(skill);
   }
-  return lists;
+  return skills;
 }
 
-/**
- * The union of recency-sorted lists, in recency order, each person once. A person on several lists sorts to
- * the same place on each, so their copies come out one after the other. This runs over thousands of people
- * per request: times are compared as numbers and the full order is consulted only on a tie.
- */
-function* mergeByRecency(lists: readonly MatchProfile[][]): Generator<MatchProfile> {
-  if (lists.length === 1) {
-    yield* lists[0] ?? [];
-    return;
+function listsOf(postings: Postings, keys: readonly number[]): Array<ArrayLike<number>> {
+  const lists: Array<ArrayLike<number>> = [];
+  for (const key of new Set(keys)) {
+    const list = postings.list(key);
+    if (list.length > 0) lists.push(list);
   }
-  const at = lists.map(() => 0);
-  let previous: MatchProfile | undefined;
-  for (;;) {
-    let next: MatchProfile | undefined;
-    let nextTime = -Infinity;
-    let from = -1;
-    for (let i = 0; i < lists.length; i++) {
-      const head = lists[i]?.[at[i] ?? 0];
-      if (head === undefined) continue;
-      const time = head.lastActiveAt.getTime();
-      if (next === undefined || time > nextTime || (time === nextTime && head !== next && byRecency(head, next) < 0)) {
-        next = head;
-        nextTime = time;
-        from = i;
-      }
-    }
-    if (next === undefined) return;
-    at[from] = (at[from] ?? 0) + 1;
-    if (next !== previous) yield next;
-    previous = next;
-  }
+  return lists;
 }
 
 function take<T>(items: Iterable<T>, limit: number): T[] {
@@ -160,37 +216,4 @@ function take<T>(items: Iterable<T>, limit: number): T[] {
     if (taken.length >= limit) break;
   }
   return taken;
-}
-
-/** Where `profile` goes in a recency-sorted list: the first position whose person sorts after it. */
-function positionOf(list: readonly MatchProfile[], profile: MatchProfile): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const other = list[middle];
-    if (other !== undefined && byRecency(other, profile) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function append(postings: Map<string, MatchProfile[]>, skillId: string, profile: MatchProfile): void {
-  const list = postings.get(skillId);
-  if (list === undefined) postings.set(skillId, [profile]);
-  else list.push(profile);
-}
-
-function insertSorted(postings: Map<string, MatchProfile[]>, skillId: string, profile: MatchProfile): void {
-  const list = postings.get(skillId);
-  if (list === undefined) postings.set(skillId, [profile]);
-  else list.splice(positionOf(list, profile), 0, profile);
-}
-
-function removeSorted(postings: Map<string, MatchProfile[]>, skillId: string, profile: MatchProfile): void {
-  const list = postings.get(skillId);
-  if (list === undefined) return;
-  let at = positionOf(list, profile);
-  if (list[at]?.userId !== profile.userId) at = list.findIndex((p) => p.userId === profile.userId);
-  if (at >= 0) list.splice(at, 1);
 }

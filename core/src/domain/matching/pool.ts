@@ -1,6 +1,6 @@
 import type { Database, Db } from "../../infra/prisma/database.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
-import { sharedSkillId } from "./skill-ids.js";
+import { SkillLevels } from "./skill-levels.js";
 import type { MatchProfile, MeetingMode } from "./types.js";
 import { weekInUtc } from "./week-utc.js";
 
@@ -25,8 +25,8 @@ function toMatchProfile(row: ProfileRow, now: Date): MatchProfile {
     userId: row.id,
     handle: row.handle,
     displayName: row.displayName,
-    teaches: new Map(row.skills.filter((s) => s.direction === "teach").map((s) => [sharedSkillId(s.skillId), s.level])),
-    learns: new Map(row.skills.filter((s) => s.direction === "learn").map((s) => [sharedSkillId(s.skillId), s.level])),
+    teaches: SkillLevels.of(row.skills.filter((s) => s.direction === "teach").map((s) => [s.skillId, s.level])),
+    learns: SkillLevels.of(row.skills.filter((s) => s.direction === "learn").map((s) => [s.skillId, s.level])),
     weekUtc: weekInUtc(row.availability, row.timeZone, now),
     mode: row.meetingMode as MeetingMode,
     location: row.location,

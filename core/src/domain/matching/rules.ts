@@ -1,5 +1,6 @@
 import { distanceKm } from "../../infra/gazetteer/distance.js";
 import { ratingPrior } from "../profiles/rules.js";
+import { skillIdOf } from "./skill-ids.js";
 import type { MatchProfile, MeetingMode, ScoreComponents, SkillLink, UtcInterval } from "./types.js";
 
 /**
@@ -16,19 +17,21 @@ export function levelFit(teacherLevel: number, wantedLevel: number): number {
 /** The best thing `teacher` can teach `learner`: highest fit, then highest teacher level, then skill id for determinism. */
 export function bestLink(teacher: MatchProfile, learner: MatchProfile): SkillLink | null {
   let best: SkillLink | null = null;
-  for (const [skillId, wantedLevel] of learner.learns) {
-    const teacherLevel = teacher.teaches.get(skillId);
+  const wants = learner.learns;
+  for (let i = 0; i < wants.size; i++) {
+    const teacherLevel = teacher.teaches.levelOf(wants.skillAt(i));
     if (teacherLevel === undefined) continue;
+    const wantedLevel = wants.levelAt(i);
     const fit = levelFit(teacherLevel, wantedLevel);
     if (fit === 0) continue;
-    const link = { skillId, teacherLevel, wantedLevel, fit };
+    const skillId = skillIdOf(wants.skillAt(i));
     if (
       best === null ||
       fit > best.fit ||
       (fit === best.fit &&
         (teacherLevel > best.teacherLevel || (teacherLevel === best.teacherLevel && skillId < best.skillId)))
     ) {
-      best = link;
+      best = { skillId, teacherLevel, wantedLevel, fit };
     }
   }
   return best;

@@ -1,4 +1,5 @@
 import type { WeeklySlot } from "../skills/types.js";
+import type { SkillLevels } from "./skill-levels.js";
 
 export type MeetingMode = "online" | "in_person" | "either";
 
@@ -8,10 +9,13 @@ export interface MatchProfile {
   readonly handle: string;
   readonly displayName: string;
   /** skill id → level taught (1–5). */
-  readonly teaches: ReadonlyMap<string, number>;
+  readonly teaches: SkillLevels;
   /** skill id → level the person wants to reach (1–5). */
-  readonly learns: ReadonlyMap<string, number>;
-  /** Weekly availability as minute-of-week intervals in UTC, [start, end), sorted, merged; empty = flexible. */
+  readonly learns: SkillLevels;
+  /**
+   * Weekly availability as minute-of-week intervals in UTC, [start, end), sorted, merged; empty = flexible.
+   * Never mutated: profiles may share intervals and whole schedules.
+   */
   readonly weekUtc: readonly UtcInterval[];
   readonly mode: MeetingMode;
   readonly location: { readonly latitude: number; readonly longitude: number; readonly name: string } | null;
