@@ -2,7 +2,9 @@ import { loadConfig, type Config } from "./config.js";
 import { createAccountsService } from "./domain/identity/service.js";
 import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
+import { createModerationService } from "./domain/moderation/service.js";
 import { createSearchService } from "./domain/search/service.js";
+import { createSwapsService } from "./domain/swaps/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
 import { createSkillsService } from "./domain/skills/service.js";
@@ -23,6 +25,8 @@ export function createServices(deps: ServiceDeps) {
     skills: createSkillsService(deps),
     matching: createMatchingService(deps),
     search: createSearchService(deps),
+    swaps: createSwapsService(deps),
+    moderation: createModerationService(deps),
   };
 }
 

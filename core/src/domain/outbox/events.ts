@@ -14,6 +14,27 @@ export type DomainEvent =
   | { type: "community.joined"; aggregateId: string; payload: { userId: string; communityId: string; role: string } }
   | { type: "community.left"; aggregateId: string; payload: { userId: string; communityId: string } }
   | {
+      type: "swap.requested";
+      aggregateId: string;
+      payload: { swapId: string; requesterId: string; recipientIds: string[] };
+    }
+  | {
+      type: "swap.accepted";
+      aggregateId: string;
+      payload: { swapId: string; by: string; conversationId: string | null };
+    }
+  | { type: "swap.declined"; aggregateId: string; payload: { swapId: string; by: string; reason: string } }
+  | {
+      type: "swap.cancelled";
+      aggregateId: string;
+      payload: { swapId: string; by: string | null; why: "cancelled" | "blocked" };
+    }
+  | { type: "swap.expired"; aggregateId: string; payload: { swapId: string } }
+  | { type: "swap.completed"; aggregateId: string; payload: { swapId: string } }
+  | { type: "user.blocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
+  | { type: "user.unblocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
+  | { type: "user.reported"; aggregateId: string; payload: { reportId: string; reporterId: string; subjectId: string } }
+  | {
       type: "skill.proposed";
       aggregateId: string;
       payload: { skillId: string; communityId: string; proposedBy: string };

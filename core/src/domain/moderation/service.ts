@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { invalid, notFound } from "../../errors.js";
+import type { Tx } from "../../infra/prisma/database.js";
+import { translate } from "../../messages/index.js";
+import { recordEvent } from "../outbox/record-event.js";
+import { requireActiveUser } from "../profiles/service.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { normalizeHandle } from "../shared/text.js";
+import { parseInput } from "../shared/validate.js";
+import { cancelSwapsBetween } from "../swaps/service.js";
+
+const handleInput = z.object({ handle: z.string().trim().min(1).max(40) }).strict();
+const reportInput = z
+  .object({
+    handle: z.string().trim().min(1).max(40),
+    reason: z.string().trim().min(3).max(1000),
+  })
+  .strict();
+
+export function createModerationService(deps: ServiceDeps) {
+  const { db, ids, clock } = deps;
+
+  /**
+   * The person named by a handle. Blocking works on anyone who exists, visible or not: a person must be able
+   * to block someone whose profile they cannot see (or who already blocked them) without learning which.
+   */
+  async function personOf(tx: Tx, actor: Actor, typed: string) {
+    const handle = normalizeHandle(typed);
+    const user = await tx.user.findUnique({ where: { handle }, select: { id: true, status: true } });
+    if (user === null || user.status !== "active")
+      throw notFound("USER.NOT_FOUND", "user.not_found", { handle: typed });
+    if (user.id === actor.userId)
+      throw invalid("MODERATION.SELF", [{ field: "handle", message: translate("moderation.self") }]);
+    return user;
+  }
+
+  return {
+    /**
+     * Blocks a person: from now on neither sees the other in search, matches or profiles, their pending
+     * requests are withdrawn, and they cannot message each other. Blocking twice is harmless.
+     */
+    async block(actor: Actor, input: z.input<typeof handleInput>): Promise<{ cancelledRequests: number }> {
+      const { handle } = parseInput(handleInput, input, "MODERATION.INVALID");
+      return db.$transaction(async (tx) => {
+        await requireActiveUser(tx, actor.userId);
+        const target = await personOf(tx, actor, handle);
+        const existing = await tx.block.findUnique({
+          where: { blockerId_blockedId: { blockerId: actor.userId, blockedId: target.id } },
+        });
+        if (existing !== null) return { cancelledRequests: 0 };
+        await tx.block.create({ data: { blockerId: actor.userId, blockedId: target.id, createdAt: clock.now() } });
+        const cancelledRequests = await cancelSwapsBetween(tx, deps, actor.userId, target.id);
+        await recordEvent(tx, deps, {
+          type: "user.blocked",
+          aggregateId: actor.userId,
+          payload: { blockerId: actor.userId, blockedId: target.id },
+        });
+        return { cancelledRequests };
+      });
+    },
+
+    /** Lifts a block the actor made (a block made by the other person stays). */
+    async unblock(actor: Actor, input: z.input<typeof handleInput>): Promise<void> {
+      const { handle } = parseInput(handleInput, input, "MODERATION.INVALID");
+      await db.$transaction(async (tx) => {
+        const target = await personOf(tx, actor, handle);
+        const removed = await tx.block.deleteMany({ where: { blockerId: actor.userId, blockedId: target.id } });
+        if (removed.count > 0)
+          await recordEvent(tx, deps, {
+            type: "user.unblocked",
+            aggregateId: actor.userId,
+            payload: { blockerId: actor.userId, blockedId: target.id },
+          });
+      });
+    },
+
+    /** Reports a person to the admins of the communities the reporter shares with them. */
+    async report(actor: Actor, input: z.input<typeof reportInput>): Promise<{ reportIds: string[] }> {
+      const data = parseInput(reportInput, input, "MODERATION.INVALID");
+      return db.$transaction(async (tx) => {
+        await requireActiveUser(tx, actor.userId);
+        const target = await personOf(tx, actor, data.handle);
+        const shared = await tx.communityMember.findMany({
+          where: { userId: actor.userId, community: { members: { some: { userId: target.id } } } },
+          select: { communityId: true },
+        });
+        // Outside any shared community the report still lands, for SkillSwap's own operators (no community).
+        const communities = shared.length === 0 ? [null] : shared.map((s) => s.communityId);
+        const reportIds: string[] = [];
+        for (const communityId of communities) {
+          const id = ids.next();
+          await tx.report.create({
+            data: {
+              id,
+              reporterId: actor.userId,
+              subjectUserId: target.id,
+              communityId,
+              reason: data.reason,
+              createdAt: clock.now(),
+            },
+          });
+          reportIds.push(id);
+          await recordEvent(tx, deps, {
+            type: "user.reported",
+            aggregateId: target.id,
+            payload: { reportId: id, reporterId: actor.userId, subjectId: target.id },
+          });
+        }
+        return { reportIds };
+      });
+    },
+  };
+}
+
+export type ModerationService = ReturnType<typeof createModerationService>;
