@@ -8,9 +8,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 // The search index's tables are derived data owned by core/src/infra/sqlite-fts (hand-written in the
 // search_index migration: FTS5 is beyond schema.prisma); FTS5 adds its shadow tables.
 const searchTables = ["search_person", "search_skill", "search_slot", "search_member", "search_word", "search_feed"];
-const ftsTables = ["search_text", "search_term"].flatMap((t) =>
-  [t, ...["data", "idx", "content", "docsize", "config"].map((s) => `${t}_${s}`)],
-);
+const ftsTables = ["search_text", "search_term"].flatMap((t) => [
+  t,
+  ...["data", "idx", "content", "docsize", "config"].map((s) => `${t}_${s}`),
+]);
 const filters = { externalTables: [...searchTables, ...ftsTables], externalEnums: [] };
 
 function adapterFactory(provider) {
