@@ -2,6 +2,7 @@ import { loadConfig, type Config } from "./config.js";
 import { createAccountsService } from "./domain/identity/service.js";
 import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
+import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
 import { createSearchService } from "./domain/search/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
@@ -27,6 +28,7 @@ export function createServices(deps: ServiceDeps) {
     search: createSearchService(deps),
     swaps: createSwapsService(deps),
     moderation: createModerationService(deps),
+    conversations: createConversationsService(deps),
   };
 }
 

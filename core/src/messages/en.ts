@@ -77,6 +77,9 @@ export const en = {
   "swap.they_dont_teach": "{handle} does not teach {skill}.",
   "swap.you_dont_teach": "You do not teach {skill}. Add it to your skills first.",
   "swap.time_in_past": "Propose a time in the future.",
+  "conversation.not_found": "That conversation could not be found.",
+  "conversation.closed": "This swap was called off, so its conversation takes no new messages.",
+  "conversation.blocked": "You cannot message this person.",
   "moderation.self": "You cannot block or report yourself.",
 
   "search.teaches": "teaches {skill} (level {level})",

@@ -31,6 +31,11 @@ export type DomainEvent =
     }
   | { type: "swap.expired"; aggregateId: string; payload: { swapId: string } }
   | { type: "swap.completed"; aggregateId: string; payload: { swapId: string } }
+  | {
+      type: "message.posted";
+      aggregateId: string;
+      payload: { conversationId: string; messageId: string; authorId: string; source: string };
+    }
   | { type: "user.blocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.unblocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.reported"; aggregateId: string; payload: { reportId: string; reporterId: string; subjectId: string } }
