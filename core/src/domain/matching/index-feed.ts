@@ -12,8 +12,9 @@ const pageSize = 1_000;
 
 /**
  * Builds the whole index from flat rows, a page of users at a time (Prisma's nested reads cost ~27 s for
- * 100,000 people; flat rows take a few seconds) and then keeps it true by tailing the outbox: every change to a profile, skill or
- * availability writes an event in its own transaction, so reading new events finds every person to reload.
+ * 100,000 people; flat rows take a few seconds), and then keeps it true by tailing the outbox: every change to
+ * a profile, skill or availability writes an event in its own transaction, so reading new events finds every
+ * person to reload.
  */
 export class IndexFeed {
   private index: MatchIndex | undefined;
@@ -52,10 +53,9 @@ export class IndexFeed {
     );
     const shared = new SharedParts();
     const profiles: MatchProfile[] = [];
-    let after = "";
-    for (;;) {
-      // Filters that are not on the key (status, "userSkillId" IS NULL) are applied in code: in the WHERE
-      // clause they lead SQLite to their own indexes, and every page then scans the whole table.
+    for (let after = ""; ;) {
+      // Filters that are not on the key (status here, "userSkillId" IS NULL below) are applied in code: in the
+      // WHERE clause they lead SQLite to their own indexes, and every page then scans the whole table.
       const page = await this.database.readRows(
         `SELECT u."id", u."status", u."visibility", u."handle", u."displayName", u."timeZone", u."meetingMode",
                 u."maxDistanceKm", u."lastActiveAt", l."name" AS "locationName", l."latitude", l."longitude"
@@ -65,27 +65,31 @@ export class IndexFeed {
       );
       const last = page.at(-1);
       if (last === undefined) return profiles;
-      const range = [str(page[0]?.id), str(last.id)];
+      const rows = await this.readDetails([str(page[0]?.id), str(last.id)]);
       const users = page.filter((u) => u.status === "active" && u.visibility !== "private");
-      const skills = await this.database.readRows(
-        `SELECT "userId", "skillId", "direction", "level" FROM "UserSkill" WHERE "userId" BETWEEN ? AND ?`,
-        range,
-      );
-      const slots = await this.database.readRows(
-        `SELECT "userId", "userSkillId", "weekday", "startMinute", "endMinute" FROM "AvailabilitySlot"
-         WHERE "userId" BETWEEN ? AND ?`,
-        range,
-      );
-      const reviews = await this.database.readRows(
-        `SELECT "subjectId", COUNT(*) AS "n", SUM("rating") AS "total" FROM "Review"
-         WHERE "subjectId" BETWEEN ? AND ? GROUP BY "subjectId"`,
-        range,
-      );
-      const approvedSkills = skills.filter((row) => approved.has(str(row.skillId)));
-      const personalSlots = slots.filter((row) => row.userSkillId === null || row.userSkillId === undefined);
-      profiles.push(...assemble(users, approvedSkills, personalSlots, reviews, now, shared));
+      const skills = rows.skills.filter((row) => approved.has(str(row.skillId)));
+      profiles.push(...assemble(users, skills, rows.slots, rows.reviews, now, shared));
       after = str(last.id);
     }
+  }
+
+  /** Skills, personal slots and review totals of the users whose ids are in `range` (inclusive). */
+  private async readDetails(range: readonly [string, string]) {
+    const skills = await this.database.readRows(
+      `SELECT "userId", "skillId", "direction", "level" FROM "UserSkill" WHERE "userId" BETWEEN ? AND ?`,
+      range,
+    );
+    const slots = await this.database.readRows(
+      `SELECT "userId", "userSkillId", "weekday", "startMinute", "endMinute" FROM "AvailabilitySlot"
+       WHERE "userId" BETWEEN ? AND ?`,
+      range,
+    );
+    const reviews = await this.database.readRows(
+      `SELECT "subjectId", COUNT(*) AS "n", SUM("rating") AS "total" FROM "Review"
+       WHERE "subjectId" BETWEEN ? AND ? GROUP BY "subjectId"`,
+      range,
+    );
+    return { skills, slots: slots.filter((row) => row.userSkillId === null || row.userSkillId === undefined), reviews };
   }
 
   /** Applies outbox events written since the last look. A short overlap catches transactions that committed late. */

@@ -8,7 +8,7 @@ export function byRecency(a: MatchProfile, b: MatchProfile): number {
   return b.lastActiveAt.getTime() - a.lastActiveAt.getTime() || a.userId.localeCompare(b.userId);
 }
 
-// Skill numbers stay far below 2^16 (one per catalog skill), so a pair of them is one integer key.
+// Skill numbers stay far below 2^15 (one per catalog skill), so a pair of them is one 32-bit key.
 const pairStride = 1 << 16;
 const pairKey = (taught: number, learned: number) => taught * pairStride + learned;
 
@@ -48,22 +48,11 @@ export class MatchIndex {
     const people = [...latest.values()].sort(byRecency);
     latest.clear();
     const index = new MatchIndex();
-    let skills = 0;
-    for (const [n, profile] of people.entries()) {
-      index.add(n, profile);
-      for (const levels of [profile.teaches, profile.learns])
-        for (let i = 0; i < levels.size; i++) skills = Math.max(skills, levels.skillAt(i) + 1);
-    }
+    for (const [n, profile] of people.entries()) index.add(n, profile);
     const at = (n: number) => people[n] as MatchProfile;
-    const bySkill = (skill: number) => (skill < skills ? skill : -1);
-    index.teachers = Postings.build(skills, bySkill, people.length, (n) => at(n).teaches.skills());
-    index.learners = Postings.build(skills, bySkill, people.length, (n) => at(n).learns.skills());
-    const byPair = (key: number) => {
-      const taught = Math.floor(key / pairStride);
-      const learned = key % pairStride;
-      return taught < skills && learned < skills ? taught * skills + learned : -1;
-    };
-    index.pairs = Postings.build(skills * skills, byPair, people.length, (n) => pairKeys(at(n)));
+    index.teachers = Postings.build(people.length, (n) => at(n).teaches.skills());
+    index.learners = Postings.build(people.length, (n) => at(n).learns.skills());
+    index.pairs = Postings.build(people.length, (n) => pairKeys(at(n)));
     return index;
   }
 
