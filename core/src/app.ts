@@ -5,6 +5,7 @@ import { createProfilesService } from "./domain/profiles/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
 import { createSearchService } from "./domain/search/service.js";
+import { createSessionsService } from "./domain/sessions/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
@@ -29,6 +30,7 @@ export function createServices(deps: ServiceDeps) {
     swaps: createSwapsService(deps),
     moderation: createModerationService(deps),
     conversations: createConversationsService(deps),
+    sessions: createSessionsService(deps),
   };
 }
 

@@ -80,6 +80,10 @@ export const en = {
   "conversation.not_found": "That conversation could not be found.",
   "conversation.closed": "This swap was called off, so its conversation takes no new messages.",
   "conversation.blocked": "You cannot message this person.",
+  "session.not_found": "That session could not be found.",
+  "session.closed": "This session is already over or called off.",
+  "session.not_ended": "You can confirm or dispute a session once it has ended.",
+  "session.which_skill": "Say which skill this session is for: {skills}.",
   "moderation.self": "You cannot block or report yourself.",
 
   "search.teaches": "teaches {skill} (level {level})",

@@ -36,6 +36,10 @@ export type DomainEvent =
       aggregateId: string;
       payload: { conversationId: string; messageId: string; authorId: string; source: string };
     }
+  | { type: "session.scheduled"; aggregateId: string; payload: { swapId: string; sessionId: string; startsAt: string } }
+  | { type: "session.cancelled"; aggregateId: string; payload: { swapId: string; sessionId: string; by: string } }
+  | { type: "session.disputed"; aggregateId: string; payload: { swapId: string; sessionId: string; by: string } }
+  | { type: "session.completed"; aggregateId: string; payload: { swapId: string; sessionId: string } }
   | { type: "user.blocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.unblocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.reported"; aggregateId: string; payload: { reportId: string; reporterId: string; subjectId: string } }

@@ -1,0 +1,318 @@
+import { z } from "zod";
+import { conflict, DomainError, invalid, notFound } from "../../errors.js";
+import type { Db, Tx } from "../../infra/prisma/database.js";
+import { translate } from "../../messages/index.js";
+import { recordEvent } from "../outbox/record-event.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { normalizeText } from "../shared/text.js";
+import { parseInput } from "../shared/validate.js";
+import {
+  decideSession,
+  disputeWindowMs,
+  type SessionAction,
+  type SessionRefusal,
+  type SessionStatus,
+} from "./rules.js";
+
+const scheduleInput = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int().min(15).max(480).default(60),
+    mode: z.enum(["online", "in_person"]),
+    /** A link when online, an address when in person. */
+    place: z.string().trim().max(300).default(""),
+    /** Which of the swap's skills the session is for (required when the swap has two). */
+    skill: z.string().trim().min(1).max(80).optional(),
+  })
+  .strict();
+
+const rescheduleInput = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true }),
+    durationMinutes: z.number().int().min(15).max(480).optional(),
+    place: z.string().trim().max(300).optional(),
+  })
+  .strict();
+
+export interface SessionView {
+  readonly id: string;
+  readonly swapId: string;
+  readonly skill: { readonly skillId: string; readonly name: string } | null;
+  readonly startsAt: Date;
+  readonly durationMinutes: number;
+  readonly mode: "online" | "in_person";
+  readonly place: string;
+  readonly status: SessionStatus;
+  readonly confirmedBy: readonly string[];
+  readonly disputedBy: readonly string[];
+}
+
+const sessionSelect = {
+  id: true,
+  swapId: true,
+  startsAt: true,
+  durationMinutes: true,
+  mode: true,
+  place: true,
+  status: true,
+  skill: { select: { id: true, name: true } },
+  confirmations: { select: { userId: true, confirmedAt: true, disputedAt: true, user: { select: { handle: true } } } },
+  swap: { select: { status: true, participants: { select: { userId: true } } } },
+} as const;
+
+function refusal(reason: SessionRefusal): DomainError {
+  switch (reason) {
+    case "not_participant":
+      return notFound("SESSION.NOT_FOUND", "session.not_found");
+    case "closed":
+      return conflict("SESSION.CLOSED", "session.closed");
+    case "not_ended":
+      return conflict("SESSION.NOT_ENDED", "session.not_ended");
+    case "not_due":
+      return conflict("SESSION.NOT_DUE", "session.closed");
+  }
+}
+
+/**
+ * A swap completes by itself once every skill in it has had a completed session and nothing is still
+ * scheduled or disputed (participants can also say so themselves: swaps.complete).
+ */
+async function completeSwapIfDone(tx: Tx, deps: Pick<ServiceDeps, "ids" | "clock" | "database">, swapId: string) {
+  const swap = await tx.swap.findUnique({
+    where: { id: swapId },
+    select: {
+      status: true,
+      participants: { select: { learnsSkillId: true } },
+      sessions: { select: { status: true, skillId: true } },
+    },
+  });
+  if (swap === null || swap.status !== "accepted") return;
+  const live = swap.sessions.filter((s) => s.status !== "cancelled");
+  if (live.some((s) => s.status !== "completed")) return;
+  const taught = new Set(live.map((s) => s.skillId));
+  const learned = swap.participants.flatMap((p) => (p.learnsSkillId === null ? [] : [p.learnsSkillId]));
+  if (learned.length === 0 || !learned.every((skillId) => taught.has(skillId))) return;
+  await tx.swap.update({ where: { id: swapId }, data: { status: "completed", completedAt: deps.clock.now() } });
+  await recordEvent(tx, deps, { type: "swap.completed", aggregateId: swapId, payload: { swapId } });
+}
+
+export function createSessionsService(deps: ServiceDeps) {
+  const { db, ids, clock } = deps;
+
+  async function load(tx: Tx | Db, sessionId: string) {
+    const row = await tx.swapSession.findUnique({ where: { id: sessionId }, select: sessionSelect });
+    if (row === null) throw notFound("SESSION.NOT_FOUND", "session.not_found");
+    return row;
+  }
+
+  function toView(row: Awaited<ReturnType<typeof load>>): SessionView {
+    return {
+      id: row.id,
+      swapId: row.swapId,
+      skill: row.skill === null ? null : { skillId: row.skill.id, name: row.skill.name },
+      startsAt: row.startsAt,
+      durationMinutes: row.durationMinutes,
+      mode: row.mode as "online" | "in_person",
+      place: row.place,
+      status: row.status as SessionStatus,
+      confirmedBy: row.confirmations.filter((c) => c.confirmedAt !== null).map((c) => c.user.handle),
+      disputedBy: row.confirmations.filter((c) => c.disputedAt !== null).map((c) => c.user.handle),
+    };
+  }
+
+  /** One move of the session state machine, inside a transaction. */
+  async function move(tx: Tx, sessionId: string, action: SessionAction, actor: Actor | null) {
+    const row = await load(tx, sessionId);
+    const now = clock.now();
+    const mine = row.confirmations.find((c) => c.userId === actor?.userId);
+    const others = row.confirmations.filter((c) => c.userId !== actor?.userId);
+    const outcome = decideSession(action, {
+      status: row.status as SessionStatus,
+      participant: actor !== null && row.swap.participants.some((p) => p.userId === actor.userId),
+      ended: row.startsAt.getTime() + row.durationMinutes * 60_000 <= now.getTime(),
+      participants: row.swap.participants.length,
+      othersConfirmed: others.filter((c) => c.confirmedAt !== null).length,
+      actorConfirmed: mine?.confirmedAt !== null && mine?.confirmedAt !== undefined,
+      confirmedLongAgo:
+        row.confirmations.every((c) => c.disputedAt === null) &&
+        row.confirmations.some(
+          (c) => c.confirmedAt !== null && now.getTime() - c.confirmedAt.getTime() >= disputeWindowMs,
+        ),
+    });
+    if (!outcome.ok) throw refusal(outcome.reason);
+    return { row, now, status: outcome.status };
+  }
+
+  async function complete(tx: Tx, sessionId: string, swapId: string, now: Date) {
+    await tx.swapSession.update({ where: { id: sessionId }, data: { status: "completed", completedAt: now } });
+    await recordEvent(tx, deps, { type: "session.completed", aggregateId: swapId, payload: { swapId, sessionId } });
+    await completeSwapIfDone(tx, deps, swapId);
+  }
+
+  return {
+    /** Schedules a session inside an accepted swap, for one of its skills. */
+    async schedule(actor: Actor, swapId: string, input: z.input<typeof scheduleInput>): Promise<SessionView> {
+      const data = parseInput(scheduleInput, input, "SESSION.INVALID");
+      const now = clock.now();
+      if (Date.parse(data.startsAt) <= now.getTime())
+        throw invalid("SESSION.INVALID", [{ field: "startsAt", message: translate("swap.time_in_past") }]);
+      const sessionId = ids.next();
+      await db.$transaction(async (tx) => {
+        const swap = await tx.swap.findUnique({
+          where: { id: swapId },
+          select: {
+            status: true,
+            offeredSkill: { select: { id: true, name: true } },
+            wantedSkill: { select: { id: true, name: true } },
+            participants: { select: { userId: true } },
+          },
+        });
+        if (swap === null || !swap.participants.some((p) => p.userId === actor.userId))
+          throw notFound("SWAP.NOT_FOUND", "swap.not_found");
+        if (swap.status !== "accepted") throw conflict("SWAP.NOT_ACCEPTED", "swap.not_accepted_yet");
+        const skills = [swap.offeredSkill, swap.wantedSkill].flatMap((s) => (s === null ? [] : [s]));
+        const named =
+          data.skill === undefined
+            ? skills.length === 1
+              ? skills[0]
+              : undefined
+            : skills.find((s) => normalizeText(s.name) === normalizeText(data.skill ?? ""));
+        if (named === undefined)
+          throw invalid("SESSION.INVALID", [
+            {
+              field: "skill",
+              message: translate("session.which_skill", { skills: skills.map((s) => s.name).join(", ") }),
+            },
+          ]);
+        await tx.swapSession.create({
+          data: {
+            id: sessionId,
+            swapId,
+            skillId: named.id,
+            createdById: actor.userId,
+            startsAt: new Date(data.startsAt),
+            durationMinutes: data.durationMinutes,
+            mode: data.mode,
+            place: data.place,
+            createdAt: now,
+            confirmations: { create: swap.participants.map((p) => ({ userId: p.userId })) },
+          },
+        });
+        await recordEvent(tx, deps, {
+          type: "session.scheduled",
+          aggregateId: swapId,
+          payload: { swapId, sessionId, startsAt: data.startsAt },
+        });
+      });
+      return toView(await load(db, sessionId));
+    },
+
+    async reschedule(actor: Actor, sessionId: string, input: z.input<typeof rescheduleInput>): Promise<SessionView> {
+      const data = parseInput(rescheduleInput, input, "SESSION.INVALID");
+      if (Date.parse(data.startsAt) <= clock.now().getTime())
+        throw invalid("SESSION.INVALID", [{ field: "startsAt", message: translate("swap.time_in_past") }]);
+      await db.$transaction(async (tx) => {
+        const { row } = await move(tx, sessionId, "reschedule", actor);
+        await tx.swapSession.update({
+          where: { id: sessionId },
+          data: {
+            startsAt: new Date(data.startsAt),
+            ...(data.durationMinutes === undefined ? {} : { durationMinutes: data.durationMinutes }),
+            ...(data.place === undefined ? {} : { place: data.place }),
+          },
+        });
+        await recordEvent(tx, deps, {
+          type: "session.scheduled",
+          aggregateId: row.swapId,
+          payload: { swapId: row.swapId, sessionId, startsAt: data.startsAt },
+        });
+      });
+      return toView(await load(db, sessionId));
+    },
+
+    async cancel(actor: Actor, sessionId: string): Promise<SessionView> {
+      await db.$transaction(async (tx) => {
+        const { row } = await move(tx, sessionId, "cancel", actor);
+        await tx.swapSession.update({ where: { id: sessionId }, data: { status: "cancelled" } });
+        await recordEvent(tx, deps, {
+          type: "session.cancelled",
+          aggregateId: row.swapId,
+          payload: { swapId: row.swapId, sessionId, by: actor.userId },
+        });
+      });
+      return toView(await load(db, sessionId));
+    },
+
+    /** A participant confirms the session took place; the last confirmation completes it. */
+    async confirm(actor: Actor, sessionId: string): Promise<SessionView> {
+      await db.$transaction(async (tx) => {
+        const { row, now, status } = await move(tx, sessionId, "confirm", actor);
+        await tx.sessionConfirmation.update({
+          where: { sessionId_userId: { sessionId, userId: actor.userId } },
+          data: { confirmedAt: now, disputedAt: null },
+        });
+        if (status === "completed") await complete(tx, sessionId, row.swapId, now);
+      });
+      return toView(await load(db, sessionId));
+    },
+
+    /** A participant says the session did not happen as recorded: it will not complete by itself. */
+    async dispute(actor: Actor, sessionId: string): Promise<SessionView> {
+      await db.$transaction(async (tx) => {
+        const { row, now, status } = await move(tx, sessionId, "dispute", actor);
+        await tx.sessionConfirmation.update({
+          where: { sessionId_userId: { sessionId, userId: actor.userId } },
+          data: { disputedAt: now, confirmedAt: null },
+        });
+        await tx.swapSession.update({ where: { id: sessionId }, data: { status } });
+        await recordEvent(tx, deps, {
+          type: "session.disputed",
+          aggregateId: row.swapId,
+          payload: { swapId: row.swapId, sessionId, by: actor.userId },
+        });
+      });
+      return toView(await load(db, sessionId));
+    },
+
+    /** The sessions of a swap, for its participants. */
+    async listFor(actor: Actor, swapId: string): Promise<SessionView[]> {
+      const mine = await db.swapParticipant.findUnique({
+        where: { swapId_userId: { swapId, userId: actor.userId } },
+        select: { userId: true },
+      });
+      if (mine === null) throw notFound("SWAP.NOT_FOUND", "swap.not_found");
+      const rows = await db.swapSession.findMany({
+        where: { swapId },
+        orderBy: { startsAt: "asc" },
+        select: sessionSelect,
+      });
+      return rows.map(toView);
+    },
+
+    /** The scheduled job: sessions one participant confirmed 72 hours ago, undisputed, complete. */
+    async completeDue(): Promise<number> {
+      const cutoff = new Date(clock.now().getTime() - disputeWindowMs);
+      const due = await db.swapSession.findMany({
+        where: { status: "scheduled", confirmations: { some: { confirmedAt: { lte: cutoff } } } },
+        select: { id: true },
+        take: 500,
+      });
+      let completed = 0;
+      for (const { id } of due) {
+        try {
+          await db.$transaction(async (tx) => {
+            const { row, now } = await move(tx, id, "autoComplete", null);
+            await complete(tx, id, row.swapId, now);
+          });
+          completed += 1;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      return completed;
+    },
+  };
+}
+
+export type SessionsService = ReturnType<typeof createSessionsService>;
