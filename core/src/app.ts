@@ -4,6 +4,7 @@ import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
+import { createReviewsService } from "./domain/reviews/service.js";
 import { createSearchService } from "./domain/search/service.js";
 import { createSessionsService } from "./domain/sessions/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps) {
     moderation: createModerationService(deps),
     conversations: createConversationsService(deps),
     sessions: createSessionsService(deps),
+    reviews: createReviewsService(deps),
   };
 }
 

@@ -40,6 +40,16 @@ export type DomainEvent =
   | { type: "session.cancelled"; aggregateId: string; payload: { swapId: string; sessionId: string; by: string } }
   | { type: "session.disputed"; aggregateId: string; payload: { swapId: string; sessionId: string; by: string } }
   | { type: "session.completed"; aggregateId: string; payload: { swapId: string; sessionId: string } }
+  | {
+      type: "review.received";
+      aggregateId: string;
+      payload: { reviewId: string; swapId: string; authorId: string; subjectId: string; rating: number };
+    }
+  | {
+      type: "review.reported";
+      aggregateId: string;
+      payload: { reportId: string; reviewId: string; reporterId: string };
+    }
   | { type: "user.blocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.unblocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.reported"; aggregateId: string; payload: { reportId: string; reporterId: string; subjectId: string } }

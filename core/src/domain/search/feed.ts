@@ -15,6 +15,7 @@ const personEvents: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
   "availability.updated",
   "community.joined",
   "community.left",
+  "review.received",
 ]);
 
 /** Transactions commit a little after they stamp their events: each look re-reads this much before the last. */
