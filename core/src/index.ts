@@ -16,3 +16,21 @@ export { seedDemo } from "./seed/demo.js";
 export { seedSynthetic } from "./seed/synthetic.js";
 export type { PeopleSearchInput, PeopleSearchResult, PersonHit, SearchReason } from "./domain/search/service.js";
 export type { SearchIndex } from "./ports/search-index.js";
+export {
+  createOutboxDispatcher,
+  type DispatchReport,
+  type OutboxDispatcher,
+  type OutboxDispatcherOptions,
+  type OutboxHandler,
+  type OutboxMessage,
+} from "./domain/outbox/dispatcher.js";
+export type { DomainEvent, DomainEventType } from "./domain/outbox/events.js";
+export { outboxStatus, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
+export {
+  channelsFor,
+  deliversTo,
+  notificationPreferencesOf,
+  notificationSettingsOf,
+  type StoredNotificationPreference,
+} from "./domain/notifications/rules.js";
+export type { NotificationChannel, NotificationKind } from "./domain/profiles/types.js";

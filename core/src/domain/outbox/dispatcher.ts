@@ -1,0 +1,316 @@
+import { z } from "zod";
+import type { Db, Tx } from "../../infra/prisma/database.js";
+import type { Clock } from "../../ports/clock.js";
+import type { DomainEvent, DomainEventType } from "./events.js";
+import { afterFailure, defaultRetryPolicy, shortError, type RetryPolicy } from "./rules.js";
+
+// Indexed rather than `Extract<DomainEvent, { type: T }>`: TypeScript can then see that a handler of some
+// event types is a handler of events in general, so handlers of different types share one array.
+type EventsByType = { [E in DomainEvent as E["type"]]: E };
+
+/** An outbox event as a handler receives it: the domain event plus its outbox identity. */
+export type OutboxMessage<T extends DomainEventType = DomainEventType> = EventsByType[T] & {
+  /** The idempotency key: the same event may arrive again, and always with this id. */
+  readonly id: string;
+  readonly createdAt: Date;
+  /** Failed attempts before this one (0 on the first try). */
+  readonly attempts: number;
+};
+
+/**
+ * A subscriber to outbox events. Delivery is at least once: a handler that succeeded is recorded and never
+ * called again for that event, even across restarts, but a crash between its side effect and that record
+ * (or a timeout after it acted) delivers the event again. So `handle` must be idempotent by `event.id`:
+ * key what it writes or sends on it. A handler throws to ask for a retry; it runs outside any transaction,
+ * so it may call use cases.
+ */
+export interface OutboxHandler<T extends DomainEventType = DomainEventType> {
+  /** Stable across releases: deliveries are recorded under it. Renaming a handler re-subscribes it. */
+  readonly name: string;
+  readonly types: readonly T[];
+  handle(event: OutboxMessage<T>): Promise<void>;
+}
+
+export interface DispatchReport {
+  /** Events taken from the outbox in this batch. */
+  readonly fetched: number;
+  readonly delivered: number;
+  readonly retrying: number;
+  readonly dead: number;
+}
+
+const optionsSchema = z.object({
+  batchSize: z.number().int().min(1).max(1_000).default(50),
+  pollIntervalMs: z.number().int().min(1).default(1_000),
+  handlerTimeoutMs: z.number().int().min(1).default(30_000),
+  maxAttempts: z.number().int().min(1).default(defaultRetryPolicy.maxAttempts),
+  baseDelayMs: z.number().int().min(0).default(defaultRetryPolicy.baseDelayMs),
+  maxDelayMs: z.number().int().min(0).default(defaultRetryPolicy.maxDelayMs),
+});
+
+export interface OutboxDispatcherOptions extends Partial<z.input<typeof optionsSchema>> {
+  readonly handlers?: readonly OutboxHandler[];
+  /** Called when a whole batch fails (database unreachable, …); the loop carries on after the poll interval. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface OutboxDispatcher {
+  /** Adds a handler; its name must be unique. Events already delivered before it was added are not replayed. */
+  register<T extends DomainEventType>(handler: OutboxHandler<T>): void;
+  /** Processes one batch of due events and says what became of them. Calls are serialised. */
+  runOnce(): Promise<DispatchReport>;
+  /** Polls in the background until stop(): at once again while batches come back full, else every poll interval. */
+  start(): void;
+  /** Ends polling; waits for the event in hand and leaves the rest of its batch pending for the next run. */
+  stop(): Promise<void>;
+}
+
+type PendingRow = {
+  id: string;
+  type: string;
+  aggregateId: string;
+  payload: string;
+  attempts: number;
+  createdAt: Date;
+  deliveries: Array<{ handler: string }>;
+};
+
+type Outcome = "delivered" | "retrying" | "dead";
+
+/** A registered handler with its type parameter erased, so handlers of different types share one list. */
+interface Subscriber {
+  readonly name: string;
+  readonly types: ReadonlySet<string>;
+  readonly handle: (message: OutboxMessage) => Promise<void>;
+}
+
+/** The event as handlers receive it, or why it cannot be read. */
+function messageOf(row: PendingRow): OutboxMessage | string {
+  try {
+    // The payload was written by recordEvent from the typed DomainEvent union, and only handlers that
+    // subscribed to this exact type receive it, so the type and payload agree.
+    return {
+      id: row.id,
+      type: row.type,
+      aggregateId: row.aggregateId,
+      payload: JSON.parse(row.payload) as unknown,
+      createdAt: row.createdAt,
+      attempts: row.attempts,
+    } as OutboxMessage;
+  } catch (error) {
+    return `payload: ${shortError(error)}`;
+  }
+}
+
+class HandlerTimeout extends Error {
+  override readonly name = "HandlerTimeout";
+}
+
+/**
+ * The embedded outbox dispatcher: polls pending events that are due, oldest first, and hands each to every
+ * handler registered for its type. Each success is committed to OutboxDelivery before the next handler runs,
+ * so after a crash only the handler that was running when it happened can see the event again. An event
+ * whose handlers all succeeded is `delivered`; otherwise it is retried with exponential backoff (handlers that
+ * already succeeded are skipped) and becomes `dead` after `maxAttempts`. Ordering holds between events only
+ * while none fails: a retried event is delivered after younger ones.
+ *
+ * One dispatcher per database: two would both pick the same pending events. The scale-out path hands
+ * events to a job queue instead.
+ */
+export function createOutboxDispatcher(
+  deps: { readonly db: Db; readonly clock: Clock },
+  options: OutboxDispatcherOptions = {},
+): OutboxDispatcher {
+  return new PollingDispatcher(deps, options);
+}
+
+type Settings = z.output<typeof optionsSchema>;
+
+class PollingDispatcher implements OutboxDispatcher {
+  private readonly settings: Settings;
+  private readonly policy: RetryPolicy;
+  private readonly handlers: Subscriber[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private polling = false;
+  // Bumped by start(): a poll left over from an earlier start() must not schedule a second loop.
+  private generation = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: { readonly db: Db; readonly clock: Clock },
+    private readonly options: OutboxDispatcherOptions,
+  ) {
+    this.settings = optionsSchema.parse(options);
+    const { maxAttempts, baseDelayMs, maxDelayMs } = this.settings;
+    this.policy = { maxAttempts, baseDelayMs, maxDelayMs };
+    for (const handler of options.handlers ?? []) this.register(handler);
+  }
+
+  register<T extends DomainEventType>(handler: OutboxHandler<T>): void {
+    if (handler.name.trim() === "") throw new Error("An outbox handler needs a name.");
+    if (this.handlers.some((h) => h.name === handler.name))
+      throw new Error(`An outbox handler called ${handler.name} is already registered.`);
+    if (handler.types.length === 0) throw new Error(`Outbox handler ${handler.name} subscribes to no event type.`);
+    this.handlers.push({
+      name: handler.name,
+      types: new Set<string>(handler.types),
+      // Only events of the handler's own types reach it (see deliver), which is what the cast states.
+      handle: (message) => handler.handle(message as OutboxMessage<T>),
+    });
+  }
+
+  runOnce(): Promise<DispatchReport> {
+    return this.serialised(() => this.processBatch(() => true));
+  }
+
+  start(): void {
+    if (this.polling) return;
+    this.polling = true;
+    this.generation += 1;
+    const loop = this.generation;
+    this.timer = setTimeout(() => void this.poll(loop), 0);
+  }
+
+  async stop(): Promise<void> {
+    this.polling = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.queue;
+  }
+
+  private async poll(loop: number): Promise<void> {
+    this.timer = null;
+    let full = false;
+    try {
+      const report = await this.serialised(() => this.processBatch(() => this.polling));
+      full = report.fetched === this.settings.batchSize;
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (this.polling && loop === this.generation)
+      this.timer = setTimeout(() => void this.poll(loop), full ? 0 : this.settings.pollIntervalMs);
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async processBatch(keepGoing: () => boolean): Promise<DispatchReport> {
+    const rows = await this.fetchDue();
+    const counts = { delivered: 0, retrying: 0, dead: 0 };
+    for (const row of rows) {
+      if (!keepGoing()) break;
+      counts[await this.deliver(row)] += 1;
+    }
+    return { fetched: rows.length, ...counts };
+  }
+
+  private fetchDue(): Promise<PendingRow[]> {
+    // Read inside a transaction although it only reads: on SQLite a bare query shares the one connection with
+    // whatever use case transaction is open, and could see (and deliver) events that are later rolled back.
+    return this.deps.db.$transaction((tx) =>
+      tx.outboxEvent.findMany({
+        where: { status: "pending", availableAt: { lte: this.deps.clock.now() } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: this.settings.batchSize,
+        select: {
+          id: true,
+          type: true,
+          aggregateId: true,
+          payload: true,
+          attempts: true,
+          createdAt: true,
+          deliveries: { select: { handler: true } },
+        },
+      }),
+    );
+  }
+
+  private async deliver(row: PendingRow): Promise<Outcome> {
+    const done = new Set(row.deliveries.map((d) => d.handler));
+    const due = this.handlers.filter((h) => h.types.has(row.type) && !done.has(h.name));
+    // An event nobody subscribes to is delivered as it is: there is no one to hand it to, readable or not.
+    const message = due.length === 0 ? null : messageOf(row);
+    const { failures, unrecorded } =
+      message === null
+        ? { failures: [], unrecorded: null }
+        : typeof message === "string"
+          ? { failures: [message], unrecorded: null }
+          : await this.runHandlers(message, due);
+    return this.deps.db.$transaction(async (tx) => {
+      if (unrecorded !== null) await this.recordDelivery(tx, row.id, unrecorded);
+      return this.settle(tx, row, failures);
+    });
+  }
+
+  /**
+   * Runs the handlers one after the other. Each success is committed before the next handler starts, except
+   * the last, which the caller commits together with the event's outcome: one transaction fewer per event,
+   * and still no finished handler forgotten by a crash.
+   */
+  private async runHandlers(
+    message: OutboxMessage,
+    due: readonly Subscriber[],
+  ): Promise<{ failures: string[]; unrecorded: string | null }> {
+    const failures: string[] = [];
+    let unrecorded: string | null = null;
+    for (const handler of due) {
+      if (unrecorded !== null) {
+        const name = unrecorded;
+        await this.deps.db.$transaction((tx) => this.recordDelivery(tx, message.id, name));
+        unrecorded = null;
+      }
+      try {
+        await this.withTimeout(handler.handle(message), handler.name);
+        unrecorded = handler.name;
+      } catch (error) {
+        failures.push(`${handler.name}: ${shortError(error)}`);
+      }
+    }
+    return { failures, unrecorded };
+  }
+
+  private async withTimeout(work: Promise<void>, name: string): Promise<void> {
+    const limit = this.settings.handlerTimeoutMs;
+    let timeout: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => reject(new HandlerTimeout(`${name} took longer than ${limit} ms`)), limit);
+      // A hung handler must not keep the process alive on its own.
+      timeout.unref();
+    });
+    try {
+      await Promise.race([work, expired]);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  private async recordDelivery(tx: Tx, eventId: string, handler: string): Promise<void> {
+    await tx.outboxDelivery.create({ data: { eventId, handler, deliveredAt: this.deps.clock.now() } });
+  }
+
+  private async settle(tx: Tx, row: PendingRow, failures: readonly string[]): Promise<Outcome> {
+    const now = this.deps.clock.now();
+    // Guarded by `status: "pending"`: an event that was settled meanwhile (by an operator, say) stays settled.
+    if (failures.length === 0) {
+      await tx.outboxEvent.updateMany({
+        where: { id: row.id, status: "pending" },
+        data: { status: "delivered", deliveredAt: now },
+      });
+      return "delivered";
+    }
+    const attempts = row.attempts + 1;
+    const next = afterFailure(attempts, now, this.policy);
+    await tx.outboxEvent.updateMany({
+      where: { id: row.id, status: "pending" },
+      data: {
+        attempts,
+        lastError: failures.join("; ").slice(0, 1_000),
+        ...(next.status === "dead" ? { status: "dead" } : { availableAt: next.availableAt }),
+      },
+    });
+    return next.status === "dead" ? "dead" : "retrying";
+  }
+}

@@ -1,0 +1,38 @@
+import type { Db } from "../../infra/prisma/database.js";
+
+/** An event the dispatcher gave up on: it waits for an operator. */
+export interface DeadEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly aggregateId: string;
+  readonly attempts: number;
+  readonly lastError: string;
+  readonly createdAt: Date;
+}
+
+export interface OutboxStatus {
+  readonly pending: number;
+  /** Pending events that failed at least once and wait for their next try. */
+  readonly retrying: number;
+  readonly delivered: number;
+  readonly dead: number;
+  /** The oldest dead events, at most `deadLimit` of them. */
+  readonly deadEvents: DeadEvent[];
+}
+
+/** How the outbox is doing, for operators (`skillswap outbox`, `skillswap doctor`). */
+export function outboxStatus(db: Db, options: { readonly deadLimit?: number } = {}): Promise<OutboxStatus> {
+  // In a transaction for the same reason as every read in core on SQLite: see infra/prisma/database.ts.
+  return db.$transaction(async (tx) => {
+    const byStatus = await tx.outboxEvent.groupBy({ by: ["status"], _count: { _all: true } });
+    const retrying = await tx.outboxEvent.count({ where: { status: "pending", attempts: { gt: 0 } } });
+    const deadEvents = await tx.outboxEvent.findMany({
+      where: { status: "dead" },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: options.deadLimit ?? 100,
+      select: { id: true, type: true, aggregateId: true, attempts: true, lastError: true, createdAt: true },
+    });
+    const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
+    return { pending: count("pending"), retrying, delivered: count("delivered"), dead: count("dead"), deadEvents };
+  });
+}
