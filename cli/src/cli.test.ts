@@ -155,7 +155,62 @@ describe("the skillswap command", () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ healthy: false, checks: [{ name: "configuration", status: "fail" }] });
   });
+
+  it("counts the outbox's events and lists the dead ones with the reason they failed", async () => {
+    expect((await skillswap("--help")).stdout).toContain("outbox");
+    const before = JSON.parse((await skillswap("outbox", "--json")).stdout) as { pending: number; dead: number };
+    expect(before.dead).toBe(0);
+    await writeDeadEvent("dead-event-1", "relay: Discord answered 503");
+    const { stdout, code } = await skillswap("outbox", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      pending: before.pending,
+      dead: 1,
+      deadEvents: [
+        { id: "dead-event-1", type: "profile.updated", attempts: 8, lastError: "relay: Discord answered 503" },
+      ],
+    });
+    const human = await skillswap("outbox");
+    expect(human.stdout).toMatch(/1 dead/);
+    expect(human.stdout).toMatch(/dead-event-1\s+profile\.updated\s+8\s+relay: Discord answered 503/);
+  });
+
+  it("warns about dead outbox events in its health check, without calling itself broken", async () => {
+    const { stdout, code } = await skillswap("doctor", "--json");
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      healthy: boolean;
+      checks: Array<{ name: string; status: string; detail: string }>;
+    };
+    expect(report.healthy).toBe(true);
+    expect(report.checks).toContainEqual(
+      expect.objectContaining({ name: "outbox", status: "warn", detail: expect.stringMatching(/^1 dead event/) }),
+    );
+  });
 });
+
+/** An event the dispatcher gave up on, written through core as the dispatcher would leave it. */
+async function writeDeadEvent(id: string, lastError: string): Promise<void> {
+  const { createCore, loadConfig } = await import("@skillswap/core");
+  const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
+  try {
+    await core.database.db.$transaction((tx) =>
+      tx.outboxEvent.create({
+        data: {
+          id,
+          type: "profile.updated",
+          aggregateId: "someone",
+          payload: "{}",
+          status: "dead",
+          attempts: 8,
+          lastError,
+        },
+      }),
+    );
+  } finally {
+    await core.close();
+  }
+}
 
 async function someDemoHandle(): Promise<string> {
   const Database = (await import("better-sqlite3")).default;

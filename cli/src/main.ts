@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { doctorCommand } from "./commands/doctor.js";
 import { migrateCommand } from "./commands/migrate.js";
+import { outboxCommand } from "./commands/outbox.js";
 import { profileCommand } from "./commands/profile.js";
 import { recommendCommand } from "./commands/recommend.js";
 import { reindexCommand, searchCommand } from "./commands/search.js";
@@ -81,6 +82,12 @@ export function buildProgram(): Command {
     .description("rebuild the search index from the database")
     .option("--json", "machine-readable output")
     .action(reindexCommand);
+
+  program
+    .command("outbox")
+    .description("events waiting, delivered and dead in the outbox; dead ones listed with their last error")
+    .option("--json", "machine-readable output")
+    .action(outboxCommand);
 
   program
     .command("doctor")

@@ -1,4 +1,12 @@
-import { createCore, databaseProvider, loadConfig, readMigrations, type Config } from "@skillswap/core";
+import {
+  createCore,
+  databaseProvider,
+  loadConfig,
+  outboxStatus,
+  readMigrations,
+  type Config,
+  type Core,
+} from "@skillswap/core";
 import { emit, table, type OutputOptions } from "../output.js";
 
 interface Check {
@@ -40,6 +48,7 @@ async function databaseChecks(config: Config): Promise<Check[]> {
         detail: `${skills} approved skills`,
       });
       checks.push({ name: "people", status: "ok", detail: `${users} active users` });
+      checks.push(await outboxCheck(db));
     }
     const started = Date.now();
     const paris = core.deps.geocoder.resolve("Paris");
@@ -55,6 +64,19 @@ async function databaseChecks(config: Config): Promise<Check[]> {
   } finally {
     await core.close();
   }
+}
+
+/** Dead events are notifications nobody got: worth a warning, but the product still runs. */
+async function outboxCheck(db: Core["database"]["db"]): Promise<Check> {
+  const status = await outboxStatus(db, { deadLimit: 0 });
+  const waiting = `${status.pending} pending (${status.retrying} waiting to retry)`;
+  return status.dead === 0
+    ? { name: "outbox", status: "ok", detail: `${waiting}, none dead` }
+    : {
+        name: "outbox",
+        status: "warn",
+        detail: `${status.dead} dead event(s), ${waiting}: run \`skillswap outbox\` to see why`,
+      };
 }
 
 function redact(url: string): string {
