@@ -2,10 +2,13 @@ import { loadConfig, type Config } from "./config.js";
 import { createAccountsService } from "./domain/identity/service.js";
 import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
+import { createCommunitiesService } from "./domain/communities/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
 import { createReviewsService } from "./domain/reviews/service.js";
 import { createSearchService } from "./domain/search/service.js";
+import { createFollowsService } from "./domain/social/follows.js";
+import { createGroupsService } from "./domain/social/groups.js";
 import { createSessionsService } from "./domain/sessions/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
@@ -33,6 +36,9 @@ export function createServices(deps: ServiceDeps) {
     conversations: createConversationsService(deps),
     sessions: createSessionsService(deps),
     reviews: createReviewsService(deps),
+    communities: createCommunitiesService(deps),
+    groups: createGroupsService(deps),
+    follows: createFollowsService(deps),
   };
 }
 

@@ -50,6 +50,15 @@ export type DomainEvent =
       aggregateId: string;
       payload: { reportId: string; reviewId: string; reporterId: string };
     }
+  | {
+      type: "channel.linked";
+      aggregateId: string;
+      payload: { communityId: string; channelId: string; groupId: string; kind: string };
+    }
+  | { type: "channel.unlinked"; aggregateId: string; payload: { communityId: string; channelId: string } }
+  | { type: "group.joined"; aggregateId: string; payload: { userId: string; groupId: string; role: string } }
+  | { type: "group.left"; aggregateId: string; payload: { userId: string; groupId: string } }
+  | { type: "user.followed"; aggregateId: string; payload: { followerId: string; followeeId: string } }
   | { type: "user.blocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.unblocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.reported"; aggregateId: string; payload: { reportId: string; reporterId: string; subjectId: string } }

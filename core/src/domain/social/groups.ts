@@ -1,0 +1,262 @@
+import { z } from "zod";
+import { conflict, forbidden, invalid, notFound } from "../../errors.js";
+import type { Db, Tx } from "../../infra/prisma/database.js";
+import { isUniqueViolation } from "../../infra/prisma/errors.js";
+import { translate } from "../../messages/index.js";
+import { recordEvent } from "../outbox/record-event.js";
+import { requireActiveUser } from "../profiles/service.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { idField } from "../shared/fields.js";
+import { normalizeHandle, normalizeText } from "../shared/text.js";
+import { parseInput } from "../shared/validate.js";
+import { slugify } from "../skills/catalog.js";
+
+export type GroupRole = "owner" | "moderator" | "member";
+
+const createInput = z
+  .object({
+    name: z.string().trim().min(3).max(60),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/, "field.slug")
+      .optional(),
+    description: z.string().trim().max(1000).default(""),
+    /** A skill category, by slug or name. */
+    category: z.string().trim().min(1).max(80).optional(),
+    /** Community-scoped groups are for that community's members; without one the group is open to all. */
+    communityId: idField.optional(),
+  })
+  .strict();
+const memberInput = z.object({ handle: z.string().trim().min(1).max(40) }).strict();
+const roleInput = z
+  .object({ handle: z.string().trim().min(1).max(40), role: z.enum(["moderator", "member"]) })
+  .strict();
+
+export interface GroupView {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  readonly communityId: string | null;
+  readonly members: number;
+}
+
+export function createGroupsService(deps: ServiceDeps) {
+  const { db, ids, clock } = deps;
+
+  async function groupOf(tx: Tx | Db, idOrSlug: string) {
+    const group = await tx.group.findFirst({
+      where: { OR: [{ id: idOrSlug }, { slug: idOrSlug.toLowerCase() }] },
+      select: { id: true, slug: true, name: true, description: true, communityId: true },
+    });
+    if (group === null) throw notFound("GROUP.NOT_FOUND", "group.not_found");
+    return group;
+  }
+
+  async function roleOf(tx: Tx | Db, groupId: string, userId: string): Promise<GroupRole | null> {
+    const row = await tx.groupMember.findUnique({
+      where: { groupId_userId: { groupId, userId } },
+      select: { role: true },
+    });
+    return (row?.role as GroupRole | undefined) ?? null;
+  }
+
+  async function inCommunity(tx: Tx | Db, communityId: string, userId: string): Promise<boolean> {
+    const row = await tx.communityMember.findUnique({
+      where: { communityId_userId: { communityId, userId } },
+      select: { userId: true },
+    });
+    return row !== null;
+  }
+
+  /** A community-scoped group exists, for everyone else, only as "not found". */
+  async function visibleGroup(tx: Tx | Db, actor: Actor, idOrSlug: string) {
+    const group = await groupOf(tx, idOrSlug);
+    if (group.communityId !== null && !(await inCommunity(tx, group.communityId, actor.userId)))
+      throw notFound("GROUP.NOT_FOUND", "group.not_found");
+    return group;
+  }
+
+  async function memberByHandle(tx: Tx, groupId: string, handle: string) {
+    const user = await tx.user.findUnique({ where: { handle: normalizeHandle(handle) }, select: { id: true } });
+    const role = user === null ? null : await roleOf(tx, groupId, user.id);
+    if (user === null || role === null) throw notFound("GROUP.NOT_MEMBER", "group.not_member", { handle });
+    return { userId: user.id, role };
+  }
+
+  async function view(groupId: string): Promise<GroupView> {
+    const group = await db.group.findUniqueOrThrow({
+      where: { id: groupId },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        description: true,
+        communityId: true,
+        _count: { select: { members: true } },
+      },
+    });
+    const { _count, ...rest } = group;
+    return { ...rest, members: _count.members };
+  }
+
+  return {
+    /** Creates a group; its creator owns it. */
+    async create(actor: Actor, input: z.input<typeof createInput>): Promise<GroupView> {
+      const data = parseInput(createInput, input, "GROUP.INVALID");
+      const slug = data.slug ?? slugify(data.name);
+      const groupId = ids.next();
+      try {
+        await db.$transaction(async (tx) => {
+          await requireActiveUser(tx, actor.userId);
+          if (data.communityId !== undefined && !(await inCommunity(tx, data.communityId, actor.userId)))
+            throw forbidden("GROUP.NOT_IN_COMMUNITY", "group.not_in_community");
+          let categoryId: string | null = null;
+          if (data.category !== undefined) {
+            const wanted = normalizeText(data.category);
+            const categories = await tx.skillCategory.findMany({ select: { id: true, slug: true, name: true } });
+            const found = categories.find((c) => c.slug === wanted || normalizeText(c.name) === wanted);
+            if (found === undefined)
+              throw invalid("GROUP.INVALID", [
+                { field: "category", message: translate("field.category_unknown", { query: data.category }) },
+              ]);
+            categoryId = found.id;
+          }
+          const now = clock.now();
+          await tx.group.create({
+            data: {
+              id: groupId,
+              slug,
+              name: data.name,
+              description: data.description,
+              categoryId,
+              communityId: data.communityId ?? null,
+              createdById: actor.userId,
+              createdAt: now,
+              members: { create: { userId: actor.userId, role: "owner", joinedAt: now } },
+            },
+          });
+          await recordEvent(tx, deps, {
+            type: "group.joined",
+            aggregateId: actor.userId,
+            payload: { userId: actor.userId, groupId, role: "owner" },
+          });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw conflict("GROUP.SLUG_TAKEN", "group.slug_taken", { slug });
+        throw error;
+      }
+      return view(groupId);
+    },
+
+    /** Joins a group (a community's group only for its members); joining twice changes nothing. */
+    async join(actor: Actor, idOrSlug: string): Promise<GroupView> {
+      const groupId = await db.$transaction(async (tx) => {
+        await requireActiveUser(tx, actor.userId);
+        const group = await visibleGroup(tx, actor, idOrSlug);
+        if ((await roleOf(tx, group.id, actor.userId)) !== null) return group.id;
+        await tx.groupMember.create({ data: { groupId: group.id, userId: actor.userId, joinedAt: clock.now() } });
+        await recordEvent(tx, deps, {
+          type: "group.joined",
+          aggregateId: actor.userId,
+          payload: { userId: actor.userId, groupId: group.id, role: "member" },
+        });
+        return group.id;
+      });
+      return view(groupId);
+    },
+
+    /** Leaves a group. Its owner hands it over first, unless nobody else is left. */
+    async leave(actor: Actor, idOrSlug: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const group = await visibleGroup(tx, actor, idOrSlug);
+        const role = await roleOf(tx, group.id, actor.userId);
+        if (role === null) return;
+        const others = await tx.groupMember.count({ where: { groupId: group.id, userId: { not: actor.userId } } });
+        if (role === "owner" && others > 0) throw conflict("GROUP.OWNER_LEAVING", "group.owner_leaving");
+        await tx.groupMember.delete({ where: { groupId_userId: { groupId: group.id, userId: actor.userId } } });
+        await recordEvent(tx, deps, {
+          type: "group.left",
+          aggregateId: actor.userId,
+          payload: { userId: actor.userId, groupId: group.id },
+        });
+      });
+    },
+
+    /** The owner makes a member a moderator, or a moderator a member again. */
+    async setRole(owner: Actor, idOrSlug: string, input: z.input<typeof roleInput>): Promise<void> {
+      const data = parseInput(roleInput, input, "GROUP.INVALID");
+      await db.$transaction(async (tx) => {
+        const group = await visibleGroup(tx, owner, idOrSlug);
+        if ((await roleOf(tx, group.id, owner.userId)) !== "owner")
+          throw forbidden("GROUP.OWNER_ONLY", "group.owner_only");
+        const target = await memberByHandle(tx, group.id, data.handle);
+        if (target.role === "owner") throw conflict("GROUP.OWNER_ROLE", "group.owner_role");
+        await tx.groupMember.update({
+          where: { groupId_userId: { groupId: group.id, userId: target.userId } },
+          data: { role: data.role },
+        });
+      });
+    },
+
+    /** The owner hands the group to another member, and becomes a moderator. */
+    async transferOwnership(owner: Actor, idOrSlug: string, input: z.input<typeof memberInput>): Promise<void> {
+      const data = parseInput(memberInput, input, "GROUP.INVALID");
+      await db.$transaction(async (tx) => {
+        const group = await visibleGroup(tx, owner, idOrSlug);
+        if ((await roleOf(tx, group.id, owner.userId)) !== "owner")
+          throw forbidden("GROUP.OWNER_ONLY", "group.owner_only");
+        const target = await memberByHandle(tx, group.id, data.handle);
+        if (target.userId === owner.userId) return;
+        await tx.groupMember.update({
+          where: { groupId_userId: { groupId: group.id, userId: target.userId } },
+          data: { role: "owner" },
+        });
+        await tx.groupMember.update({
+          where: { groupId_userId: { groupId: group.id, userId: owner.userId } },
+          data: { role: "moderator" },
+        });
+      });
+    },
+
+    /** Members with their roles, owner first. */
+    async members(viewer: Actor, idOrSlug: string) {
+      const group = await visibleGroup(db, viewer, idOrSlug);
+      const rows = await db.groupMember.findMany({
+        where: { groupId: group.id },
+        select: { role: true, joinedAt: true, user: { select: { handle: true, displayName: true } } },
+        orderBy: [{ joinedAt: "asc" }],
+      });
+      const rank: Record<string, number> = { owner: 0, moderator: 1, member: 2 };
+      return rows
+        .map((r) => ({ handle: r.user.handle, displayName: r.user.displayName, role: r.role as GroupRole }))
+        .sort((a, b) => (rank[a.role] ?? 3) - (rank[b.role] ?? 3));
+    },
+
+    /** Groups the viewer can see: open ones and their communities' ones. */
+    async list(viewer: Actor, options: { communityId?: string } = {}): Promise<GroupView[]> {
+      const mine = await db.communityMember.findMany({
+        where: { userId: viewer.userId },
+        select: { communityId: true },
+      });
+      const communities = mine.map((m) => m.communityId);
+      const rows = await db.group.findMany({
+        where: {
+          ...(options.communityId === undefined ? {} : { communityId: options.communityId }),
+          OR: [{ communityId: null }, { communityId: { in: communities } }],
+        },
+        orderBy: { name: "asc" },
+        select: { id: true },
+      });
+      return Promise.all(rows.map((r) => view(r.id)));
+    },
+
+    /** The role someone has in a group (forums ask before moderating). */
+    roleOf: (groupId: string, userId: string) => roleOf(db, groupId, userId),
+  };
+}
+
+export type GroupsService = ReturnType<typeof createGroupsService>;
