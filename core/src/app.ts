@@ -8,6 +8,7 @@ import { createModerationService } from "./domain/moderation/service.js";
 import { createReviewsService } from "./domain/reviews/service.js";
 import { createSearchService } from "./domain/search/service.js";
 import { createFollowsService } from "./domain/social/follows.js";
+import { createForumsService } from "./domain/social/forums.js";
 import { createGroupsService } from "./domain/social/groups.js";
 import { createSessionsService } from "./domain/sessions/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
@@ -39,6 +40,7 @@ export function createServices(deps: ServiceDeps) {
     communities: createCommunitiesService(deps),
     groups: createGroupsService(deps),
     follows: createFollowsService(deps),
+    forums: createForumsService(deps),
   };
 }
 

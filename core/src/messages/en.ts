@@ -106,6 +106,11 @@ export const en = {
   "group.owner_only": "Only the group's owner can do that.",
   "group.owner_role": "The owner's role changes only by handing the group over.",
   "field.slug": "Use 3–50 lower-case letters, digits or '-'.",
+  "forum.not_found": "That thread or post could not be found.",
+  "forum.members_only": "Join the group to post in its forum.",
+  "forum.moderators_only": "Only the group's moderators can do that.",
+  "forum.locked": "This thread is locked.",
+  "forum.not_yours": "You can only change your own posts.",
   "follow.self": "You cannot follow yourself.",
   "moderation.self": "You cannot block or report yourself.",
 

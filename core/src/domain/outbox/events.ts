@@ -58,6 +58,21 @@ export type DomainEvent =
   | { type: "channel.unlinked"; aggregateId: string; payload: { communityId: string; channelId: string } }
   | { type: "group.joined"; aggregateId: string; payload: { userId: string; groupId: string; role: string } }
   | { type: "group.left"; aggregateId: string; payload: { userId: string; groupId: string } }
+  | {
+      type: "forum.thread_started";
+      aggregateId: string;
+      payload: { groupId: string; threadId: string; authorId: string; source: string };
+    }
+  | {
+      type: "forum.replied";
+      aggregateId: string;
+      payload: { groupId: string; threadId: string; postId: string; authorId: string; source: string };
+    }
+  | {
+      type: "forum.thread_moderated";
+      aggregateId: string;
+      payload: { groupId: string; threadId: string; by: string; change: string };
+    }
   | { type: "user.followed"; aggregateId: string; payload: { followerId: string; followeeId: string } }
   | { type: "user.blocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }
   | { type: "user.unblocked"; aggregateId: string; payload: { blockerId: string; blockedId: string } }

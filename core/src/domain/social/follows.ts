@@ -125,8 +125,7 @@ export function createFollowsService(deps: ServiceDeps) {
         const payload = JSON.parse(e.payload) as Record<string, unknown>;
         const detail: Record<string, string | number> = {};
         for (const key of ["skillId", "direction", "level", "rating", "groupId"])
-          if (typeof payload[key] === "string" || typeof payload[key] === "number")
-            detail[key] = payload[key];
+          if (typeof payload[key] === "string" || typeof payload[key] === "number") detail[key] = payload[key];
         return {
           at: e.createdAt,
           kind: e.type as FeedItem["kind"],

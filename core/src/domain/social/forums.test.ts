@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../shared/actor.js";
+import {
+  createTestCore,
+  domainErrorOf,
+  newPerson,
+  rejectedFields,
+  testProviders,
+  type TestCore,
+} from "../../testing/index.js";
+
+type Person = Actor & { handle: string };
+
+for (const provider of testProviders()) {
+  describe(`group forums on ${provider}`, () => {
+    let core: TestCore;
+    let owner: Person;
+    let mod: Person;
+    let member: Person;
+    let stranger: Person;
+    let groupId: string;
+    const forums = () => core.services.forums;
+
+    beforeAll(async () => {
+      core = await createTestCore(provider);
+      [owner, mod, member, stranger] = (await Promise.all(
+        ["olga", "moe", "mia", "sid"].map((n) => newPerson(core, n)),
+      )) as [Person, Person, Person, Person];
+      groupId = (await core.services.groups.create(owner, { name: "Sourdough bakers" })).id;
+      await core.services.groups.join(mod, groupId);
+      await core.services.groups.join(member, groupId);
+      await core.services.groups.setRole(owner, groupId, { handle: mod.handle, role: "moderator" });
+    });
+    afterAll(() => core.close());
+
+    it("threads and replies from any surface, each platform post stored once, oldest reply first", async () => {
+      const thread = await forums().startThread(member, groupId, {
+        title: "Starter too runny?",
+        body: "Mine doubles but stays liquid.",
+        source: "discord",
+        externalId: "forum-post-1",
+      });
+      const again = await forums().startThread(member, groupId, {
+        title: "Starter too runny?",
+        body: "Mine doubles but stays liquid.",
+        source: "discord",
+        externalId: "forum-post-1",
+      });
+      expect(again.id).toBe(thread.id);
+      await forums().reply(owner, thread.id, { body: "Less water, more rye." });
+      await forums().reply(mod, thread.id, { body: "Feed it twice a day.", source: "slack", externalId: "17.1" });
+      await forums().reply(mod, thread.id, { body: "Feed it twice a day.", source: "slack", externalId: "17.1" });
+      const { posts } = await forums().posts(stranger, thread.id);
+      expect(posts.map((p) => [p.authorName, p.body, p.source])).toEqual([
+        ["olga", "Less water, more rye.", "dashboard"],
+        ["moe", "Feed it twice a day.", "slack"],
+      ]);
+    });
+
+    it("lets authors edit and delete their own posts only", async () => {
+      const [thread] = await forums().threads(member, groupId);
+      const post = await forums().reply(member, thread?.id ?? "", { body: "Thanks!" });
+      expect((await forums().editPost(member, post.id, { body: "Thanks, it worked!" })).edited).toBe(true);
+      expect((await domainErrorOf(() => forums().editPost(owner, post.id, { body: "no" }))).code).toBe(
+        "FORUM.NOT_YOURS",
+      );
+      await forums().deletePost(member, post.id);
+      expect((await forums().posts(member, thread?.id ?? "")).posts.map((p) => p.body)).not.toContain(
+        "Thanks, it worked!",
+      );
+    });
+
+    it("lets moderators pin, lock and remove threads; members cannot", async () => {
+      const first = await forums().startThread(member, groupId, { title: "Flour brands", body: "Which?" });
+      const rules = await forums().startThread(owner, groupId, { title: "Group rules", body: "Be kind." });
+      expect((await domainErrorOf(() => forums().pin(member, rules.id))).code).toBe("FORUM.MODERATORS_ONLY");
+      await forums().pin(mod, rules.id);
+      expect((await forums().threads(member, groupId))[0]?.title).toBe("Group rules");
+      await forums().lock(mod, first.id);
+      expect((await domainErrorOf(() => forums().reply(member, first.id, { body: "Any?" }))).code).toBe("FORUM.LOCKED");
+      await forums().remove(owner, first.id);
+      expect((await forums().threads(member, groupId)).map((t) => t.title)).not.toContain("Flour brands");
+      expect((await domainErrorOf(() => forums().posts(member, first.id))).code).toBe("FORUM.NOT_FOUND");
+    });
+
+    it("is for members to write in, and names bad input", async () => {
+      expect(
+        (await domainErrorOf(() => forums().startThread(stranger, groupId, { title: "Hello", body: "hi" }))).code,
+      ).toBe("FORUM.MEMBERS_ONLY");
+      expect(await rejectedFields(() => forums().startThread(member, groupId, { title: "x", body: "" }))).toEqual([
+        "body",
+        "title",
+      ]);
+      expect(
+        await rejectedFields(() =>
+          forums().startThread(member, groupId, { title: "Hello", body: "hi", source: "discord" }),
+        ),
+      ).toEqual(["externalId"]);
+    });
+  });
+}

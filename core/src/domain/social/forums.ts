@@ -1,0 +1,284 @@
+import { z } from "zod";
+import { conflict, forbidden, notFound } from "../../errors.js";
+import type { Db, Tx } from "../../infra/prisma/database.js";
+import { translate } from "../../messages/index.js";
+import { recordEvent } from "../outbox/record-event.js";
+import type { Actor } from "../shared/actor.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { idField } from "../shared/fields.js";
+import { parseInput } from "../shared/validate.js";
+
+const origin = {
+  source: z.enum(["dashboard", "discord", "slack"]).default("dashboard"),
+  /** The platform's id of the post (a forum post, a thread message); a retried delivery is stored once. */
+  externalId: z.string().trim().min(1).max(100).optional(),
+};
+const needsExternalId = (input: { source: string; externalId?: string | undefined }) =>
+  input.source === "dashboard" || input.externalId !== undefined;
+const threadInput = z
+  .object({ title: z.string().trim().min(3).max(150), body: z.string().trim().min(1).max(10_000), ...origin })
+  .strict()
+  .refine(needsExternalId, { message: "field.required", path: ["externalId"] });
+const replyInput = z
+  .object({ body: z.string().trim().min(1).max(10_000), ...origin })
+  .strict()
+  .refine(needsExternalId, { message: "field.required", path: ["externalId"] });
+const editInput = z.object({ body: z.string().trim().min(1).max(10_000) }).strict();
+const pageInput = z.object({ limit: z.number().int().min(1).max(100).default(30), after: idField.optional() }).strict();
+
+export interface ThreadView {
+  readonly id: string;
+  readonly groupId: string;
+  readonly title: string;
+  readonly body: string;
+  readonly authorName: string;
+  readonly pinned: boolean;
+  readonly locked: boolean;
+  readonly source: string;
+  readonly externalId: string;
+  readonly lastPostAt: Date;
+}
+
+export interface PostView {
+  readonly id: string;
+  readonly threadId: string;
+  readonly body: string;
+  readonly authorName: string;
+  readonly source: string;
+  readonly externalId: string;
+  readonly createdAt: Date;
+  readonly edited: boolean;
+}
+
+const nameOf = (author: { displayName: string } | null) => author?.displayName ?? translate("user.deleted_name");
+
+export function createForumsService(deps: ServiceDeps) {
+  const { db, ids, clock } = deps;
+
+  /** The group, if the actor may take part: a member (a community's group is invisible to outsiders). */
+  async function membership(tx: Tx | Db, actor: Actor, groupId: string) {
+    const member = await tx.groupMember.findUnique({
+      where: { groupId_userId: { groupId, userId: actor.userId } },
+      select: { role: true },
+    });
+    if (member === null) {
+      const group = await tx.group.findUnique({ where: { id: groupId }, select: { communityId: true } });
+      if (group === null || group.communityId !== null) throw notFound("GROUP.NOT_FOUND", "group.not_found");
+      throw forbidden("FORUM.MEMBERS_ONLY", "forum.members_only");
+    }
+    return member.role;
+  }
+
+  async function thread(tx: Tx | Db, threadId: string) {
+    const row = await tx.forumThread.findUnique({
+      where: { id: threadId },
+      select: { id: true, groupId: true, authorId: true, locked: true, removedAt: true },
+    });
+    if (row === null || row.removedAt !== null) throw notFound("FORUM.NOT_FOUND", "forum.not_found");
+    return row;
+  }
+
+  async function threadView(threadId: string): Promise<ThreadView> {
+    const row = await db.forumThread.findUniqueOrThrow({
+      where: { id: threadId },
+      select: {
+        id: true,
+        groupId: true,
+        title: true,
+        body: true,
+        pinned: true,
+        locked: true,
+        source: true,
+        externalId: true,
+        lastPostAt: true,
+        author: { select: { displayName: true } },
+      },
+    });
+    const { author, ...rest } = row;
+    return { ...rest, authorName: nameOf(author) };
+  }
+
+  async function postView(postId: string): Promise<PostView> {
+    const row = await db.forumPost.findUniqueOrThrow({
+      where: { id: postId },
+      select: {
+        id: true,
+        threadId: true,
+        body: true,
+        source: true,
+        externalId: true,
+        createdAt: true,
+        editedAt: true,
+        author: { select: { displayName: true } },
+      },
+    });
+    const { author, editedAt, ...rest } = row;
+    return { ...rest, authorName: nameOf(author), edited: editedAt !== null };
+  }
+
+  /** Moderators and the owner moderate; the actor must be one of them in the thread's group. */
+  async function moderate(
+    actor: Actor,
+    threadId: string,
+    change: { pinned?: boolean; locked?: boolean; removed?: boolean },
+  ) {
+    await db.$transaction(async (tx) => {
+      const row = await thread(tx, threadId);
+      const role = await membership(tx, actor, row.groupId);
+      if (role === "member") throw forbidden("FORUM.MODERATORS_ONLY", "forum.moderators_only");
+      await tx.forumThread.update({
+        where: { id: threadId },
+        data: {
+          ...(change.pinned === undefined ? {} : { pinned: change.pinned }),
+          ...(change.locked === undefined ? {} : { locked: change.locked }),
+          ...(change.removed === true ? { removedAt: clock.now() } : {}),
+        },
+      });
+      await recordEvent(tx, deps, {
+        type: "forum.thread_moderated",
+        aggregateId: row.groupId,
+        payload: { groupId: row.groupId, threadId, by: actor.userId, change: Object.keys(change).join(",") },
+      });
+    });
+  }
+
+  return {
+    /** Starts a thread in a group's forum; the same platform post twice is one thread. */
+    async startThread(actor: Actor, groupId: string, input: z.input<typeof threadInput>): Promise<ThreadView> {
+      const data = parseInput(threadInput, input, "FORUM.INVALID");
+      const externalId = data.externalId ?? ids.next();
+      const existing = await db.forumThread.findUnique({
+        where: { source_externalId: { source: data.source, externalId } },
+        select: { id: true },
+      });
+      if (existing !== null) return threadView(existing.id);
+      const threadId = ids.next();
+      await db.$transaction(async (tx) => {
+        await membership(tx, actor, groupId);
+        const now = clock.now();
+        await tx.forumThread.create({
+          data: {
+            id: threadId,
+            groupId,
+            authorId: actor.userId,
+            title: data.title,
+            body: data.body,
+            source: data.source,
+            externalId,
+            createdAt: now,
+            lastPostAt: now,
+          },
+        });
+        await recordEvent(tx, deps, {
+          type: "forum.thread_started",
+          aggregateId: groupId,
+          payload: { groupId, threadId, authorId: actor.userId, source: data.source },
+        });
+      });
+      return threadView(threadId);
+    },
+
+    /** Replies in a thread that is not locked; the same platform message twice is one post. */
+    async reply(actor: Actor, threadId: string, input: z.input<typeof replyInput>): Promise<PostView> {
+      const data = parseInput(replyInput, input, "FORUM.INVALID");
+      const externalId = data.externalId ?? ids.next();
+      const existing = await db.forumPost.findUnique({
+        where: { source_externalId: { source: data.source, externalId } },
+        select: { id: true },
+      });
+      if (existing !== null) return postView(existing.id);
+      const postId = ids.next();
+      await db.$transaction(async (tx) => {
+        const row = await thread(tx, threadId);
+        await membership(tx, actor, row.groupId);
+        if (row.locked) throw conflict("FORUM.LOCKED", "forum.locked");
+        const now = clock.now();
+        await tx.forumPost.create({
+          data: {
+            id: postId,
+            threadId,
+            authorId: actor.userId,
+            body: data.body,
+            source: data.source,
+            externalId,
+            createdAt: now,
+          },
+        });
+        await tx.forumThread.update({ where: { id: threadId }, data: { lastPostAt: now } });
+        await recordEvent(tx, deps, {
+          type: "forum.replied",
+          aggregateId: row.groupId,
+          payload: { groupId: row.groupId, threadId, postId, authorId: actor.userId, source: data.source },
+        });
+      });
+      return postView(postId);
+    },
+
+    /** Authors edit their own posts. */
+    async editPost(actor: Actor, postId: string, input: z.input<typeof editInput>): Promise<PostView> {
+      const data = parseInput(editInput, input, "FORUM.INVALID");
+      await db.$transaction(async (tx) => {
+        const post = await tx.forumPost.findUnique({
+          where: { id: postId },
+          select: { authorId: true, removedAt: true },
+        });
+        if (post === null || post.removedAt !== null) throw notFound("FORUM.NOT_FOUND", "forum.not_found");
+        if (post.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
+        await tx.forumPost.update({ where: { id: postId }, data: { body: data.body, editedAt: clock.now() } });
+      });
+      return postView(postId);
+    },
+
+    /** Authors delete their own posts (moderators remove threads: see remove). */
+    async deletePost(actor: Actor, postId: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const post = await tx.forumPost.findUnique({
+          where: { id: postId },
+          select: { authorId: true, removedAt: true },
+        });
+        if (post === null || post.removedAt !== null) throw notFound("FORUM.NOT_FOUND", "forum.not_found");
+        if (post.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
+        await tx.forumPost.update({ where: { id: postId }, data: { removedAt: clock.now() } });
+      });
+    },
+
+    pin: (actor: Actor, threadId: string, pinned = true) => moderate(actor, threadId, { pinned }),
+    lock: (actor: Actor, threadId: string, locked = true) => moderate(actor, threadId, { locked }),
+    remove: (actor: Actor, threadId: string) => moderate(actor, threadId, { removed: true }),
+
+    /** A group's threads: pinned first, then the most recently active. */
+    async threads(viewer: Actor, groupId: string): Promise<ThreadView[]> {
+      const group = await db.group.findUnique({ where: { id: groupId }, select: { communityId: true } });
+      if (group === null) throw notFound("GROUP.NOT_FOUND", "group.not_found");
+      if (group.communityId !== null) await membership(db, viewer, groupId);
+      const rows = await db.forumThread.findMany({
+        where: { groupId, removedAt: null },
+        orderBy: [{ pinned: "desc" }, { lastPostAt: "desc" }, { id: "desc" }],
+        take: 100,
+        select: { id: true },
+      });
+      return Promise.all(rows.map((r) => threadView(r.id)));
+    },
+
+    /** A thread's replies, oldest first, a page at a time (`after`: the last id of the previous page). */
+    async posts(viewer: Actor, threadId: string, options: z.input<typeof pageInput> = {}) {
+      const input = parseInput(pageInput, options, "FORUM.INVALID");
+      const row = await thread(db, threadId);
+      const group = await db.group.findUniqueOrThrow({ where: { id: row.groupId }, select: { communityId: true } });
+      if (group.communityId !== null) await membership(db, viewer, row.groupId);
+      const rows = await db.forumPost.findMany({
+        where: { threadId, removedAt: null, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
+        orderBy: { id: "asc" },
+        take: input.limit + 1,
+        select: { id: true },
+      });
+      const page = rows.slice(0, input.limit);
+      return {
+        posts: await Promise.all(page.map((r) => postView(r.id))),
+        nextAfter: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    },
+  };
+}
+
+export type ForumsService = ReturnType<typeof createForumsService>;
