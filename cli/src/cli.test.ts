@@ -27,7 +27,19 @@ describe("the skillswap command", () => {
   it("explains itself", async () => {
     const { stdout, code } = await skillswap("--help");
     expect(code).toBe(0);
-    for (const command of ["start", "migrate", "seed", "profile", "recommend", "search", "reindex", "doctor"])
+    for (const command of [
+      "start",
+      "migrate",
+      "seed",
+      "profile",
+      "recommend",
+      "search",
+      "reindex",
+      "swaps",
+      "groups",
+      "outbox",
+      "doctor",
+    ])
       expect(stdout).toContain(command);
   });
 
@@ -110,6 +122,22 @@ describe("the skillswap command", () => {
     const bad = await skillswap("search", "guitar", "--near", "Xyzzyville");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("near: We could not find a city called “Xyzzyville”");
+  });
+
+  it("lists a person's swaps, and the groups", async () => {
+    const { requester, recipient } = await demoSwap();
+    const mine = JSON.parse((await skillswap("swaps", requester, "--json")).stdout) as {
+      swaps: Array<{ status: string; participants: Array<{ handle: string }> }>;
+    };
+    expect(mine.swaps[0]?.status).toBe("pending");
+    expect(mine.swaps[0]?.participants.map((p) => p.handle)).toEqual([requester, recipient]);
+    expect((await skillswap("swaps", recipient)).stdout).toMatch(/SWAP\s+STATUS\s+WITH/);
+    const bad = await skillswap("swaps", recipient, "--status", "lost");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("status:");
+    const groups = JSON.parse((await skillswap("groups", "--json")).stdout) as { groups: Array<{ members: number }> };
+    expect(groups.groups.length).toBeGreaterThanOrEqual(8);
+    expect((await skillswap("groups")).stdout).toMatch(/GROUP\s+NAME\s+COMMUNITY\s+MEMBERS/);
   });
 
   it("rebuilds the search index", async () => {
@@ -210,6 +238,32 @@ async function writeDeadEvent(id: string, lastError: string): Promise<void> {
   } finally {
     await core.close();
   }
+}
+
+/** A swap between two public demo people, made through the use case on the CLI's database. */
+async function demoSwap(): Promise<{ requester: string; recipient: string }> {
+  const Database = (await import("better-sqlite3")).default;
+  const db = new Database(join(dir, "cli.db"), { readonly: true });
+  const rows = db
+    .prepare(
+      `SELECT u."handle", s."name" FROM "User" u JOIN "UserSkill" us ON us."userId" = u."id" AND us."direction" = 'teach'
+       JOIN "Skill" s ON s."id" = us."skillId" WHERE u."visibility" = 'public' ORDER BY u."handle" LIMIT 40`,
+    )
+    .all() as Array<{ handle: string; name: string }>;
+  db.close();
+  const first = rows[0];
+  const second = rows.find((r) => r.handle !== first?.handle);
+  if (first === undefined || second === undefined) throw new Error("the demo data has no two teachers");
+  const { createCore, loadConfig } = await import("@skillswap/core");
+  const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
+  try {
+    const actor = await core.services.accounts.actorForHandle(first.handle);
+    if (actor === null) throw new Error("demo person missing");
+    await core.services.swaps.request(actor, { to: second.handle, want: second.name, offer: first.name });
+  } finally {
+    await core.close();
+  }
+  return { requester: first.handle, recipient: second.handle };
 }
 
 async function someDemoHandle(): Promise<string> {

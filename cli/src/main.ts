@@ -6,6 +6,7 @@ import { profileCommand } from "./commands/profile.js";
 import { recommendCommand } from "./commands/recommend.js";
 import { reindexCommand, searchCommand } from "./commands/search.js";
 import { seedCommand } from "./commands/seed.js";
+import { groupsCommand, swapsCommand } from "./commands/swaps.js";
 import { startCommand } from "./commands/start.js";
 import { renderFailure } from "./output.js";
 
@@ -76,6 +77,21 @@ export function buildProgram(): Command {
     .option("--cursor <cursor>", "the next page, as printed after a page")
     .option("--json", "machine-readable output")
     .action(searchCommand);
+
+  program
+    .command("swaps <handle>")
+    .description("a person's swap requests and swaps, newest first")
+    .option("--status <status>", "open | closed | pending | accepted | declined | cancelled | expired | completed")
+    .option("--limit <n>", "how many (1-50)", Number, 20)
+    .option("--json", "machine-readable output")
+    .action(swapsCommand);
+
+  program
+    .command("groups")
+    .description("interest groups with their community and member count")
+    .option("--as <handle>", "only the groups this person can see")
+    .option("--json", "machine-readable output")
+    .action(groupsCommand);
 
   program
     .command("reindex")

@@ -1,0 +1,71 @@
+import { emit, table, type OutputOptions } from "../output.js";
+import { withCore } from "../with-core.js";
+
+/** A person's swaps, as they would see them, newest first. */
+export async function swapsCommand(
+  handle: string,
+  options: OutputOptions & { status?: string; limit?: number },
+): Promise<void> {
+  await withCore(async (core) => {
+    const actor = await core.services.accounts.actorForHandle(handle);
+    if (actor === null) throw new Error(`There is no user called ${handle}.`);
+    // The status goes in as typed: the use case validates it and names the field it rejects.
+    const result = await core.services.swaps.list(actor, {
+      limit: options.limit ?? 20,
+      ...(options.status === undefined ? {} : { status: options.status as "open" }),
+    });
+    emit(options, result, () => {
+      if (result.swaps.length === 0) return `@${handle} has no swaps${options.status ? ` (${options.status})` : ""}.`;
+      return table([
+        ["SWAP", "STATUS", "WITH", "THEY TEACH", "YOU TEACH", "EXPIRES"],
+        ...result.swaps.map((swap) => {
+          const me = swap.participants.find((p) => p.handle === handle.replace(/^@/, "").toLowerCase());
+          const others = swap.participants.filter((p) => p !== me);
+          return [
+            swap.id,
+            swap.status,
+            others.map((p) => `@${p.handle}`).join(", "),
+            me?.learns?.name ?? "—",
+            me?.teaches?.name ?? "—",
+            swap.status === "pending" ? swap.expiresAt.toISOString().slice(0, 10) : "",
+          ];
+        }),
+      ]);
+    });
+  });
+}
+
+/** Groups, as a person would see them (theirs and open ones). */
+export async function groupsCommand(options: OutputOptions & { as?: string }): Promise<void> {
+  await withCore(async (core) => {
+    const rows = await core.database.db.group.findMany({
+      orderBy: { name: "asc" },
+      select: {
+        slug: true,
+        name: true,
+        community: { select: { name: true } },
+        _count: { select: { members: true } },
+      },
+    });
+    let groups = rows.map((g) => ({
+      slug: g.slug,
+      name: g.name,
+      community: g.community?.name ?? null,
+      members: g._count.members,
+    }));
+    if (options.as !== undefined) {
+      const actor = await core.services.accounts.actorForHandle(options.as);
+      if (actor === null) throw new Error(`There is no user called ${options.as}.`);
+      const visible = new Set((await core.services.groups.list(actor)).map((g) => g.slug));
+      groups = groups.filter((g) => visible.has(g.slug));
+    }
+    emit(options, { groups }, () =>
+      groups.length === 0
+        ? "No groups yet."
+        : table([
+            ["GROUP", "NAME", "COMMUNITY", "MEMBERS"],
+            ...groups.map((g) => [g.slug, g.name, g.community ?? "open to all", String(g.members)]),
+          ]),
+    );
+  });
+}
