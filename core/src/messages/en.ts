@@ -76,6 +76,7 @@ export const en = {
   "swap.self": "You cannot send a swap request to yourself.",
   "swap.they_dont_teach": "{handle} does not teach {skill}.",
   "swap.you_dont_teach": "You do not teach {skill}. Add it to your skills first.",
+  "swap.cycle_three": "A three-person swap needs two other, different people.",
   "swap.time_in_past": "Propose a time in the future.",
   "conversation.not_found": "That conversation could not be found.",
   "conversation.closed": "This swap was called off, so its conversation takes no new messages.",

@@ -163,15 +163,14 @@ export function createSessionsService(deps: ServiceDeps) {
           where: { id: swapId },
           select: {
             status: true,
-            offeredSkill: { select: { id: true, name: true } },
-            wantedSkill: { select: { id: true, name: true } },
-            participants: { select: { userId: true } },
+            participants: { select: { userId: true, teaches: { select: { id: true, name: true } } } },
           },
         });
         if (swap === null || !swap.participants.some((p) => p.userId === actor.userId))
           throw notFound("SWAP.NOT_FOUND", "swap.not_found");
         if (swap.status !== "accepted") throw conflict("SWAP.NOT_ACCEPTED", "swap.not_accepted_yet");
-        const skills = [swap.offeredSkill, swap.wantedSkill].flatMap((s) => (s === null ? [] : [s]));
+        // Every skill someone in the swap teaches (two in a pair, three in a cycle, one one-way).
+        const skills = swap.participants.flatMap((p) => (p.teaches === null ? [] : [p.teaches]));
         const named =
           data.skill === undefined
             ? skills.length === 1

@@ -39,6 +39,18 @@ const requestInput = z
   })
   .strict();
 
+const cycleInput = z
+  .object({
+    /** You teach `next` your `youTeach`; `next` teaches `after` their `nextTeaches`; `after` teaches you. */
+    next: z.string().trim().min(1).max(40),
+    after: z.string().trim().min(1).max(40),
+    youTeach: z.string().trim().min(1).max(80),
+    nextTeaches: z.string().trim().min(1).max(80),
+    afterTeaches: z.string().trim().min(1).max(80),
+    message: z.string().trim().max(1000).default(""),
+  })
+  .strict();
+
 const declineInput = z.object({ reason: z.string().trim().max(500).default("") }).strict();
 
 const listInput = z
@@ -273,6 +285,90 @@ export function createSwapsService(deps: ServiceDeps) {
           type: "swap.requested",
           aggregateId: swapId,
           payload: { swapId, requesterId: actor.userId, recipientIds: [target.id] },
+        });
+      });
+      return view(swapId);
+    },
+
+    /**
+     * Proposes a three-person swap (you teach the next person, who teaches the one after, who teaches you), as
+     * the matching cycles suggest. It becomes active only when both others accept; one refusal declines it.
+     */
+    async requestCycle(actor: Actor, input: z.input<typeof cycleInput>): Promise<SwapView> {
+      const data = parseInput(cycleInput, input, "SWAP.INVALID");
+      const named = await Promise.all(
+        (["youTeach", "nextTeaches", "afterTeaches"] as const).map(async (field) => {
+          const skill = await findSkillByName(db, data[field], actor.userId);
+          if (skill === null)
+            throw invalid("SWAP.UNKNOWN_SKILL", [
+              { field, message: translate("skill.not_found", { name: data[field] }) },
+            ]);
+          return skill;
+        }),
+      );
+      const [x, y, z] = named as [(typeof named)[number], (typeof named)[number], (typeof named)[number]];
+      const now = clock.now();
+      const swapId = ids.next();
+      await db.$transaction(async (tx) => {
+        await requireActiveUser(tx, actor.userId);
+        const b = await recipientOf(tx, actor, data.next);
+        const c = await recipientOf(tx, actor, data.after);
+        if (b.id === c.id) throw invalid("SWAP.INVALID", [{ field: "after", message: translate("swap.cycle_three") }]);
+        // The two others must be able to see each other too: they will share a conversation.
+        if (!(await viewerMaySee(tx, b.id, { ...c })) || !(await viewerMaySee(tx, c.id, { ...b })))
+          throw notFound("USER.NOT_FOUND", "user.not_found", { handle: data.after });
+        for (const [userId, skill, field, handle] of [
+          [actor.userId, x, "youTeach", null],
+          [b.id, y, "nextTeaches", b.handle],
+          [c.id, z, "afterTeaches", c.handle],
+        ] as const)
+          if (!(await teaches(tx, userId, skill.id)))
+            throw invalid("SWAP.NOT_TAUGHT", [
+              {
+                field,
+                message:
+                  handle === null
+                    ? translate("swap.you_dont_teach", { skill: skill.name })
+                    : translate("swap.they_dont_teach", { handle, skill: skill.name }),
+              },
+            ]);
+        const open = await tx.swap.findFirst({
+          where: {
+            kind: "cycle",
+            status: { in: [...openStatuses] },
+            AND: [actor.userId, b.id, c.id].map((userId) => ({ participants: { some: { userId } } })),
+          },
+          select: { id: true },
+        });
+        if (open !== null)
+          throw conflict("SWAP.ALREADY_OPEN", "swap.already_open", { handle: `${b.handle}, ${c.handle}` });
+        const waiting = await tx.swap.count({ where: { requesterId: actor.userId, status: "pending" } });
+        if (waiting >= maxPendingOutgoing)
+          throw rateLimited("SWAP.TOO_MANY_PENDING", "swap.too_many_pending", { max: maxPendingOutgoing });
+        await tx.swap.create({
+          data: {
+            id: swapId,
+            kind: "cycle",
+            status: "pending",
+            requesterId: actor.userId,
+            offeredSkillId: x.id,
+            wantedSkillId: z.id,
+            message: data.message,
+            createdAt: now,
+            expiresAt: new Date(now.getTime() + requestLifetimeMs),
+            participants: {
+              create: [
+                { userId: actor.userId, role: "requester", teachesSkillId: x.id, learnsSkillId: z.id, acceptedAt: now },
+                { userId: b.id, role: "recipient", teachesSkillId: y.id, learnsSkillId: x.id },
+                { userId: c.id, role: "recipient", teachesSkillId: z.id, learnsSkillId: y.id },
+              ],
+            },
+          },
+        });
+        await recordEvent(tx, deps, {
+          type: "swap.requested",
+          aggregateId: swapId,
+          payload: { swapId, requesterId: actor.userId, recipientIds: [b.id, c.id] },
         });
       });
       return view(swapId);

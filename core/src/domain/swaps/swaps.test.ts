@@ -306,3 +306,92 @@ for (const provider of testProviders()) {
     });
   });
 }
+
+for (const provider of testProviders()) {
+  describe(`three-person swaps on ${provider}`, () => {
+    let core: TestCore;
+    let ana: Person;
+    let ed: Person;
+    let fay: Person;
+    beforeAll(async () => {
+      core = await createTestCore(provider);
+      [ana, ed, fay] = (await Promise.all(["ana", "ed", "fay"].map((n) => newPerson(core, n)))) as [
+        Person,
+        Person,
+        Person,
+      ];
+      for (const [p, skill] of [
+        [ana, "Guitar"],
+        [ed, "Chess"],
+        [fay, "Spanish"],
+      ] as const) {
+        await core.services.profiles.update(p, { visibility: "public" });
+        await core.services.skills.add(p, { skill, direction: "teach", level: 4 });
+      }
+    });
+    afterAll(() => core.close());
+
+    const propose = () =>
+      core.services.swaps.requestCycle(ana, {
+        next: ed.handle,
+        after: fay.handle,
+        youTeach: "Guitar",
+        nextTeaches: "Chess",
+        afterTeaches: "Spanish",
+      });
+
+    it("becomes active only when both others accept, with one conversation for the three", async () => {
+      const cycle = await propose();
+      expect(cycle.kind).toBe("cycle");
+      expect(cycle.participants.map((p) => [p.role, p.teaches?.name, p.learns?.name])).toEqual([
+        ["requester", "Guitar", "Spanish"],
+        ["recipient", "Chess", "Guitar"],
+        ["recipient", "Spanish", "Chess"],
+      ]);
+      const afterEd = await core.services.swaps.accept(ed, cycle.id);
+      expect(afterEd).toMatchObject({ status: "pending", conversationId: null });
+      expect((await domainErrorOf(() => core.services.swaps.accept(ed, cycle.id))).code).toBe("SWAP.ALREADY_ANSWERED");
+      const active = await core.services.swaps.accept(fay, cycle.id);
+      expect(active.status).toBe("accepted");
+      const members = await core.database.db.conversationParticipant.count({
+        where: { conversationId: active.conversationId ?? "" },
+      });
+      expect(members).toBe(3);
+      const session = await core.services.sessions.schedule(ed, cycle.id, {
+        startsAt: new Date(core.clock.now().getTime() + 3_600_000).toISOString(),
+        mode: "online",
+        skill: "Chess",
+      });
+      expect(session.skill?.name).toBe("Chess");
+      await core.services.swaps.cancel(fay, cycle.id);
+    });
+
+    it("is declined for all when one of them says no, and checks every link", async () => {
+      const cycle = await propose();
+      await core.services.swaps.accept(ed, cycle.id);
+      expect((await core.services.swaps.decline(fay, cycle.id)).status).toBe("declined");
+      expect(
+        await rejectedFields(() =>
+          core.services.swaps.requestCycle(ana, {
+            next: ed.handle,
+            after: fay.handle,
+            youTeach: "Guitar",
+            nextTeaches: "Piano",
+            afterTeaches: "Spanish",
+          }),
+        ),
+      ).toEqual(["nextTeaches"]);
+      expect(
+        await rejectedFields(() =>
+          core.services.swaps.requestCycle(ana, {
+            next: ed.handle,
+            after: ed.handle,
+            youTeach: "Guitar",
+            nextTeaches: "Chess",
+            afterTeaches: "Chess",
+          }),
+        ),
+      ).toEqual(["after"]);
+    });
+  });
+}
