@@ -1,17 +1,20 @@
 #!/usr/bin/env node
 // Runs the CLI from its TypeScript sources through tsx, resolving workspace packages to their sources
 // (the "source" export condition), so `npx skillswap` works straight after `npm ci` with no build step.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 const tsx = createRequire(import.meta.url).resolve("tsx");
-const result = spawnSync(process.execPath, ["--conditions=source", "--import", tsx, main, ...process.argv.slice(2)], {
+const child = spawn(process.execPath, ["--conditions=source", "--import", tsx, main, ...process.argv.slice(2)], {
   stdio: "inherit",
 });
-if (result.error) {
-  console.error(`skillswap: could not start: ${result.error.message}`);
+// Long-running roles stop on SIGINT / SIGTERM: pass them on, so the real process shuts down cleanly rather
+// than being orphaned when this launcher goes.
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("error", (error) => {
+  console.error(`skillswap: could not start: ${error.message}`);
   process.exit(1);
-}
-process.exit(result.status ?? 1);
+});
+child.on("exit", (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));

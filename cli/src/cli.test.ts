@@ -53,15 +53,46 @@ describe("the skillswap command", () => {
   });
 
   it("starts on first run with demo people, then leaves them alone", async () => {
-    const first = await skillswap("start", "--json");
+    // The doors are not in this build, so start prepares everything and exits; the worker test below runs one.
+    const first = await skillswap("start", "--roles", "web", "--json");
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
       database: "sqlite",
       demo: expect.stringMatching(/seeded the demo community with \d{3} people/),
     });
-    const second = JSON.parse((await skillswap("start", "--json")).stdout) as { demo: string };
+    const second = JSON.parse((await skillswap("start", "--roles", "web", "--json")).stdout) as { demo: string };
     expect(second.demo).toMatch(/already holds \d+ people/);
   });
+
+  it("runs the worker until it is told to stop, settling the outbox meanwhile", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [bin, "start", "--roles", "worker"], { env, cwd: dir });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    for (let i = 0; i < 300 && !stdout.includes("Worker running"); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(stdout).toContain("Worker running");
+    const { createCore, loadConfig } = await import("@skillswap/core");
+    const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
+    try {
+      await core.database.db.$transaction((tx) =>
+        tx.outboxEvent.create({
+          data: { id: "evt-worker-pending", type: "profile.updated", aggregateId: "someone", payload: "{}" },
+        }),
+      );
+      let status = "pending";
+      for (let i = 0; i < 100 && status === "pending"; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        status = (await core.database.db.outboxEvent.findUnique({ where: { id: "evt-worker-pending" } }))?.status ?? "";
+      }
+      expect(status).toBe("delivered");
+    } finally {
+      await core.close();
+    }
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stdout).toContain("Stopped (SIGTERM).");
+  }, 60_000);
 
   it("seeds the demo data idempotently", async () => {
     const { stdout } = await skillswap("seed", "--demo", "--json");
@@ -122,7 +153,7 @@ describe("the skillswap command", () => {
     const bad = await skillswap("search", "guitar", "--near", "Xyzzyville");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("near: We could not find a city called “Xyzzyville”");
-  });
+  }, 60_000);
 
   it("lists a person's swaps, and the groups", async () => {
     const { requester, recipient } = await demoSwap();
@@ -138,7 +169,7 @@ describe("the skillswap command", () => {
     const groups = JSON.parse((await skillswap("groups", "--json")).stdout) as { groups: Array<{ members: number }> };
     expect(groups.groups.length).toBeGreaterThanOrEqual(8);
     expect((await skillswap("groups")).stdout).toMatch(/GROUP\s+NAME\s+COMMUNITY\s+MEMBERS/);
-  });
+  }, 60_000);
 
   it("rebuilds the search index", async () => {
     const { stdout, code } = await skillswap("reindex", "--json");
@@ -201,7 +232,7 @@ describe("the skillswap command", () => {
     const human = await skillswap("outbox");
     expect(human.stdout).toMatch(/1 dead/);
     expect(human.stdout).toMatch(/dead-event-1\s+profile\.updated\s+8\s+relay: Discord answered 503/);
-  });
+  }, 60_000);
 
   it("warns about dead outbox events in its health check, without calling itself broken", async () => {
     const { stdout, code } = await skillswap("doctor", "--json");

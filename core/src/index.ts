@@ -34,3 +34,4 @@ export {
   type StoredNotificationPreference,
 } from "./domain/notifications/rules.js";
 export type { NotificationChannel, NotificationKind } from "./domain/profiles/types.js";
+export { startWorker, type JobReport, type Worker, type WorkerOptions } from "./worker.js";

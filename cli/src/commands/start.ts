@@ -1,12 +1,23 @@
-import { seedDemo, type Core } from "@skillswap/core";
+import { seedDemo, startWorker, type Core } from "@skillswap/core";
 import { emit, type OutputOptions } from "../output.js";
 import { withCore } from "../with-core.js";
 
 export const knownRoles = ["web", "discord", "slack", "worker"] as const;
 export type Role = (typeof knownRoles)[number];
 
-/** Roles this build can run. The doors (dashboard, bots) and the worker land with their own releases. */
-const implementedRoles: ReadonlySet<Role> = new Set();
+/** Roles this build can run. The doors (dashboard, bots) land with their own releases. */
+const implementedRoles: ReadonlySet<Role> = new Set(["worker"]);
+
+/** Resolves on the first SIGINT or SIGTERM: the long-running roles stop cleanly then. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => () => {
+      resolve(signal);
+    };
+    process.once("SIGINT", stop("SIGINT"));
+    process.once("SIGTERM", stop("SIGTERM"));
+  });
+}
 
 export function parseRoles(text: string | undefined): Role[] {
   if (text === undefined) return [...knownRoles];
@@ -54,10 +65,23 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
         later.length > 0
           ? `Not in this build yet: ${later.join(", ")} (the dashboard on http://localhost:${core.config.PORT} comes with the web role).`
           : "",
+        running.includes("worker")
+          ? "Worker running: outbox deliveries, expiring requests, completing sessions, search index. Ctrl-C stops it."
+          : "",
         "Look around: `npx skillswap profile <handle>`, `npx skillswap doctor`, `npx skillswap --help`.",
       ]
         .filter((line) => line !== "")
         .join("\n"),
     );
+    if (running.includes("worker")) {
+      const worker = startWorker(core, {
+        onError: (error) => process.stderr.write(`worker: ${error instanceof Error ? error.message : String(error)}\n`),
+      });
+      const signal = await untilStopped();
+      await worker.stop();
+      process.stdout.write(
+        options.json === true ? `${JSON.stringify({ stopped: signal })}\n` : `Stopped (${signal}).\n`,
+      );
+    }
   });
 }

@@ -1,0 +1,62 @@
+import type { Core } from "./app.js";
+import { createOutboxDispatcher, type OutboxHandler } from "./domain/outbox/dispatcher.js";
+
+export interface JobReport {
+  readonly expiredRequests: number;
+  readonly completedSessions: number;
+}
+
+export interface Worker {
+  /** Runs the scheduled jobs once (they also run every `jobEveryMs`). */
+  runJobsOnce(): Promise<JobReport>;
+  /** Stops polling and timers; waits for the event and the jobs in hand. */
+  stop(): Promise<void>;
+}
+
+export interface WorkerOptions {
+  readonly handlers?: readonly OutboxHandler[];
+  readonly jobEveryMs?: number;
+  readonly pollIntervalMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * The background half of SkillSwap (the `worker` role, in-process when embedded): the outbox dispatcher
+ * delivering events to their handlers, and the scheduled jobs — requests lapse after 14 days, sessions one
+ * side confirmed complete after 72 undisputed hours, the search index catches up with changes made by other
+ * processes. Every job is idempotent, so two workers overlapping do no harm beyond the work.
+ */
+export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
+  const onError = options.onError ?? (() => undefined);
+  const dispatcher = createOutboxDispatcher(core.deps, {
+    ...(options.handlers === undefined ? {} : { handlers: options.handlers }),
+    ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
+    onError,
+  });
+  const { swaps, sessions, search } = core.services;
+  let running: Promise<JobReport> | undefined;
+  const runJobsOnce = () =>
+    (running ??= (async () => {
+      try {
+        const expiredRequests = await swaps.expireDue();
+        const completedSessions = await sessions.completeDue();
+        await search.sync();
+        return { expiredRequests, completedSessions };
+      } finally {
+        running = undefined;
+      }
+    })());
+  dispatcher.start();
+  const timer = setInterval(() => {
+    runJobsOnce().catch(onError);
+  }, options.jobEveryMs ?? 60_000);
+  runJobsOnce().catch(onError);
+  return {
+    runJobsOnce,
+    stop: async () => {
+      clearInterval(timer);
+      await dispatcher.stop();
+      await running?.catch(() => undefined);
+    },
+  };
+}
