@@ -1,4 +1,4 @@
 export { createTestCore, ManualClock, testProviders, type TestCore } from "./test-core.js";
 export { freshPostgresDatabase } from "./postgres.js";
-export { block, newCommunity, newPerson } from "./people.js";
+export { acceptedSwap, block, newCommunity, newPerson, newPublicPerson } from "./people.js";
 export { domainErrorOf, rejectedFields } from "./errors.js";

@@ -54,3 +54,26 @@ export async function newCommunity(
 export async function block(core: Core, blocker: Actor, blocked: Actor): Promise<void> {
   await core.database.db.block.create({ data: { blockerId: blocker.userId, blockedId: blocked.userId } });
 }
+
+/** A person with a public profile who teaches the given skills (name → level): the usual cast of a scenario. */
+export async function newPublicPerson(
+  core: Core,
+  name: string,
+  teaches: Readonly<Record<string, number>> = {},
+): Promise<Actor & { handle: string }> {
+  const person = await newPerson(core, name);
+  await core.services.profiles.update(person, { visibility: "public" });
+  for (const [skill, level] of Object.entries(teaches))
+    await core.services.skills.add(person, { skill, direction: "teach", level });
+  return person;
+}
+
+/** Ana (teaches Guitar) and Bea (teaches Spanish), both public, with an accepted swap between them. */
+export async function acceptedSwap(core: Core, names: readonly [string, string] = ["ana", "bea"]) {
+  const [first, second] = names;
+  const ana = await newPublicPerson(core, first, { Guitar: 4 });
+  const bea = await newPublicPerson(core, second, { Spanish: 5 });
+  const asked = await core.services.swaps.request(ana, { to: bea.handle, want: "Spanish", offer: "Guitar" });
+  const accepted = await core.services.swaps.accept(bea, asked.id);
+  return { ana, bea, swapId: asked.id, conversationId: accepted.conversationId ?? "" };
+}

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../shared/actor.js";
 import {
+  acceptedSwap,
   createTestCore,
   domainErrorOf,
-  newPerson,
+  newPublicPerson,
   rejectedFields,
   testProviders,
   type TestCore,
@@ -23,15 +24,8 @@ for (const provider of testProviders()) {
 
     beforeAll(async () => {
       core = await createTestCore(provider);
-      ana = await newPerson(core, "ana");
-      bea = await newPerson(core, "bea");
-      cy = await newPerson(core, "cy");
-      for (const p of [ana, bea, cy]) await core.services.profiles.update(p, { visibility: "public" });
-      await core.services.skills.add(ana, { skill: "Guitar", direction: "teach", level: 4 });
-      await core.services.skills.add(bea, { skill: "Spanish", direction: "teach", level: 5 });
-      const asked = await core.services.swaps.request(ana, { to: bea.handle, want: "Spanish", offer: "Guitar" });
-      swapId = asked.id;
-      conversationId = (await core.services.swaps.accept(bea, swapId)).conversationId ?? "";
+      ({ ana, bea, swapId, conversationId } = await acceptedSwap(core));
+      cy = await newPublicPerson(core, "cy");
     });
     afterAll(() => core.close());
 

@@ -4,6 +4,7 @@ import { MatchIndex } from "./match-index.js";
 import { loadActor } from "./pool.js";
 import { SkillLevels } from "./skill-levels.js";
 import { weekInUtc } from "./week-utc.js";
+import { personChangeEvents } from "../outbox/events.js";
 
 type Row = Record<string, unknown>;
 const num = (value: unknown) => Number(value);
@@ -121,16 +122,7 @@ export class IndexFeed {
   }
 }
 
-const personEvents = new Set([
-  "user.created",
-  "user.deleted",
-  "profile.updated",
-  "skill.added",
-  "skill.updated",
-  "skill.removed",
-  "availability.updated",
-]);
-const isPersonEvent = (type: string) => personEvents.has(type);
+const isPersonEvent = (type: string) => personChangeEvents.has(type);
 
 /**
  * One copy of what many people have in common: a place (63 places for 100,000 people in the synthetic data),

@@ -89,3 +89,20 @@ export type DomainEvent =
     };
 
 export type DomainEventType = DomainEvent["type"];
+
+/**
+ * Events whose aggregate is a person whose profile, skills, schedule, communities or ratings changed: the
+ * indexes of people (search, matching) reload that person when they read one.
+ */
+export const personChangeEvents: ReadonlySet<string> = new Set<DomainEventType>([
+  "user.created",
+  "user.deleted",
+  "profile.updated",
+  "skill.added",
+  "skill.updated",
+  "skill.removed",
+  "availability.updated",
+  "community.joined",
+  "community.left",
+  "review.received",
+]);

@@ -1,22 +1,8 @@
 import type { Database } from "../../infra/prisma/database.js";
 import type { Clock } from "../../ports/clock.js";
 import type { FeedPosition, SearchIndex } from "../../ports/search-index.js";
-import type { DomainEventType } from "../outbox/events.js";
+import { personChangeEvents } from "../outbox/events.js";
 import { documentPages, loadDocuments } from "./documents.js";
-
-/** Events that change one person's search document; their aggregate is the person. */
-const personEvents: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
-  "user.created",
-  "user.deleted",
-  "profile.updated",
-  "skill.added",
-  "skill.updated",
-  "skill.removed",
-  "availability.updated",
-  "community.joined",
-  "community.left",
-  "review.received",
-]);
 
 /** Transactions commit a little after they stamp their events: each look re-reads this much before the last. */
 const overlapMs = 5_000;
@@ -117,7 +103,7 @@ export class SearchFeed {
     const people = new Set<string>();
     const reviewedSkills: string[] = [];
     for (const event of events) {
-      if (personEvents.has(event.type as DomainEventType)) people.add(event.aggregateId);
+      if (personChangeEvents.has(event.type)) people.add(event.aggregateId);
       else if (event.type === "skill.reviewed") reviewedSkills.push(event.aggregateId);
     }
     if (reviewedSkills.length > 0) {

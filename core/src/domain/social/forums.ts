@@ -78,6 +78,13 @@ export function createForumsService(deps: ServiceDeps) {
     return row;
   }
 
+  /** A live post of the actor's own (per-row authorization for edits and deletions). */
+  async function ownPost(tx: Tx, actor: Actor, postId: string): Promise<void> {
+    const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { authorId: true, removedAt: true } });
+    if (post === null || post.removedAt !== null) throw notFound("FORUM.NOT_FOUND", "forum.not_found");
+    if (post.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
+  }
+
   async function threadView(threadId: string): Promise<ThreadView> {
     const row = await db.forumThread.findUniqueOrThrow({
       where: { id: threadId },
@@ -218,12 +225,7 @@ export function createForumsService(deps: ServiceDeps) {
     async editPost(actor: Actor, postId: string, input: z.input<typeof editInput>): Promise<PostView> {
       const data = parseInput(editInput, input, "FORUM.INVALID");
       await db.$transaction(async (tx) => {
-        const post = await tx.forumPost.findUnique({
-          where: { id: postId },
-          select: { authorId: true, removedAt: true },
-        });
-        if (post === null || post.removedAt !== null) throw notFound("FORUM.NOT_FOUND", "forum.not_found");
-        if (post.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
+        await ownPost(tx, actor, postId);
         await tx.forumPost.update({ where: { id: postId }, data: { body: data.body, editedAt: clock.now() } });
       });
       return postView(postId);
@@ -232,12 +234,7 @@ export function createForumsService(deps: ServiceDeps) {
     /** Authors delete their own posts (moderators remove threads: see remove). */
     async deletePost(actor: Actor, postId: string): Promise<void> {
       await db.$transaction(async (tx) => {
-        const post = await tx.forumPost.findUnique({
-          where: { id: postId },
-          select: { authorId: true, removedAt: true },
-        });
-        if (post === null || post.removedAt !== null) throw notFound("FORUM.NOT_FOUND", "forum.not_found");
-        if (post.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
+        await ownPost(tx, actor, postId);
         await tx.forumPost.update({ where: { id: postId }, data: { removedAt: clock.now() } });
       });
     },
