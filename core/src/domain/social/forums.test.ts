@@ -70,6 +70,25 @@ for (const provider of testProviders()) {
       );
     });
 
+    it("lets authors edit and delete their own threads, and anyone report a thread or a post", async () => {
+      const mine = await forums().startThread(member, groupId, { title: "Oven temps", body: "230 or 250?" });
+      expect((await forums().editThread(member, mine.id, { title: "Oven temperatures" })).title).toBe(
+        "Oven temperatures",
+      );
+      expect((await domainErrorOf(() => forums().editThread(mod, mine.id, { title: "Nope" }))).code).toBe(
+        "FORUM.NOT_YOURS",
+      );
+      const post = await forums().reply(owner, mine.id, { body: "250 with a lid." });
+      const { reportId } = await forums().report(stranger, { postId: post.id }, { reason: "Off topic" });
+      expect(
+        await core.database.db.report.findUnique({ where: { id: reportId }, select: { threadId: true, postId: true } }),
+      ).toEqual({ threadId: mine.id, postId: post.id });
+      await forums().report(stranger, { threadId: mine.id }, { reason: "Duplicate" });
+      expect((await domainErrorOf(() => forums().deleteThread(owner, mine.id))).code).toBe("FORUM.NOT_YOURS");
+      await forums().deleteThread(member, mine.id);
+      expect((await forums().threads(member, groupId)).map((t) => t.title)).not.toContain("Oven temperatures");
+    });
+
     it("lets moderators pin, lock and remove threads; members cannot", async () => {
       const first = await forums().startThread(member, groupId, { title: "Flour brands", body: "Which?" });
       const rules = await forums().startThread(owner, groupId, { title: "Group rules", body: "Be kind." });

@@ -24,6 +24,13 @@ const replyInput = z
   .strict()
   .refine(needsExternalId, { message: "field.required", path: ["externalId"] });
 const editInput = z.object({ body: z.string().trim().min(1).max(10_000) }).strict();
+const editThreadInput = z
+  .object({
+    title: z.string().trim().min(3).max(150).optional(),
+    body: z.string().trim().min(1).max(10_000).optional(),
+  })
+  .strict();
+const reportInput = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
 const pageInput = z.object({ limit: z.number().int().min(1).max(100).default(30), after: idField.optional() }).strict();
 
 export interface ThreadView {
@@ -236,6 +243,63 @@ export function createForumsService(deps: ServiceDeps) {
       await db.$transaction(async (tx) => {
         await ownPost(tx, actor, postId);
         await tx.forumPost.update({ where: { id: postId }, data: { removedAt: clock.now() } });
+      });
+    },
+
+    /** Authors edit their own thread's title or opening post. */
+    async editThread(actor: Actor, threadId: string, input: z.input<typeof editThreadInput>): Promise<ThreadView> {
+      const data = parseInput(editThreadInput, input, "FORUM.INVALID");
+      await db.$transaction(async (tx) => {
+        const row = await thread(tx, threadId);
+        if (row.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
+        await tx.forumThread.update({
+          where: { id: threadId },
+          data: {
+            ...(data.title === undefined ? {} : { title: data.title }),
+            ...(data.body === undefined ? {} : { body: data.body }),
+          },
+        });
+      });
+      return threadView(threadId);
+    },
+
+    /** Authors delete their own thread, replies included. */
+    async deleteThread(actor: Actor, threadId: string): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const row = await thread(tx, threadId);
+        if (row.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
+        await tx.forumThread.update({ where: { id: threadId }, data: { removedAt: clock.now() } });
+      });
+    },
+
+    /** Reports a thread or a post to the admins of the group's community (or SkillSwap's operators). */
+    async report(
+      actor: Actor,
+      target: { readonly threadId: string } | { readonly postId: string },
+      input: z.input<typeof reportInput>,
+    ): Promise<{ reportId: string }> {
+      const data = parseInput(reportInput, input, "FORUM.INVALID");
+      return db.$transaction(async (tx) => {
+        const threadId =
+          "threadId" in target
+            ? target.threadId
+            : ((await tx.forumPost.findUnique({ where: { id: target.postId }, select: { threadId: true } }))
+                ?.threadId ?? "");
+        const row = await thread(tx, threadId);
+        const group = await tx.group.findUniqueOrThrow({ where: { id: row.groupId }, select: { communityId: true } });
+        const reportId = ids.next();
+        await tx.report.create({
+          data: {
+            id: reportId,
+            reporterId: actor.userId,
+            threadId,
+            postId: "postId" in target ? target.postId : null,
+            communityId: group.communityId,
+            reason: data.reason,
+            createdAt: clock.now(),
+          },
+        });
+        return { reportId };
       });
     },
 
