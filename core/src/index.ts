@@ -35,3 +35,5 @@ export {
 } from "./domain/notifications/rules.js";
 export type { NotificationChannel, NotificationKind } from "./domain/profiles/types.js";
 export { startWorker, type JobReport, type Worker, type WorkerOptions } from "./worker.js";
+export { notificationsHandler } from "./domain/notifications/handler.js";
+export type { Delivery, Notification } from "./ports/delivery.js";

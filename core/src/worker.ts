@@ -1,5 +1,7 @@
 import type { Core } from "./app.js";
+import { notificationsHandler } from "./domain/notifications/handler.js";
 import { createOutboxDispatcher, type OutboxHandler } from "./domain/outbox/dispatcher.js";
+import type { Delivery } from "./ports/delivery.js";
 
 export interface JobReport {
   readonly expiredRequests: number;
@@ -15,6 +17,8 @@ export interface Worker {
 
 export interface WorkerOptions {
   readonly handlers?: readonly OutboxHandler[];
+  /** The surfaces notifications go to (bots, dashboard, email); none means events are settled silently. */
+  readonly deliveries?: readonly Delivery[];
   readonly jobEveryMs?: number;
   readonly pollIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
@@ -28,8 +32,12 @@ export interface WorkerOptions {
  */
 export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
   const onError = options.onError ?? (() => undefined);
+  const handlers = [
+    ...(options.handlers ?? []),
+    ...(options.deliveries === undefined ? [] : [notificationsHandler(core.database.db, options.deliveries)]),
+  ];
   const dispatcher = createOutboxDispatcher(core.deps, {
-    ...(options.handlers === undefined ? {} : { handlers: options.handlers }),
+    handlers,
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     onError,
   });

@@ -112,6 +112,11 @@ export const en = {
   "forum.moderators_only": "Only the group's moderators can do that.",
   "forum.locked": "This thread is locked.",
   "forum.not_yours": "You can only change your own posts.",
+  "notify.swap_request": "{name} sent you a swap request.",
+  "notify.swap_accepted": "{name} accepted your swap: your conversation is open.",
+  "notify.message": "{name}: {preview}",
+  "notify.review": "{name} reviewed you: {rating}/5.",
+  "notify.thread": "New thread in {group}: {title}",
   "follow.self": "You cannot follow yourself.",
   "moderation.self": "You cannot block or report yourself.",
 

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Delivery, Notification } from "../../ports/delivery.js";
+import { acceptedSwap, createTestCore, newPublicPerson, testProviders, type TestCore } from "../../testing/index.js";
+import { createOutboxDispatcher } from "../outbox/dispatcher.js";
+import type { NotificationChannel } from "../profiles/types.js";
+import { notificationsHandler } from "./handler.js";
+
+/** A surface that remembers what it was asked to show. */
+function recording(channel: NotificationChannel): Delivery & { readonly received: Notification[] } {
+  const received: Notification[] = [];
+  return {
+    channel,
+    received,
+    deliver: (notification) => {
+      received.push(notification);
+      return Promise.resolve();
+    },
+  };
+}
+
+for (const provider of testProviders()) {
+  describe(`notifications on ${provider}`, () => {
+    let core: TestCore;
+    const platform = recording("platform");
+    const dashboard = recording("dashboard");
+    const email = recording("email");
+    const drain = async () => {
+      const dispatcher = createOutboxDispatcher(core.deps, {
+        handlers: [notificationsHandler(core.database.db, [platform, dashboard, email])],
+      });
+      while ((await dispatcher.runOnce()).fetched > 0);
+    };
+    const texts = (delivery: { received: Notification[] }, userId: string) =>
+      delivery.received.filter((n) => n.userId === userId).map((n) => `${n.kind}: ${n.text}`);
+
+    beforeAll(async () => {
+      core = await createTestCore(provider);
+    });
+    afterAll(() => core.close());
+
+    it("tells people about requests, acceptances, messages and reviews on the channels they keep on", async () => {
+      const { ana, bea, conversationId } = await acceptedSwap(core);
+      await core.services.conversations.post(bea, conversationId, { text: "¡Hola Ana!" });
+      await drain();
+      expect(texts(platform, bea.userId)).toEqual(["swap_request: ana sent you a swap request."]);
+      expect(texts(platform, ana.userId)).toEqual([
+        "swap_accepted: bea accepted your swap: your conversation is open.",
+        "message: bea: ¡Hola Ana!",
+      ]);
+      expect(texts(dashboard, ana.userId)).toEqual(texts(platform, ana.userId));
+      // Email is opt-in.
+      expect(email.received).toEqual([]);
+      expect(platform.received.every((n) => n.eventId.length > 0)).toBe(true);
+    });
+
+    it("honours a person's switches per kind and channel", async () => {
+      const cy = await newPublicPerson(core, "cy", { Chess: 3 });
+      const dee = await newPublicPerson(core, "dee", { Piano: 3 });
+      await core.services.profiles.update(dee, {
+        notifications: [
+          { kind: "swap_request", channel: "platform", enabled: false },
+          { kind: "swap_request", channel: "email", enabled: true },
+        ],
+      });
+      await core.services.swaps.request(cy, { to: dee.handle, want: "Piano" });
+      await drain();
+      expect(texts(platform, dee.userId)).toEqual([]);
+      expect(texts(email, dee.userId)).toEqual(["swap_request: cy sent you a swap request."]);
+      expect(texts(dashboard, dee.userId)).toEqual(["swap_request: cy sent you a swap request."]);
+    });
+
+    it("says nothing to a deleted account", async () => {
+      const eve = await newPublicPerson(core, "eve", { Yoga: 3 });
+      const fox = await newPublicPerson(core, "fox");
+      await core.services.swaps.request(fox, { to: eve.handle, want: "Yoga" });
+      await core.services.profiles.deleteAccount(eve, eve.handle);
+      await drain();
+      expect(texts(platform, eve.userId)).toEqual([]);
+    });
+  });
+}
