@@ -20,7 +20,7 @@ describe("the worker", () => {
     await core.services.skills.add(bea, { skill: "Spanish", direction: "teach", level: 4 });
     const asked = await core.services.swaps.request(ana, { to: bea.handle, want: "Spanish" });
     core.clock.advance(14 * 24 * 60 * 60 * 1000);
-    expect(await worker.runJobsOnce()).toEqual({ expiredRequests: 1, completedSessions: 0 });
+    expect(await worker.runJobsOnce()).toEqual({ expiredRequests: 1, completedSessions: 0, remindedSessions: 0 });
     expect((await core.services.swaps.get(ana, asked.id)).status).toBe("expired");
     // Events nobody subscribes to yet are settled by the dispatcher running in the background.
     for (let i = 0; i < 100; i++) {

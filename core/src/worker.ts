@@ -6,6 +6,7 @@ import type { Delivery } from "./ports/delivery.js";
 export interface JobReport {
   readonly expiredRequests: number;
   readonly completedSessions: number;
+  readonly remindedSessions: number;
 }
 
 export interface Worker {
@@ -27,7 +28,7 @@ export interface WorkerOptions {
 /**
  * The background half of SkillSwap (the `worker` role, in-process when embedded): the outbox dispatcher
  * delivering events to their handlers, and the scheduled jobs — requests lapse after 14 days, sessions one
- * side confirmed complete after 72 undisputed hours, the search index catches up with changes made by other
+ * side confirmed complete after 72 undisputed hours, participants hear of a session the day before, the search index catches up with changes made by other
  * processes. Every job is idempotent, so two workers overlapping do no harm beyond the work.
  */
 export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
@@ -48,8 +49,9 @@ export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
       try {
         const expiredRequests = await swaps.expireDue();
         const completedSessions = await sessions.completeDue();
+        const remindedSessions = await sessions.remindDue();
         await search.sync();
-        return { expiredRequests, completedSessions };
+        return { expiredRequests, completedSessions, remindedSessions };
       } finally {
         running = undefined;
       }

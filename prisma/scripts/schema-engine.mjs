@@ -12,7 +12,10 @@ const ftsTables = ["search_text", "search_term"].flatMap((t) => [
   t,
   ...["data", "idx", "content", "docsize", "config"].map((s) => `${t}_${s}`),
 ]);
-const filters = { externalTables: [...searchTables, ...ftsTables], externalEnums: [] };
+// Only an introspected SQLite database has them; a diff between two schema texts needs no filter (and the
+// PostgreSQL engine would insist on schema-qualified names).
+const sqliteDatabaseFilters = { externalTables: [...searchTables, ...ftsTables], externalEnums: [] };
+const noFilters = { externalTables: [], externalEnums: [] };
 
 function adapterFactory(provider) {
   // A diff between two schema texts reads and writes no database, but the PostgreSQL engine insists on
@@ -27,7 +30,7 @@ function adapterFactory(provider) {
       });
 }
 
-async function diffWith(adapter, schemaText, from) {
+async function diffWith(adapter, schemaText, from, filters = noFilters) {
   const files = [{ path: "schema.prisma", content: schemaText }];
   const engine = await SchemaEngine.new(
     { datamodels: [["schema.prisma", schemaText]] },
@@ -59,9 +62,10 @@ export function diffSchemas(provider, fromText, toText) {
 
 /** SQL that would take the live SQLite database at `url` to `schemaText`; "" when they match. */
 export function diffSqliteDatabase(url, schemaText) {
-  return diffWith(new PrismaBetterSqlite3({ url }), schemaText, (files) => ({
-    tag: "schemaDatasource",
-    files,
-    configDir: process.cwd(),
-  }));
+  return diffWith(
+    new PrismaBetterSqlite3({ url }),
+    schemaText,
+    (files) => ({ tag: "schemaDatasource", files, configDir: process.cwd() }),
+    sqliteDatabaseFilters,
+  );
 }

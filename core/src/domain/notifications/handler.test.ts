@@ -53,6 +53,21 @@ for (const provider of testProviders()) {
       expect(platform.received.every((n) => n.eventId.length > 0)).toBe(true);
     });
 
+    it("reminds both participants of a session the day before", async () => {
+      const { ana, bea, swapId } = await acceptedSwap(core, ["gil", "hal"]);
+      await core.services.sessions.schedule(ana, swapId, {
+        startsAt: "2026-11-26T09:30:00Z",
+        mode: "online",
+        skill: "Spanish",
+      });
+      await core.services.sessions.remindDue();
+      await drain();
+      for (const person of [ana, bea])
+        expect(texts(platform, person.userId)).toContain(
+          "session_reminder: Reminder: your Spanish session starts 2026-11-26 09:30 UTC.",
+        );
+    });
+
     it("honours a person's switches per kind and channel", async () => {
       const cy = await newPublicPerson(core, "cy", { Chess: 3 });
       const dee = await newPublicPerson(core, "dee", { Piano: 3 });

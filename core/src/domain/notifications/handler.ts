@@ -11,6 +11,7 @@ const notifyingEvents = [
   "message.posted",
   "review.received",
   "forum.thread_started",
+  "session.reminder",
 ] as const;
 type NotifyingEvent = (typeof notifyingEvents)[number];
 
@@ -66,6 +67,22 @@ async function planFor(db: Db, event: OutboxMessage<NotifyingEvent>): Promise<Pl
         kind: "review",
         text: translate("notify.review", { name: await nameOf(db, authorId), rating }),
         about: { type: "review", id: reviewId },
+      };
+    }
+    case "session.reminder": {
+      const { swapId, sessionId, startsAt } = event.payload;
+      const [participants, session] = await Promise.all([
+        db.swapParticipant.findMany({ where: { swapId }, select: { userId: true } }),
+        db.swapSession.findUnique({ where: { id: sessionId }, select: { skill: { select: { name: true } } } }),
+      ]);
+      return {
+        recipients: participants.map((p) => p.userId),
+        kind: "session_reminder",
+        text: translate("notify.session_reminder", {
+          skill: session?.skill?.name ?? "",
+          when: `${startsAt.slice(0, 16).replace("T", " ")} UTC`,
+        }),
+        about: { type: "swap", id: swapId },
       };
     }
     case "forum.thread_started": {

@@ -37,6 +37,7 @@ export type DomainEvent =
       payload: { conversationId: string; messageId: string; authorId: string; source: string };
     }
   | { type: "session.scheduled"; aggregateId: string; payload: { swapId: string; sessionId: string; startsAt: string } }
+  | { type: "session.reminder"; aggregateId: string; payload: { swapId: string; sessionId: string; startsAt: string } }
   | { type: "session.cancelled"; aggregateId: string; payload: { swapId: string; sessionId: string; by: string } }
   | { type: "session.disputed"; aggregateId: string; payload: { swapId: string; sessionId: string; by: string } }
   | { type: "session.completed"; aggregateId: string; payload: { swapId: string; sessionId: string } }

@@ -2,6 +2,9 @@
 export type SessionStatus = "scheduled" | "completed" | "cancelled" | "disputed";
 export type SessionAction = "reschedule" | "cancel" | "confirm" | "dispute" | "autoComplete";
 
+/** Participants hear about a session this long before it starts (once). */
+export const reminderLeadMs = 24 * 60 * 60 * 1000;
+
 /** How long the other participant has to dispute a session someone confirmed before it counts as done. */
 export const disputeWindowMs = 72 * 60 * 60 * 1000;
 

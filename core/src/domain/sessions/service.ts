@@ -10,6 +10,7 @@ import { parseInput } from "../shared/validate.js";
 import {
   decideSession,
   disputeWindowMs,
+  reminderLeadMs,
   type SessionAction,
   type SessionRefusal,
   type SessionStatus,
@@ -287,6 +288,39 @@ export function createSessionsService(deps: ServiceDeps) {
         select: sessionSelect,
       });
       return rows.map(toView);
+    },
+
+    /** The scheduled job: sessions starting within a day, not yet announced, remind their participants once. */
+    async remindDue(): Promise<number> {
+      const now = clock.now();
+      const due = await db.swapSession.findMany({
+        where: {
+          status: "scheduled",
+          remindedAt: null,
+          startsAt: { gt: now, lte: new Date(now.getTime() + reminderLeadMs) },
+        },
+        select: { id: true, swapId: true, startsAt: true },
+        take: 500,
+      });
+      let reminded = 0;
+      for (const session of due) {
+        const marked = await db.$transaction(async (tx) => {
+          // Marked and announced together; a second worker finds it already marked and moves on.
+          const claimed = await tx.swapSession.updateMany({
+            where: { id: session.id, remindedAt: null },
+            data: { remindedAt: now },
+          });
+          if (claimed.count === 0) return false;
+          await recordEvent(tx, deps, {
+            type: "session.reminder",
+            aggregateId: session.swapId,
+            payload: { swapId: session.swapId, sessionId: session.id, startsAt: session.startsAt.toISOString() },
+          });
+          return true;
+        });
+        if (marked) reminded += 1;
+      }
+      return reminded;
     },
 
     /** The scheduled job: sessions one participant confirmed 72 hours ago, undisputed, complete. */

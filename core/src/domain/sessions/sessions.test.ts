@@ -85,6 +85,20 @@ for (const provider of testProviders()) {
         expect((await sessions().confirm(ana, s.id)).status).toBe("completed");
       });
 
+      it("reminds participants once, the day before a session", async () => {
+        const s = await sessions().schedule(ana, otherSwap, { startsAt: inHours(30), mode: "online", skill: "Guitar" });
+        expect(await sessions().remindDue()).toBe(0);
+        core.clock.advance(7 * hour);
+        expect(await sessions().remindDue()).toBe(1);
+        expect(await sessions().remindDue()).toBe(0);
+        const reminders = await core.database.db.outboxEvent.findMany({
+          where: { type: "session.reminder", aggregateId: otherSwap },
+          select: { payload: true },
+        });
+        expect(reminders.map((r) => (JSON.parse(r.payload) as { sessionId: string }).sessionId)).toEqual([s.id]);
+        await sessions().cancel(cy, s.id);
+      });
+
       it("moves or calls off a session; closed ones stay closed", async () => {
         const s = await sessions().schedule(ana, otherSwap, { startsAt: inHours(5), mode: "online", skill: "Guitar" });
         const moved = await sessions().reschedule(cy, s.id, { startsAt: inHours(10), place: "https://meet.example/x" });

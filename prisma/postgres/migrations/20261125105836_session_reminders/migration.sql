@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SwapSession" ADD COLUMN     "remindedAt" TIMESTAMP(3);
