@@ -246,6 +246,14 @@ describe("the skillswap command", () => {
       expect.objectContaining({ name: "outbox", status: "warn", detail: expect.stringMatching(/^1 dead event/) }),
     );
   });
+
+  it("sends dead events back for delivery once their cause is fixed", async () => {
+    const before = JSON.parse((await skillswap("outbox", "--json")).stdout) as { pending: number; dead: number };
+    expect(before.dead).toBe(1);
+    const { stdout, code } = await skillswap("outbox", "--retry", "dead-event-1", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ retried: 1, dead: 0, pending: before.pending + 1 });
+  }, 60_000);
 });
 
 /** An event the dispatcher gave up on, written through core as the dispatcher would leave it. */

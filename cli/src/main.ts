@@ -102,6 +102,7 @@ export function buildProgram(): Command {
   program
     .command("outbox")
     .description("events waiting, delivered and dead in the outbox; dead ones listed with their last error")
+    .option("--retry [eventId]", "send dead events (all, or one) back for delivery once the cause is fixed")
     .option("--json", "machine-readable output")
     .action(outboxCommand);
 

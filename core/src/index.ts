@@ -25,7 +25,7 @@ export {
   type OutboxMessage,
 } from "./domain/outbox/dispatcher.js";
 export type { DomainEvent, DomainEventType } from "./domain/outbox/events.js";
-export { outboxStatus, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
+export { outboxStatus, retryDeadEvents, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
 export {
   channelsFor,
   deliversTo,

@@ -1,4 +1,4 @@
-import { outboxStatus, type OutboxStatus } from "@skillswap/core";
+import { outboxStatus, retryDeadEvents, type OutboxStatus } from "@skillswap/core";
 import { emit, table, type OutputOptions } from "../output.js";
 import { withCore } from "../with-core.js";
 
@@ -21,8 +21,25 @@ function describeStatus(status: OutboxStatus): string {
 }
 
 /** Counts of outbox events by status, and the dead ones with the reason their last attempt failed. */
-export async function outboxCommand(options: OutputOptions): Promise<void> {
+export async function outboxCommand(options: OutputOptions & { retry?: boolean | string }): Promise<void> {
   // prepare:false — looking at the outbox must not migrate or load the catalog.
-  const status = await withCore((core) => outboxStatus(core.database.db), { prepare: false });
-  emit(options, status, () => describeStatus(status));
+  const { status, retried } = await withCore(
+    async (core) => {
+      const retried =
+        options.retry === undefined
+          ? null
+          : await retryDeadEvents(
+              core.database.db,
+              core.deps.clock.now(),
+              typeof options.retry === "string" ? options.retry : undefined,
+            );
+      return { status: await outboxStatus(core.database.db), retried };
+    },
+    { prepare: false },
+  );
+  emit(options, retried === null ? status : { ...status, retried }, () =>
+    [retried === null ? "" : `Sent ${retried} dead event(s) back for delivery.`, describeStatus(status)]
+      .filter((line) => line !== "")
+      .join("\n"),
+  );
 }

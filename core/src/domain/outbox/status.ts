@@ -36,3 +36,17 @@ export function outboxStatus(db: Db, options: { readonly deadLimit?: number } = 
     return { pending: count("pending"), retrying, delivered: count("delivered"), dead: count("dead"), deadEvents };
   });
 }
+
+/**
+ * Gives dead events another round (after the cause was fixed): back to pending, attempts from zero, due now.
+ * Handlers that already had them are still skipped, so nothing is delivered twice. All of them, or one id.
+ */
+export async function retryDeadEvents(db: Db, now: Date, eventId?: string): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const revived = await tx.outboxEvent.updateMany({
+      where: { status: "dead", ...(eventId === undefined ? {} : { id: eventId }) },
+      data: { status: "pending", attempts: 0, availableAt: now, lastError: "" },
+    });
+    return revived.count;
+  });
+}
