@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decideSession, type SessionAction, type SessionFacts, type SessionStatus } from "./rules.js";
+import {
+  decideSession,
+  type SessionAction,
+  type SessionFacts,
+  type SessionRefusal,
+  type SessionStatus,
+} from "./rules.js";
+import { refusal } from "./service.js";
 
 const facts = (status: SessionStatus, more: Partial<SessionFacts> = {}): SessionFacts => ({
   status,
@@ -55,4 +62,17 @@ describe("the session state machine", () => {
     expect(outcome("autoComplete", facts("disputed", { confirmedLongAgo: true }))).toBe("closed");
     expect(outcome("autoComplete", facts("cancelled", { confirmedLongAgo: true }))).toBe("closed");
   });
+});
+
+describe("what each session refusal tells the person", () => {
+  const expectedErrors: Record<SessionRefusal, [string, string]> = {
+    not_participant: ["not_found", "SESSION.NOT_FOUND"],
+    closed: ["conflict", "SESSION.CLOSED"],
+    not_ended: ["conflict", "SESSION.NOT_ENDED"],
+    not_due: ["conflict", "SESSION.NOT_DUE"],
+  };
+  for (const [reason, [kind, code]] of Object.entries(expectedErrors))
+    it(`${reason} → ${kind} ${code}`, () => {
+      expect(refusal(reason as SessionRefusal)).toMatchObject({ kind, code });
+    });
 });

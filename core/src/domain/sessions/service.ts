@@ -62,7 +62,8 @@ const sessionSelect = {
   swap: { select: { status: true, participants: { select: { userId: true } } } },
 } as const;
 
-function refusal(reason: SessionRefusal): DomainError {
+/** The one place a refused session move becomes the error people see. */
+export function refusal(reason: SessionRefusal): DomainError {
   switch (reason) {
     case "not_participant":
       return notFound("SESSION.NOT_FOUND", "session.not_found");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decide, type SwapAction, type SwapActor, type SwapFacts } from "./rules.js";
+import { decide, type SwapAction, type SwapActor, type SwapFacts, type SwapRefusal } from "./rules.js";
+import { refusal } from "./service.js";
 import type { SwapStatus } from "./types.js";
 
 const statuses: SwapStatus[] = ["pending", "accepted", "declined", "cancelled", "expired", "completed"];
@@ -98,5 +99,26 @@ describe("the swap state machine", () => {
     expect(outcomeOf("decline", "recipient", { ...cycle, othersAccepted: 2 })).toBe("declined");
     expect(outcomeOf("complete", "recipient", { ...cycle, status: "accepted", othersCompleted: 1 })).toBe("accepted");
     expect(outcomeOf("complete", "recipient", { ...cycle, status: "accepted", othersCompleted: 2 })).toBe("completed");
+  });
+});
+
+describe("what each refusal tells the person", () => {
+  const expectedErrors: Record<SwapRefusal, [string, string]> = {
+    not_participant: ["not_found", "SWAP.NOT_FOUND"],
+    not_yours_to_answer: ["forbidden", "SWAP.NOT_YOURS_TO_ANSWER"],
+    not_yours_to_cancel: ["forbidden", "SWAP.NOT_YOURS_TO_CANCEL"],
+    already_answered: ["conflict", "SWAP.ALREADY_ANSWERED"],
+    already_closed: ["conflict", "SWAP.CLOSED"],
+    not_accepted_yet: ["conflict", "SWAP.NOT_ACCEPTED"],
+    not_due: ["conflict", "SWAP.NOT_DUE"],
+    lapsed: ["conflict", "SWAP.LAPSED"],
+  };
+  for (const [reason, [kind, code]] of Object.entries(expectedErrors))
+    it(`${reason} → ${kind} ${code}`, () => {
+      expect(refusal(reason as SwapRefusal, "declined")).toMatchObject({ kind, code });
+    });
+
+  it("names the state a closed swap is in", () => {
+    expect(refusal("already_closed", "expired").params).toMatchObject({ status: "expired" });
   });
 });

@@ -117,7 +117,7 @@ function toView(row: SwapRow): SwapView {
 }
 
 /** The one place a refused move becomes the error people see. Outsiders learn nothing: "not found". */
-function refusal(reason: SwapRefusal, status: string): DomainError {
+export function refusal(reason: SwapRefusal, status: string): DomainError {
   switch (reason) {
     case "not_participant":
       return notFound("SWAP.NOT_FOUND", "swap.not_found");
