@@ -66,6 +66,23 @@ export default tseslint.config(
     },
   },
   {
+    // The bot is a door: it reaches the core, never the dashboard or the composition root.
+    files: ["bot/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@skillswap/dashboard", "@skillswap/cli", "fastify", "@fastify/*", "preact", "preact/*"],
+              message: "bot imports the core and platform SDKs only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Configuration is read once, in core/src/config.ts; everything else receives it.
     files: ["**/*.ts"],
     ignores: ["core/src/config.ts", "**/*.test.ts", "bench/**", "vitest.config.ts"],

@@ -1,0 +1,17 @@
+import { MessageFlags, type InteractionReplyOptions } from "discord.js";
+import { isDomainError, translate } from "@skillswap/core";
+
+/**
+ * What a person sees when a command fails: the domain's own sentence and what to fix, only to them. Anything
+ * else is an infrastructure fault; it is logged by the caller and the person gets no stack or internals.
+ */
+export function errorReply(error: unknown): InteractionReplyOptions {
+  const lines = isDomainError(error)
+    ? [translate(error.messageKey, error.params), ...error.fields.map((f) => `• ${f.message}`)]
+    : [translate("error.unavailable")];
+  return {
+    content: lines.join("\n"),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  };
+}

@@ -1,0 +1,23 @@
+import { EmbedBuilder, type InteractionReplyOptions } from "discord.js";
+import type { PeopleSearchResult, PersonHit } from "@skillswap/core";
+
+// Discord caps an embed field value at 1024 characters.
+const fieldLimit = 1024;
+
+function describeHit(hit: PersonHit): string {
+  const reasons = hit.reasons.map((r) => r.text);
+  if (hit.distanceKm !== null) reasons.push(`${Math.round(hit.distanceKm)} km away`);
+  const text = reasons.length === 0 ? "—" : reasons.join("\n");
+  return text.length > fieldLimit ? `${text.slice(0, fieldLimit - 1)}…` : text;
+}
+
+export function peopleReply(typed: string, result: PeopleSearchResult): InteractionReplyOptions {
+  const embed = new EmbedBuilder().setTitle(`People for “${typed}”`);
+  if (result.hits.length === 0) embed.setDescription("Nobody matches that yet.");
+  else
+    embed.addFields(
+      result.hits.map((hit) => ({ name: `@${hit.handle} · ${hit.displayName}`, value: describeHit(hit) })),
+    );
+  // Handles are SkillSwap names, not Discord mentions: nobody gets pinged by a search.
+  return { embeds: [embed], allowedMentions: { parse: [] } };
+}
