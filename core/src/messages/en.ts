@@ -121,6 +121,10 @@ export const en = {
   "follow.self": "You cannot follow yourself.",
   "moderation.self": "You cannot block or report yourself.",
 
+  "search.results_for": "People for “{text}”",
+  "search.no_results": "Nobody matches that yet.",
+  "search.km_away": "{km} km away",
+
   "search.teaches": "teaches {skill} (level {level})",
   "search.learns": "wants to learn {skill} (level {level})",
   "search.in_name": "name matches “{word}”",

@@ -1,19 +1,19 @@
 import { EmbedBuilder, type InteractionReplyOptions } from "discord.js";
-import type { PeopleSearchResult, PersonHit } from "@skillswap/core";
+import { translate, type PeopleSearchResult, type PersonHit } from "@skillswap/core";
 
 // Discord caps an embed field value at 1024 characters.
 const fieldLimit = 1024;
 
 function describeHit(hit: PersonHit): string {
   const reasons = hit.reasons.map((r) => r.text);
-  if (hit.distanceKm !== null) reasons.push(`${Math.round(hit.distanceKm)} km away`);
+  if (hit.distanceKm !== null) reasons.push(translate("search.km_away", { km: Math.round(hit.distanceKm) }));
   const text = reasons.length === 0 ? "—" : reasons.join("\n");
   return text.length > fieldLimit ? `${text.slice(0, fieldLimit - 1)}…` : text;
 }
 
 export function peopleReply(typed: string, result: PeopleSearchResult): InteractionReplyOptions {
-  const embed = new EmbedBuilder().setTitle(`People for “${typed}”`);
-  if (result.hits.length === 0) embed.setDescription("Nobody matches that yet.");
+  const embed = new EmbedBuilder().setTitle(translate("search.results_for", { text: typed }));
+  if (result.hits.length === 0) embed.setDescription(translate("search.no_results"));
   else
     embed.addFields(
       result.hits.map((hit) => ({ name: `@${hit.handle} · ${hit.displayName}`, value: describeHit(hit) })),
