@@ -5,6 +5,7 @@ import { loadActor } from "./pool.js";
 import { SkillLevels } from "./skill-levels.js";
 import { weekInUtc } from "./week-utc.js";
 import { personChangeEvents } from "../outbox/events.js";
+import { personPages } from "../shared/person-pages.js";
 
 type Row = Record<string, unknown>;
 const num = (value: unknown) => Number(value);
@@ -44,53 +45,15 @@ export class IndexFeed {
   }
 
   /**
-   * Every matchable person, a page of users at a time. Whole-table reads held 550,000 skill rows and 300,000
-   * slot rows at once, and the heap they grew stayed with the process long after the index was built.
+   * Every matchable person, a page of users at a time (see personPages). Whole-table reads held 550,000 skill
+   * rows and 300,000 slot rows at once, and the heap they grew stayed with the process after the build.
    */
   private async readProfiles(now: Date): Promise<MatchProfile[]> {
-    // No join with Skill in the skill reads: it doubles them; unapproved skills are dropped in code.
-    const approved = new Set(
-      (await this.database.readRows(`SELECT "id" FROM "Skill" WHERE "status" = 'approved'`)).map((row) => str(row.id)),
-    );
     const shared = new SharedParts();
     const profiles: MatchProfile[] = [];
-    for (let after = ""; ;) {
-      // Filters that are not on the key (status here, "userSkillId" IS NULL below) are applied in code: in the
-      // WHERE clause they lead SQLite to their own indexes, and every page then scans the whole table.
-      const page = await this.database.readRows(
-        `SELECT u."id", u."status", u."visibility", u."handle", u."displayName", u."timeZone", u."meetingMode",
-                u."maxDistanceKm", u."lastActiveAt", l."name" AS "locationName", l."latitude", l."longitude"
-         FROM "User" u LEFT JOIN "Location" l ON l."id" = u."locationId"
-         WHERE u."id" > ? ORDER BY u."id" LIMIT ?`,
-        [after, pageSize],
-      );
-      const last = page.at(-1);
-      if (last === undefined) return profiles;
-      const rows = await this.readDetails([str(page[0]?.id), str(last.id)]);
-      const users = page.filter((u) => u.status === "active" && u.visibility !== "private");
-      const skills = rows.skills.filter((row) => approved.has(str(row.skillId)));
-      profiles.push(...assemble(users, skills, rows.slots, rows.reviews, now, shared));
-      after = str(last.id);
-    }
-  }
-
-  /** Skills, personal slots and review totals of the users whose ids are in `range` (inclusive). */
-  private async readDetails(range: readonly [string, string]) {
-    const skills = await this.database.readRows(
-      `SELECT "userId", "skillId", "direction", "level" FROM "UserSkill" WHERE "userId" BETWEEN ? AND ?`,
-      range,
-    );
-    const slots = await this.database.readRows(
-      `SELECT "userId", "userSkillId", "weekday", "startMinute", "endMinute" FROM "AvailabilitySlot"
-       WHERE "userId" BETWEEN ? AND ?`,
-      range,
-    );
-    const reviews = await this.database.readRows(
-      `SELECT "subjectId", COUNT(*) AS "n", SUM("rating") AS "total" FROM "Review"
-       WHERE "subjectId" BETWEEN ? AND ? GROUP BY "subjectId"`,
-      range,
-    );
-    return { skills, slots: slots.filter((row) => row.userSkillId === null || row.userSkillId === undefined), reviews };
+    for await (const page of personPages(this.database, { pageSize, members: false }))
+      profiles.push(...assemble(page.users, page.skills, page.slots, page.reviews, now, shared));
+    return profiles;
   }
 
   /** Applies outbox events written since the last look. A short overlap catches transactions that committed late. */
@@ -168,7 +131,14 @@ class SharedParts {
 type Place = NonNullable<MatchProfile["location"]>;
 const noSlots: readonly UtcInterval[] = [];
 
-function assemble(users: Row[], skills: Row[], slots: Row[], reviews: Row[], now: Date, shared: SharedParts) {
+function assemble(
+  users: readonly Row[],
+  skills: readonly Row[],
+  slots: readonly Row[],
+  reviews: readonly Row[],
+  now: Date,
+  shared: SharedParts,
+) {
   const teaches = new Map<string, Array<[string, number]>>();
   const learns = new Map<string, Array<[string, number]>>();
   for (const s of skills) {
