@@ -192,6 +192,13 @@ export function createSwapsService(deps: ServiceDeps) {
     return target;
   }
 
+  /** A person may have at most 20 requests waiting for an answer, pairs and cycles alike. */
+  async function requireRoomForRequest(tx: Tx, userId: string): Promise<void> {
+    const waiting = await tx.swap.count({ where: { requesterId: userId, status: "pending" } });
+    if (waiting >= maxPendingOutgoing)
+      throw rateLimited("SWAP.TOO_MANY_PENDING", "swap.too_many_pending", { max: maxPendingOutgoing });
+  }
+
   async function teaches(tx: Tx, userId: string, skillId: string): Promise<boolean> {
     const row = await tx.userSkill.findUnique({
       where: { userId_skillId_direction: { userId, skillId, direction: "teach" } },
@@ -252,9 +259,7 @@ export function createSwapsService(deps: ServiceDeps) {
           select: { id: true },
         });
         if (open !== null) throw conflict("SWAP.ALREADY_OPEN", "swap.already_open", { handle: target.handle });
-        const waiting = await tx.swap.count({ where: { requesterId: actor.userId, status: "pending" } });
-        if (waiting >= maxPendingOutgoing)
-          throw rateLimited("SWAP.TOO_MANY_PENDING", "swap.too_many_pending", { max: maxPendingOutgoing });
+        await requireRoomForRequest(tx, actor.userId);
         await tx.swap.create({
           data: {
             id: swapId,
@@ -342,9 +347,7 @@ export function createSwapsService(deps: ServiceDeps) {
         });
         if (open !== null)
           throw conflict("SWAP.ALREADY_OPEN", "swap.already_open", { handle: `${b.handle}, ${c.handle}` });
-        const waiting = await tx.swap.count({ where: { requesterId: actor.userId, status: "pending" } });
-        if (waiting >= maxPendingOutgoing)
-          throw rateLimited("SWAP.TOO_MANY_PENDING", "swap.too_many_pending", { max: maxPendingOutgoing });
+        await requireRoomForRequest(tx, actor.userId);
         await tx.swap.create({
           data: {
             id: swapId,
