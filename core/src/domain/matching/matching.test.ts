@@ -7,25 +7,17 @@ import {
   newCommunity,
   newPerson,
   rejectedFields,
+  seedPeople,
   testProviders,
+  type PersonSpec,
   type TestCore,
 } from "../../testing/index.js";
-
-interface Spec {
-  readonly teach: Record<string, number>;
-  readonly learn: Record<string, number>;
-  readonly city?: string;
-  readonly mode?: "online" | "in_person" | "either";
-  readonly visibility?: "public" | "communities" | "private";
-  readonly slots?: Array<{ day: string; start: string; end: string }>;
-  readonly timeZone?: string;
-}
 
 /**
  * A hand-made community of 30 where the right answers are known. Ana (Paris, teaches Guitar, wants Spanish)
  * is the person we recommend for.
  */
-const fixture: Record<string, Spec> = {
+const fixture: Record<string, PersonSpec> = {
   ana: {
     teach: { Guitar: 4, Cooking: 3 },
     learn: { Spanish: 3 },
@@ -86,22 +78,7 @@ for (const provider of testProviders()) {
 
     beforeAll(async () => {
       core = await createTestCore(provider);
-      for (const [name, spec] of Object.entries(fixture)) {
-        const person = await newPerson(core, name);
-        people.set(name, person);
-        await core.services.profiles.update(person, {
-          visibility: spec.visibility ?? "public",
-          meetingMode: spec.mode ?? "either",
-          maxDistanceKm: 100,
-          ...(spec.city ? { location: spec.city } : {}),
-          ...(spec.timeZone ? { timeZone: spec.timeZone } : {}),
-        });
-        for (const [skill, level] of Object.entries(spec.teach))
-          await core.services.skills.add(person, { skill, direction: "teach", level });
-        for (const [skill, level] of Object.entries(spec.learn))
-          await core.services.skills.add(person, { skill, direction: "learn", level });
-        if (spec.slots) await core.services.skills.setAvailability(person, { slots: spec.slots });
-      }
+      for (const [name, person] of await seedPeople(core, fixture, { maxDistanceKm: 100 })) people.set(name, person);
       await block(core, who("bob"), who("ana"));
       await newCommunity(core, [who("ana"), who("jon")]);
     });

@@ -9,27 +9,17 @@ import {
   newCommunity,
   newPerson,
   rejectedFields,
+  seedPeople,
   testProviders,
+  type PersonSpec,
   type TestCore,
 } from "../../testing/index.js";
 import { postgresSearchIndex } from "../../infra/postgres-search/postgres-search-index.js";
 import { sqliteSearchIndex } from "../../infra/sqlite-fts/sqlite-search-index.js";
 import { createSearchService, type PeopleSearchInput } from "./service.js";
 
-interface Spec {
-  readonly name: string;
-  readonly teach?: Record<string, number>;
-  readonly learn?: Record<string, number>;
-  readonly city?: string;
-  readonly bio?: string;
-  readonly mode?: "online" | "in_person" | "either";
-  readonly visibility?: "public" | "communities" | "private";
-  readonly slots?: Array<{ day: string; start: string; end: string }>;
-  readonly timeZone?: string;
-}
-
 /** Sam (Paris, in a community with Gina) searches; everyone else is someone Sam might look for. */
-const fixture: Record<string, Spec> = {
+const fixture: Record<string, PersonSpec> = {
   sam: { name: "Sam Carter", teach: { Cooking: 3 }, learn: { Guitar: 2 }, city: "Paris" },
   ana: {
     name: "Ana Lopez",
@@ -70,23 +60,7 @@ for (const provider of testProviders()) {
 
     beforeAll(async () => {
       core = await createTestCore(provider);
-      for (const [key, spec] of Object.entries(fixture)) {
-        const person = await newPerson(core, key);
-        people.set(key, person);
-        await core.services.profiles.update(person, {
-          displayName: spec.name,
-          bio: spec.bio ?? "",
-          visibility: spec.visibility ?? "public",
-          meetingMode: spec.mode ?? "either",
-          ...(spec.city ? { location: spec.city } : {}),
-          ...(spec.timeZone ? { timeZone: spec.timeZone } : {}),
-        });
-        for (const [skill, level] of Object.entries(spec.teach ?? {}))
-          await core.services.skills.add(person, { skill, direction: "teach", level });
-        for (const [skill, level] of Object.entries(spec.learn ?? {}))
-          await core.services.skills.add(person, { skill, direction: "learn", level });
-        if (spec.slots) await core.services.skills.setAvailability(person, { slots: spec.slots });
-      }
+      for (const [key, person] of await seedPeople(core, fixture)) people.set(key, person);
       await block(core, who("hugo"), who("sam"));
       await newCommunity(core, [who("sam"), who("gina")]);
     }, 60_000);
