@@ -11,6 +11,7 @@ import { idField } from "../shared/fields.js";
 import { normalizeText } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { parseSlot } from "../skills/availability.js";
+import { categoryIndex } from "../skills/catalog.js";
 import { conceptsOf, type Spellings } from "./concepts.js";
 import { decodeCursor, encodeCursor, fingerprintOf } from "./cursor.js";
 import { SearchFeed } from "./feed.js";
@@ -90,16 +91,11 @@ export function createSearchService(deps: ServiceDeps) {
       if (list === undefined) spellings.set(alias, [skillId]);
       else if (!list.includes(skillId)) list.push(skillId);
     }
-    const categoryIds = new Map<string, string>();
-    for (const c of categories) {
-      categoryIds.set(normalizeText(c.slug), c.id);
-      categoryIds.set(normalizeText(c.name), c.id);
-    }
     catalog = {
       at: Date.now(),
       spellings,
       skillNames: new Map(skills.map((s) => [s.id, s.name])),
-      categories: categoryIds,
+      categories: categoryIndex(categories),
     };
     return catalog;
   }

@@ -138,3 +138,15 @@ export async function knownSpellings(db: Db): Promise<Map<string, string>> {
   });
   return new Map(rows.map((row) => [row.alias, row.skill.name]));
 }
+
+/** Category ids by how people name them: slug or display name, normalised ("music", "Cooking & food"). */
+export function categoryIndex(
+  categories: ReadonlyArray<{ readonly id: string; readonly slug: string; readonly name: string }>,
+): Map<string, string> {
+  const byName = new Map<string, string>();
+  for (const c of categories) {
+    byName.set(normalizeText(c.slug), c.id);
+    byName.set(normalizeText(c.name), c.id);
+  }
+  return byName;
+}

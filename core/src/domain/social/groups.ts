@@ -10,7 +10,7 @@ import type { ServiceDeps } from "../shared/deps.js";
 import { idField } from "../shared/fields.js";
 import { normalizeHandle, normalizeText } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
-import { slugify } from "../skills/catalog.js";
+import { categoryIndex, slugify } from "../skills/catalog.js";
 
 export type GroupRole = "owner" | "moderator" | "member";
 
@@ -116,14 +116,13 @@ export function createGroupsService(deps: ServiceDeps) {
             throw forbidden("GROUP.NOT_IN_COMMUNITY", "group.not_in_community");
           let categoryId: string | null = null;
           if (data.category !== undefined) {
-            const wanted = normalizeText(data.category);
             const categories = await tx.skillCategory.findMany({ select: { id: true, slug: true, name: true } });
-            const found = categories.find((c) => c.slug === wanted || normalizeText(c.name) === wanted);
+            const found = categoryIndex(categories).get(normalizeText(data.category));
             if (found === undefined)
               throw invalid("GROUP.INVALID", [
                 { field: "category", message: translate("field.category_unknown", { query: data.category }) },
               ]);
-            categoryId = found.id;
+            categoryId = found;
           }
           const now = clock.now();
           await tx.group.create({
