@@ -5,6 +5,7 @@ import { createProfilesService } from "./domain/profiles/service.js";
 import { createCommunitiesService } from "./domain/communities/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
+import { createInboxService } from "./domain/inbox/service.js";
 import { createReviewsService } from "./domain/reviews/service.js";
 import { createSearchService } from "./domain/search/service.js";
 import { createFollowsService } from "./domain/social/follows.js";
@@ -41,6 +42,7 @@ export function createServices(deps: ServiceDeps) {
     groups: createGroupsService(deps),
     follows: createFollowsService(deps),
     forums: createForumsService(deps),
+    inbox: createInboxService(deps),
   };
 }
 

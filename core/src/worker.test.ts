@@ -20,7 +20,12 @@ describe("the worker", () => {
     await core.services.skills.add(bea, { skill: "Spanish", direction: "teach", level: 4 });
     const asked = await core.services.swaps.request(ana, { to: bea.handle, want: "Spanish" });
     core.clock.advance(14 * 24 * 60 * 60 * 1000);
-    expect(await worker.runJobsOnce()).toEqual({ expiredRequests: 1, completedSessions: 0, remindedSessions: 0 });
+    expect(await worker.runJobsOnce()).toEqual({
+      expiredRequests: 1,
+      completedSessions: 0,
+      remindedSessions: 0,
+      prunedInboundEvents: 0,
+    });
     expect((await core.services.swaps.get(ana, asked.id)).status).toBe("expired");
     // Events nobody subscribes to yet are settled by the dispatcher running in the background.
     for (let i = 0; i < 100; i++) {
@@ -28,5 +33,13 @@ describe("the worker", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await core.database.db.outboxEvent.count({ where: { status: "pending" } })).toBe(0);
+  });
+
+  it("forgets platform event ids a day after they were received", async () => {
+    await core.services.inbox.claim("discord", "interaction-seen-yesterday");
+    core.clock.advance(24 * 60 * 60 * 1000 + 1);
+    await core.services.inbox.claim("discord", "interaction-seen-now");
+    expect((await worker.runJobsOnce()).prunedInboundEvents).toBe(1);
+    expect(await core.services.inbox.claim("discord", "interaction-seen-now")).toBe(false);
   });
 });

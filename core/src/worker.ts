@@ -1,5 +1,6 @@
 import type { Core } from "./app.js";
 import { notificationsHandler } from "./domain/notifications/handler.js";
+import { INBOX_RETENTION_MS } from "./domain/inbox/service.js";
 import { createOutboxDispatcher, type OutboxHandler } from "./domain/outbox/dispatcher.js";
 import type { Delivery } from "./ports/delivery.js";
 
@@ -7,6 +8,7 @@ export interface JobReport {
   readonly expiredRequests: number;
   readonly completedSessions: number;
   readonly remindedSessions: number;
+  readonly prunedInboundEvents: number;
 }
 
 export interface Worker {
@@ -29,7 +31,7 @@ export interface WorkerOptions {
  * The background half of SkillSwap (the `worker` role, in-process when embedded): the outbox dispatcher
  * delivering events to their handlers, and the scheduled jobs — requests lapse after 14 days, sessions one
  * side confirmed complete after 72 undisputed hours, participants hear of a session the day before, the search index catches up with changes made by other
- * processes. Every job is idempotent, so two workers overlapping do no harm beyond the work.
+ * processes, and the inbox forgets platform event ids older than a day. Every job is idempotent, so two workers overlapping do no harm beyond the work.
  */
 export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
   const onError = options.onError ?? (() => undefined);
@@ -42,7 +44,7 @@ export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     onError,
   });
-  const { swaps, sessions, search } = core.services;
+  const { swaps, sessions, search, inbox } = core.services;
   let running: Promise<JobReport> | undefined;
   const runJobsOnce = () =>
     (running ??= (async () => {
@@ -51,7 +53,8 @@ export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
         const completedSessions = await sessions.completeDue();
         const remindedSessions = await sessions.remindDue();
         await search.sync();
-        return { expiredRequests, completedSessions, remindedSessions };
+        const prunedInboundEvents = await inbox.prune(new Date(core.deps.clock.now().getTime() - INBOX_RETENTION_MS));
+        return { expiredRequests, completedSessions, remindedSessions, prunedInboundEvents };
       } finally {
         running = undefined;
       }
