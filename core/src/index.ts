@@ -3,6 +3,8 @@ export { ConfigError, databaseProvider, loadConfig, type Config, type ConfigInpu
 export { DomainError, isDomainError, type DomainErrorKind, type FieldError } from "./errors.js";
 export { translate, type Locale, type MessageKey } from "./messages/index.js";
 export { actorOf, type Actor } from "./domain/shared/actor.js";
+export type { AccountRef } from "./domain/identity/service.js";
+export { LOGIN_LINK_TTL_MS } from "./domain/identity/login-links.js";
 export type { ProfileView, OwnProfileView, Visibility, NotificationSetting } from "./domain/profiles/types.js";
 export type { ProfilePatch, IdentityInput, EmailSignUpInput } from "./domain/profiles/input.js";
 export type { AddSkillInput, UpdateSkillInput, AvailabilityInput, ProposeSkillInput } from "./domain/skills/input.js";

@@ -39,6 +39,8 @@ export const en = {
   "account.email_taken": "An account with that email already exists.",
   "account.identity_taken": "That {provider} account is already linked to another SkillSwap profile.",
   "account.bad_credentials": "That email and password do not match.",
+  "account.login_link_invalid":
+    "This login link has expired or was already used. Ask the bot for a new one with /skillswap login.",
 
   "skill.not_found": "We do not know the skill “{name}” yet. You can propose it as a new skill.",
   "skill.pending": "“{name}” was proposed and waits for a community admin to approve it.",
@@ -131,4 +133,5 @@ export const en = {
   "search.in_handle": "handle matches “{word}”",
   "search.in_bio": "bio mentions “{word}”",
   "search.close_to": "{reason}, for “{typed}”",
+  "chat.community_only": "Run this command in a server, not in a direct message.",
 } as const;

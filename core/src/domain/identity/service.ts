@@ -15,6 +15,7 @@ import {
 import { handleFromName, isReservedHandle } from "../profiles/rules.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { parseInput } from "../shared/validate.js";
+import { createLoginLinks } from "./login-links.js";
 import { hashPassword, verifyPassword } from "./password.js";
 
 export interface AccountRef {
@@ -86,6 +87,7 @@ export function createAccountsService(deps: ServiceDeps) {
 
   return {
     findByIdentity,
+    ...createLoginLinks(deps),
 
     /** The actor behind a handle, for operator tools and tests; null when there is no active user. */
     async actorForHandle(handle: string): Promise<Actor | null> {
