@@ -24,7 +24,23 @@ export const configSchema = z.object({
   ELASTICSEARCH_URL: z.url().optional(),
   S3_BUCKET: z.string().min(1).optional(),
   S3_ENDPOINT: z.url().optional(),
+  /** Where people reach the web server; links sent to them (login links) start with it. */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /**
+   * Signs the dashboard's session cookie. Optional: without it the web server makes a random one per process,
+   * so sessions end at every restart and do not carry across several web processes — set it in production.
+   */
+  SESSION_SECRET: z.string().min(32, "Use at least 32 characters").optional(),
   DISCORD_TOKEN: z.string().min(1).optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, "Use the application id from the Discord developer portal (digits only)")
+    .optional(),
+  /** Verifies that requests to POST /discord/interactions come from Discord (Ed25519, 32 bytes in hex). */
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "Use the 64 hex characters of the public key from the Discord developer portal")
+    .optional(),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
 });
 
