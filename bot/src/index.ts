@@ -1,5 +1,11 @@
-export { createDiscordBot, type DiscordBot, type DiscordBotOptions } from "./discord/create-discord-bot.js";
-export type { BotLogger } from "./discord/run-command.js";
+export {
+  createDiscordBot,
+  discordIntents,
+  type DiscordBot,
+  type DiscordBotOptions,
+} from "./discord/create-discord-bot.js";
+export type { BotLogger } from "./discord/interactions/create-interactions.js";
+export type { DiscordInteractions, RespondFirst } from "./discord/interactions/transport.js";
 export {
   commandDefinitions,
   commandNameOf,

@@ -1,39 +1,94 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits } from "discord.js";
-import { runCommand, type BotLogger } from "./run-command.js";
-import type { BotCore } from "./resolve-actor.js";
+import {
+  Client,
+  Events,
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  Partials,
+  Routes,
+  type APIGuild,
+  type APIInteraction,
+} from "discord.js";
+import { botAreas } from "./areas/index.js";
+import { listenToGateway } from "./gateway/index.js";
+import { createDiscordInteractions, type BotLogger } from "./interactions/create-interactions.js";
+import type { BotCore } from "./interactions/handlers.js";
+import type { DiscordInteractions } from "./interactions/transport.js";
 
 export interface DiscordBotOptions {
   readonly token: string;
   /** Discord's REST base ("https://discord.com/api" by default); tests point it at a local Discord. */
   readonly apiUrl?: string;
   readonly logger?: BotLogger;
+  /** See createDiscordInteractions; tests shorten it to exercise deferral. */
+  readonly deferAfterMs?: number;
 }
 
 export interface DiscordBot {
-  /** Logs in and resolves once the guilds the bot is in have arrived. */
+  /** Logs in over the gateway and resolves once the guilds the bot is in have arrived. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The interaction router, for the HTTP transport (`POST /discord/interactions`) to hand payloads to. */
+  readonly interactions: DiscordInteractions;
+  readonly client: Client;
 }
 
 const consoleLogger: BotLogger = {
   error: (message, error) => console.error(message, error),
 };
 
+/** The intents the bot asks for; README "Discord" explains each (two are privileged). */
+export const discordIntents = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMembers,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+  GatewayIntentBits.DirectMessages,
+];
+
+/**
+ * The Discord door: the real discord.js Client on the gateway (interactions, messages, members, threads) and
+ * its REST client for everything the bot says. Interactions go to the shared router, the same one the HTTP
+ * transport uses.
+ */
 export function createDiscordBot(core: BotCore, options: DiscordBotOptions): DiscordBot {
   const logger = options.logger ?? consoleLogger;
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: discordIntents,
+    // DMs arrive as channels discord.js has not cached; without this partial it drops their messages.
+    partials: [Partials.Channel],
     ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
   });
-
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (!interaction.isChatInputCommand()) return;
-    // The reply itself can fail (Discord down, token expired after 15 min); nothing is left to tell the person.
-    runCommand(core, interaction, logger).catch((error: unknown) => logger.error("reply failed", error));
+  client.rest.setToken(options.token);
+  const seen = new Set<string>();
+  const interactions = createDiscordInteractions({
+    core,
+    rest: client.rest,
+    areas: botAreas,
+    logger,
+    claim: (id) => {
+      if (seen.has(id)) return Promise.resolve(false);
+      seen.add(id);
+      return Promise.resolve(true);
+    },
+    guildNames: async (guildId) =>
+      client.guilds.cache.get(guildId)?.name ?? ((await client.rest.get(Routes.guild(guildId))) as APIGuild).name,
+    ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
 
+  client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
+    // The gateway's first response is a REST callback; the HTTP transport answers in its response instead.
+    const respond = (body: unknown) =>
+      client.rest
+        .post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false })
+        .then(() => undefined);
+    interactions.handle(interaction, respond).catch((error: unknown) => logger.error("interaction failed", error));
+  });
+  listenToGateway(client, { core, logger });
+
   return {
+    interactions,
+    client,
     async start() {
       const ready = once(client, Events.ClientReady);
       await client.login(options.token);

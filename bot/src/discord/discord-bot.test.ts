@@ -2,7 +2,7 @@ import { createTestCore, newPublicPerson, type TestCore } from "@skillswap/core/
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LocalDiscord, type LocalUser } from "../testing/local-discord.js";
 import { createDiscordBot, type DiscordBot } from "./create-discord-bot.js";
-import type { BotLogger } from "./run-command.js";
+import type { BotLogger } from "./interactions/create-interactions.js";
 
 const ephemeral = 64;
 const maya: LocalUser = { id: "310000000000000001", username: "maya.k", globalName: "Maya" };

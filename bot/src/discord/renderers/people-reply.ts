@@ -1,5 +1,6 @@
-import { EmbedBuilder, type InteractionReplyOptions } from "discord.js";
+import { EmbedBuilder } from "discord.js";
 import { translate, type PeopleSearchResult, type PersonHit } from "@skillswap/core";
+import { message, type Reply } from "../interactions/replies.js";
 
 // Discord caps an embed field value at 1024 characters.
 const fieldLimit = 1024;
@@ -11,13 +12,12 @@ function describeHit(hit: PersonHit): string {
   return text.length > fieldLimit ? `${text.slice(0, fieldLimit - 1)}…` : text;
 }
 
-export function peopleReply(typed: string, result: PeopleSearchResult): InteractionReplyOptions {
+export function peopleReply(typed: string, result: PeopleSearchResult): Reply {
   const embed = new EmbedBuilder().setTitle(translate("search.results_for", { text: typed }));
   if (result.hits.length === 0) embed.setDescription(translate("search.no_results"));
   else
     embed.addFields(
       result.hits.map((hit) => ({ name: `@${hit.handle} · ${hit.displayName}`, value: describeHit(hit) })),
     );
-  // Handles are SkillSwap names, not Discord mentions: nobody gets pinged by a search.
-  return { embeds: [embed], allowedMentions: { parse: [] } };
+  return message({ embeds: [embed.toJSON()] });
 }
