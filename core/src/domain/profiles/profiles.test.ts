@@ -122,6 +122,18 @@ for (const provider of testProviders()) {
       });
     });
 
+    describe("suggesting cities while typing", () => {
+      it("offers the biggest cities first, each with a query that finds exactly that city again", async () => {
+        const someone = await newPerson(core, "Traveller");
+        const suggestions = core.services.profiles.suggestCities("portl", 10);
+        expect(suggestions.length).toBeGreaterThan(1);
+        for (const { query } of suggestions) {
+          const profile = await core.services.profiles.update(someone, { location: query });
+          expect(query.startsWith(profile.location?.name ?? "?")).toBe(true);
+        }
+      });
+    });
+
     describe("seeing someone's profile", () => {
       it("shows a public profile to anyone, and hides owner-only details", async () => {
         const ivy = await newPerson(core, "Ivy");

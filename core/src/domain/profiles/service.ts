@@ -142,6 +142,17 @@ export function createProfilesService(deps: ServiceDeps) {
 
     me: async (actor: Actor) => (await load({ id: actor.userId }, actor)) as OwnProfileView,
 
+    /**
+     * Cities whose name starts with what is typed, most populous first, for autocomplete: each with a label and
+     * the query that resolves back to exactly that city ("Portland, US-OR").
+     */
+    suggestCities(typed: string, limit = 25): Array<{ label: string; query: string }> {
+      return geocoder.suggest(typed, limit).map((place) => ({
+        label: [place.name, place.region, place.country].filter((part) => part !== "").join(", "),
+        query: `${place.name}, ${place.region === "" ? place.country : `${place.country}-${place.region}`}`,
+      }));
+    },
+
     /** Changes the actor's own profile; there is no way to name another person's. */
     async update(actor: Actor, patch: ProfilePatch): Promise<OwnProfileView> {
       const data = parseInput(profilePatch, patch, "PROFILE.INVALID");

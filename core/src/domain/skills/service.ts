@@ -132,6 +132,24 @@ export function createSkillsService(deps: ServiceDeps) {
       return categories;
     },
 
+    /**
+     * Catalog names for autocomplete, best first: names starting with what is typed, then names with an alias
+     * starting with it, then names or aliases containing it, alphabetically within each. Read from the cached
+     * spellings, so a keystroke costs no query.
+     */
+    async suggest(typed: string, limit = 25): Promise<string[]> {
+      const key = normalizeText(typed);
+      const tiers = new Map<string, number>();
+      for (const [alias, name] of await (spellings ??= knownSpellings(db))) {
+        const tier = normalizeText(name).startsWith(key) ? 0 : alias.startsWith(key) ? 1 : alias.includes(key) ? 2 : 3;
+        if (tier < (tiers.get(name) ?? 3)) tiers.set(name, tier);
+      }
+      return [...tiers]
+        .sort(([a, tierA], [b, tierB]) => tierA - tierB || a.localeCompare(b))
+        .slice(0, Math.max(0, limit))
+        .map(([name]) => name);
+    },
+
     /** What a typed name means, with close spellings when nothing matches. */
     async resolve(actor: Actor, name: string): Promise<{ skill: CatalogEntry | null; suggestions: string[] }> {
       const skill = await findSkillByName(db, name, actor.userId);

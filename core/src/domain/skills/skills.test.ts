@@ -41,6 +41,21 @@ for (const provider of testProviders()) {
       });
     });
 
+    describe("suggesting skills while typing", () => {
+      it("offers names whose name or alias starts with what is typed, then those containing it", async () => {
+        const suggestions = await core.services.skills.suggest("guit", 25);
+        expect(suggestions[0]).toBe("Guitar");
+        expect(await core.services.skills.suggest("guitarra", 5)).toContain("Guitar");
+        expect(await core.services.skills.suggest("script", 25)).toContain("JavaScript");
+      });
+
+      it("stays within the limit and offers each skill once", async () => {
+        const suggestions = await core.services.skills.suggest("a", 10);
+        expect(suggestions).toHaveLength(10);
+        expect(new Set(suggestions).size).toBe(10);
+      });
+    });
+
     describe("listing skills on your profile", () => {
       it("adds a skill to teach with level, notes, mode and its own availability", async () => {
         const ana = await newPerson(core, "Ana");
