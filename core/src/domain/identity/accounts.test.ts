@@ -82,6 +82,22 @@ for (const provider of testProviders()) {
           ),
         ).toEqual(["displayName", "provider", "subject"]);
       });
+
+      it("lists the platform accounts a person can be reached on, and nobody else's", async () => {
+        const account = await core.services.accounts.registerFromIdentity({
+          provider: "discord",
+          subject: "555000111",
+          displayName: "Ivo",
+        });
+        await core.services.accounts.registerFromIdentity({
+          provider: "discord",
+          subject: "555000222",
+          displayName: "Jo",
+        });
+        expect(await core.services.accounts.identitiesOf(account.userId)).toEqual([
+          { provider: "discord", tenantId: "", subject: "555000111" },
+        ]);
+      });
     });
 
     describe("signing up with email and password", () => {

@@ -72,6 +72,13 @@ async function createUser(tx: Tx, deps: Pick<ServiceDeps, "ids" | "clock">, user
   return { userId, handle: user.handle, created: true };
 }
 
+/** One platform account of a person: a Discord user id, a Slack user of a workspace, an email. */
+export interface IdentityRef {
+  readonly provider: string;
+  readonly tenantId: string;
+  readonly subject: string;
+}
+
 let dummyHash: string | undefined;
 
 export function createAccountsService(deps: ServiceDeps) {
@@ -88,6 +95,15 @@ export function createAccountsService(deps: ServiceDeps) {
   return {
     findByIdentity,
     ...createLoginLinks(deps),
+
+    /** The platform accounts linked to a person, oldest first: how a surface reaches them (a DM needs their id). */
+    async identitiesOf(userId: string): Promise<IdentityRef[]> {
+      return db.identity.findMany({
+        where: { userId },
+        select: { provider: true, tenantId: true, subject: true },
+        orderBy: { createdAt: "asc" },
+      });
+    },
 
     /** The actor behind a handle, for operator tools and tests; null when there is no active user. */
     async actorForHandle(handle: string): Promise<Actor | null> {

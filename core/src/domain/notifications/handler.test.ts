@@ -84,6 +84,36 @@ for (const provider of testProviders()) {
       expect(texts(dashboard, dee.userId)).toEqual(["swap_request: cy sent you a swap request."]);
     });
 
+    it("does not push a new message through the chat bot to people who see it in the swap's thread", async () => {
+      // newPublicPerson arrives through Discord, so a shared Discord thread reaches both people.
+      const { ana, bea, conversationId } = await acceptedSwap(core, ["ivy", "jon"]);
+      await core.services.conversations.bindChannel({
+        conversationId,
+        userId: null,
+        platform: "discord",
+        externalChannelId: "thread-1",
+      });
+      await core.services.conversations.post(bea, conversationId, { text: "See you Tuesday" });
+      await drain();
+      expect(texts(platform, ana.userId).filter((t) => t.startsWith("message"))).toEqual([]);
+      expect(texts(dashboard, ana.userId)).toContain("message: jon: See you Tuesday");
+    });
+
+    it("still pushes a new message to people the conversation's channels do not reach", async () => {
+      const { ana, bea, conversationId } = await acceptedSwap(core, ["kai", "lou"]);
+      await core.services.conversations.bindChannel({
+        conversationId,
+        userId: bea.userId,
+        platform: "slack",
+        externalChannelId: "D-lou",
+      });
+      await core.services.conversations.post(bea, conversationId, { text: "Ready when you are" });
+      await core.services.conversations.post(ana, conversationId, { text: "Tomorrow?" });
+      await drain();
+      expect(texts(platform, ana.userId)).toContain("message: lou: Ready when you are");
+      expect(texts(platform, bea.userId).filter((t) => t.startsWith("message"))).toEqual([]);
+    });
+
     it("says nothing to a deleted account", async () => {
       const eve = await newPublicPerson(core, "eve", { Yoga: 3 });
       const fox = await newPublicPerson(core, "fox");

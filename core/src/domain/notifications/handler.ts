@@ -3,7 +3,7 @@ import { translate } from "../../messages/index.js";
 import type { Delivery, Notification } from "../../ports/delivery.js";
 import type { OutboxHandler, OutboxMessage } from "../outbox/dispatcher.js";
 import type { NotificationKind } from "../profiles/types.js";
-import { deliversTo, notificationPreferencesOf } from "./rules.js";
+import { deliversTo, notificationPreferencesOf, seenInConversationChannels } from "./rules.js";
 
 const notifyingEvents = [
   "swap.requested",
@@ -20,6 +20,25 @@ interface Plan {
   readonly kind: NotificationKind;
   readonly text: string;
   readonly about: Notification["about"];
+  /** People the chat-bot channel ("platform") should spare: they already see it where it happened. */
+  readonly seenOnPlatform?: ReadonlySet<string>;
+}
+
+/** Participants who see a conversation's messages in one of its platform channels (see the rule). */
+async function seenInChannelsOf(db: Db, conversationId: string, participantIds: readonly string[]) {
+  const channels = await db.conversationChannel.findMany({
+    where: { conversationId, archivedAt: null },
+    select: { userId: true, platform: true },
+  });
+  if (channels.length === 0) return new Set<string>();
+  const identities = await db.identity.findMany({
+    where: { userId: { in: [...participantIds] } },
+    select: { userId: true, provider: true },
+  });
+  const platformsOf = new Map<string, string[]>();
+  for (const { userId, provider } of identities)
+    platformsOf.set(userId, [...(platformsOf.get(userId) ?? []), provider]);
+  return seenInConversationChannels(channels, platformsOf);
 }
 
 const nameOf = async (db: Db, userId: string) =>
@@ -53,11 +72,13 @@ async function planFor(db: Db, event: OutboxMessage<NotifyingEvent>): Promise<Pl
         db.message.findUnique({ where: { id: messageId }, select: { body: true } }),
       ]);
       const preview = (message?.body ?? "").slice(0, 140);
+      const recipients = participants.map((p) => p.userId).filter((id) => id !== authorId);
       return {
-        recipients: participants.map((p) => p.userId).filter((id) => id !== authorId),
+        recipients,
         kind: "message",
         text: translate("notify.message", { name: await nameOf(db, authorId), preview }),
         about: { type: "conversation", id: conversationId },
+        seenOnPlatform: await seenInChannelsOf(db, conversationId, recipients),
       };
     }
     case "review.received": {
@@ -105,8 +126,9 @@ async function planFor(db: Db, event: OutboxMessage<NotifyingEvent>): Promise<Pl
 /**
  * The notifications subscriber: turns events into notifications and hands each to the deliveries whose
  * channel the recipient left on for that kind (platform and dashboard by default, email when they opt in).
- * Deleted accounts hear nothing. Deliveries receive the event id and dedupe on it: the outbox delivers at
- * least once.
+ * Deleted accounts hear nothing, and a new message is not pushed through the chat bot to someone who already
+ * sees it in the conversation's thread or channel on that platform. Deliveries receive the event id and
+ * dedupe on it: the outbox delivers at least once.
  */
 export function notificationsHandler(db: Db, deliveries: readonly Delivery[]): OutboxHandler<NotifyingEvent> {
   return {
@@ -121,9 +143,11 @@ export function notificationsHandler(db: Db, deliveries: readonly Delivery[]): O
       ]);
       for (const { id: userId } of active) {
         const stored = preferences.get(userId) ?? [];
-        for (const delivery of deliveries)
+        for (const delivery of deliveries) {
+          if (delivery.channel === "platform" && plan.seenOnPlatform?.has(userId) === true) continue;
           if (deliversTo(stored, plan.kind, delivery.channel))
             await delivery.deliver({ eventId: event.id, userId, kind: plan.kind, text: plan.text, about: plan.about });
+        }
       }
     },
   };

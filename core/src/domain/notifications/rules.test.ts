@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { channelsFor, deliversTo, notificationSettingsOf } from "./rules.js";
+import { channelsFor, deliversTo, notificationSettingsOf, seenInConversationChannels } from "./rules.js";
 
 describe("where a notification goes", () => {
   it("goes to the person's platform and dashboard by default, and not by email", () => {
@@ -37,5 +37,27 @@ describe("where a notification goes", () => {
       { kind: "message", channel: "pager", enabled: true },
     ];
     expect(notificationSettingsOf(stored)).toEqual(notificationSettingsOf([]));
+  });
+});
+
+describe("who already sees a conversation's messages on a platform", () => {
+  const platformsOf = new Map([
+    ["ana", ["discord"]],
+    ["bea", ["slack"]],
+    ["cy", ["discord", "slack"]],
+  ]);
+
+  it("is everyone with an account on the platform of a shared thread", () => {
+    expect(seenInConversationChannels([{ userId: null, platform: "discord" }], platformsOf)).toEqual(
+      new Set(["ana", "cy"]),
+    );
+  });
+
+  it("is only its owner for a channel bound to one person", () => {
+    expect(seenInConversationChannels([{ userId: "bea", platform: "slack" }], platformsOf)).toEqual(new Set(["bea"]));
+  });
+
+  it("is nobody when the conversation has no platform channel", () => {
+    expect(seenInConversationChannels([], platformsOf)).toEqual(new Set());
   });
 });

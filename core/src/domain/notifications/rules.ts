@@ -70,3 +70,27 @@ export async function notificationPreferencesOf(
   for (const { userId, ...preference } of rows) byUser.get(userId)?.push(preference);
   return byUser;
 }
+
+/** A platform channel carrying a conversation: one participant's own (a DM), or shared by all (a thread). */
+export interface ConversationChannelRef {
+  readonly userId: string | null;
+  readonly platform: string;
+}
+
+/**
+ * Who among a conversation's participants already sees its messages in a platform channel, so a chat-bot
+ * notification of a new message would say it twice: a channel bound to one person reaches them; a shared
+ * one (a private thread) reaches every participant with an account on that platform. The dashboard still
+ * counts the message as unread; only the chat notification is spared.
+ */
+export function seenInConversationChannels(
+  channels: readonly ConversationChannelRef[],
+  platformsOf: ReadonlyMap<string, readonly string[]>,
+): Set<string> {
+  const seen = new Set<string>();
+  for (const channel of channels) {
+    if (channel.userId !== null) seen.add(channel.userId);
+    else for (const [userId, platforms] of platformsOf) if (platforms.includes(channel.platform)) seen.add(userId);
+  }
+  return seen;
+}
