@@ -13,6 +13,7 @@ import { createForumsService } from "./domain/social/forums.js";
 import { createGroupsService } from "./domain/social/groups.js";
 import { createSessionsService } from "./domain/sessions/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
+import { createRelaysService } from "./domain/relays/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
 import { createSkillsService } from "./domain/skills/service.js";
@@ -43,6 +44,7 @@ export function createServices(deps: ServiceDeps) {
     follows: createFollowsService(deps),
     forums: createForumsService(deps),
     inbox: createInboxService(deps),
+    relays: createRelaysService(deps),
   };
 }
 

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  acceptedSwap,
+  createTestCore,
+  newCommunity,
+  newPerson,
+  testProviders,
+  type TestCore,
+} from "../../testing/index.js";
+import { chooseSwapsChannel } from "./rules.js";
+
+describe("where a swap's private thread opens", () => {
+  const channel = (communityId: string, memberIds: string[]) => ({
+    communityId,
+    externalCommunityId: `guild-${communityId}`,
+    channelId: `swaps-${communityId}`,
+    memberIds,
+  });
+
+  it("picks the community holding the most participants, the earliest on a tie", () => {
+    const candidates = [channel("a", ["ana"]), channel("b", ["ana", "bea"]), channel("c", ["ana", "bea"])];
+    expect(chooseSwapsChannel(candidates, ["ana", "bea"])?.communityId).toBe("b");
+  });
+
+  it("reaches only participants on the platform, and nobody without a swaps channel", () => {
+    expect(chooseSwapsChannel([channel("a", ["ana", "cy"])], ["ana"])?.memberIds).toEqual(["ana"]);
+    expect(chooseSwapsChannel([], ["ana"])).toBeNull();
+  });
+});
+
+describe.each(testProviders())("relays on %s", (provider) => {
+  let core: TestCore;
+  beforeAll(async () => {
+    core = await createTestCore(provider);
+  });
+  afterAll(() => core.close());
+
+  it("opens a swap's thread in the swaps channel of a community both people share", async () => {
+    const { ana, bea, conversationId, swapId } = await acceptedSwap(core, ["ana", "bea"]);
+    const communityId = await newCommunity(core, [bea], [ana]);
+    const before = await core.services.relays.swapOpening(conversationId, "discord");
+    expect(before?.swapsChannel).toBeNull();
+
+    await core.services.communities.setSwapsChannel(ana, { communityId, channelId: "swaps-1" });
+    const opening = await core.services.relays.swapOpening(conversationId, "discord");
+    expect(opening).toMatchObject({
+      swapId,
+      swapsChannel: { communityId, channelId: "swaps-1", memberIds: expect.arrayContaining([ana.userId, bea.userId]) },
+    });
+    expect(opening?.participants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ userId: ana.userId, teaches: "Guitar", learns: "Spanish" }),
+        expect.objectContaining({ userId: bea.userId, teaches: "Spanish", learns: "Guitar" }),
+      ]),
+    );
+    expect(opening?.participants.every((p) => p.platformUserId !== null)).toBe(true);
+    expect(await core.services.relays.conversationOfSwap(swapId)).toBe(conversationId);
+    expect(await core.services.relays.swapOpening(conversationId, "slack")).toMatchObject({ swapsChannel: null });
+  });
+
+  it("remembers where a forum thread was mirrored, and finds the thread from either platform thread", async () => {
+    const maya = await newPerson(core, "Maya");
+    const group = await core.services.groups.create(maya, { name: "Guitar Circle" });
+    const thread = await core.services.forums.startThread(maya, group.id, { title: "Strings?", body: "Which ones?" });
+    const relays = core.services.relays;
+    expect(await relays.forumThreadChannels(thread.id, "discord")).toEqual([]);
+
+    await relays.bindForumThread({ threadId: thread.id, platform: "discord", parentChannelId: "f1", channelId: "t1" });
+    await relays.bindForumThread({ threadId: thread.id, platform: "discord", parentChannelId: "f1", channelId: "t1" });
+    expect(await relays.forumThreadChannels(thread.id, "discord")).toEqual([
+      { parentChannelId: "f1", channelId: "t1" },
+    ]);
+    expect(await relays.forumThreadForChannel("discord", "t1")).toEqual({ threadId: thread.id, groupId: group.id });
+
+    const fromDiscord = await core.services.forums.startThread(maya, group.id, {
+      title: "Tuning",
+      body: "Drop D?",
+      source: "discord",
+      externalId: "t2",
+    });
+    expect(await relays.forumThreadForChannel("discord", "t2")).toEqual({
+      threadId: fromDiscord.id,
+      groupId: group.id,
+    });
+    expect(await relays.forumThreadChannels(fromDiscord.id, "discord")).toEqual([
+      { parentChannelId: null, channelId: "t2" },
+    ]);
+    expect(await relays.forumThreadForChannel("discord", "elsewhere")).toBeNull();
+  });
+});
