@@ -6,6 +6,7 @@ export { actorOf, type Actor } from "./domain/shared/actor.js";
 export type { AccountRef } from "./domain/identity/service.js";
 export { LOGIN_LINK_TTL_MS } from "./domain/identity/login-links.js";
 export type { ProfileView, OwnProfileView, Visibility, NotificationSetting } from "./domain/profiles/types.js";
+export { visibilities } from "./domain/profiles/types.js";
 export type { ProfilePatch, IdentityInput, EmailSignUpInput } from "./domain/profiles/input.js";
 export type { AddSkillInput, UpdateSkillInput, AvailabilityInput, ProposeSkillInput } from "./domain/skills/input.js";
 export type { CatalogEntry, UserSkillView, WeeklySlot, Direction } from "./domain/skills/types.js";
