@@ -1,22 +1,20 @@
 import { Events, type Client } from "discord.js";
-import type { BotLogger } from "../interactions/create-interactions.js";
-import type { BotCore } from "../interactions/handlers.js";
+import { listenToChannelMessages } from "./channel-messages.js";
+import type { GatewayContext } from "./gateway-context.js";
+import { guardedBy } from "./guarded.js";
+import { listenToGuildMembers } from "./guild-members.js";
 
-export interface GatewayContext {
-  readonly core: BotCore;
-  readonly logger: BotLogger;
-}
+export type { GatewayContext } from "./gateway-context.js";
 
 /**
- * What the bot learns from the gateway besides interactions: guilds it joins become communities. Each listener
- * turns one Discord event into one core call; failures are logged, since there is nobody to reply to.
+ * What the bot learns from the gateway besides interactions: guilds it joins become communities, their
+ * members' arrivals, permission changes and departures follow, and what people write in swap conversations
+ * and linked forums is stored. Each listener turns one Discord event into one core call; failures are
+ * logged, since there is nobody to reply to.
  */
-export function listenToGateway(client: Client, { core, logger }: GatewayContext): void {
-  const guarded =
-    <A extends unknown[]>(what: string, listener: (...args: A) => Promise<unknown>) =>
-    (...args: A) => {
-      listener(...args).catch((error: unknown) => logger.error(what, error));
-    };
+export function listenToGateway(client: Client, context: GatewayContext): void {
+  const { core, logger } = context;
+  const guarded = guardedBy(logger);
 
   client.on(
     Events.GuildCreate,
@@ -24,4 +22,6 @@ export function listenToGateway(client: Client, { core, logger }: GatewayContext
       core.services.communities.register({ platform: "discord", externalId: guild.id, name: guild.name }),
     ),
   );
+  listenToGuildMembers(client, context);
+  listenToChannelMessages(client, context);
 }

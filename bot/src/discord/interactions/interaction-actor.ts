@@ -24,6 +24,20 @@ export function canManageGuild(interaction: APIInteraction): boolean {
   return permissions !== undefined && (BigInt(permissions) & PermissionFlagsBits.ManageGuild) !== 0n;
 }
 
+/** The SkillSwap person behind a Discord user, registered on the spot the first time (interactions, messages). */
+export async function registerDiscordUser(
+  core: BotCore,
+  user: Pick<APIUser, "id" | "username" | "global_name">,
+): Promise<Actor> {
+  const account = await core.services.accounts.registerFromIdentity({
+    provider: "discord",
+    subject: user.id,
+    username: user.username,
+    displayName: user.global_name ?? user.username,
+  });
+  return { userId: account.userId };
+}
+
 interface CachedPerson extends ResolvedPerson {
   readonly until: number;
 }
@@ -49,13 +63,7 @@ export function createPersonResolver(core: BotCore, guildNames: GuildNames, now:
     const cached = cache.get(key);
     if (cached !== undefined && cached.until > now()) return cached;
 
-    const account = await core.services.accounts.registerFromIdentity({
-      provider: "discord",
-      subject: user.id,
-      username: user.username,
-      displayName: user.global_name ?? user.username,
-    });
-    const actor: Actor = { userId: account.userId };
+    const actor = await registerDiscordUser(core, user);
     let community: InteractionCommunity | null = null;
     // A command from a DM, or from a guild that only user-installed the app, has no community to join.
     if (guildId !== null) {

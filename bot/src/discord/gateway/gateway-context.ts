@@ -1,0 +1,7 @@
+import type { BotLogger } from "../interactions/create-interactions.js";
+import type { BotCore } from "../interactions/handlers.js";
+
+export interface GatewayContext {
+  readonly core: BotCore;
+  readonly logger: BotLogger;
+}

@@ -1,0 +1,42 @@
+import { Routes, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
+import type { OutboxHandler, OutboxMessage } from "@skillswap/core";
+import { groupJoinedAnnouncement, threadStartedAnnouncement } from "../renderers/announcement-group.js";
+import { unlessRefused } from "./discord-refusals.js";
+import type { RelayContext } from "./relay-context.js";
+
+const announcedEvents = ["group.joined", "forum.thread_started"] as const;
+type AnnouncedEvent = (typeof announcedEvents)[number];
+
+/**
+ * What a group's linked Discord chat channels hear about: new members and new forum threads (from any
+ * surface). Sessions belong to a swap between its participants, not to a group, so a group has no upcoming
+ * sessions to announce; they reach the participants through their swap's conversation and reminders instead.
+ */
+export function groupAnnouncementsHandler({ core, rest, logger }: RelayContext): OutboxHandler<AnnouncedEvent> {
+  async function announcementOf(
+    event: OutboxMessage<AnnouncedEvent>,
+  ): Promise<RESTPostAPIChannelMessageJSONBody | null> {
+    if (event.type === "group.joined") {
+      const names = await core.services.relays.groupMembership(event.payload.groupId, event.payload.userId);
+      return names === null ? null : groupJoinedAnnouncement(names.personName, names.groupName, event.id);
+    }
+    const thread = await core.services.relays.forumThread(event.payload.threadId);
+    return thread === null || thread.removed ? null : threadStartedAnnouncement(thread, event.id);
+  }
+
+  return {
+    name: "discord.group-announcements",
+    types: announcedEvents,
+    async handle(event: OutboxMessage<AnnouncedEvent>) {
+      const channels = await core.services.relays.groupChannels(event.payload.groupId, "discord", "chat");
+      if (channels.length === 0) return;
+      const body = await announcementOf(event);
+      if (body === null) return;
+      for (const { channelId } of channels)
+        await unlessRefused(
+          () => rest.post(Routes.channelMessages(channelId), { body }),
+          (error) => logger.error(`cannot announce in ${channelId}`, error),
+        );
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { OutboxHandler } from "@skillswap/core";
+import { forumMirrorHandler } from "./forum-mirror.js";
+import { groupAnnouncementsHandler } from "./group-announcements.js";
+import { messageRelayHandler } from "./message-relay.js";
+import type { RelayContext } from "./relay-context.js";
+import { swapClosingHandler } from "./swap-closing.js";
+import { swapConversationsHandler } from "./swap-conversations.js";
+
+export type { RelayContext } from "./relay-context.js";
+
+/**
+ * The Discord side of the outbox: swap conversations opened, relayed and closed on Discord, group news in
+ * linked chat channels, group forums mirrored into linked forum channels. Give them to the worker
+ * (`startWorker(core, { handlers })`); each is idempotent by event id, as the dispatcher requires.
+ */
+export function discordOutboxHandlers(context: RelayContext): OutboxHandler[] {
+  return [
+    swapConversationsHandler(context),
+    messageRelayHandler(context),
+    swapClosingHandler(context),
+    groupAnnouncementsHandler(context),
+    forumMirrorHandler(context),
+  ];
+}

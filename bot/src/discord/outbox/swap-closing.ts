@@ -1,0 +1,35 @@
+import { Routes } from "discord.js";
+import type { OutboxHandler, OutboxMessage } from "@skillswap/core";
+import { swapClosingMessage } from "../renderers/relay-swap.js";
+import { unlessRefused } from "./discord-refusals.js";
+import type { RelayContext } from "./relay-context.js";
+
+const closingEvents = ["swap.completed", "swap.cancelled", "swap.declined", "swap.expired"] as const;
+type ClosingEvent = (typeof closingEvents)[number];
+
+/**
+ * A swap that ended closes its Discord conversation: its private thread is archived and locked (still
+ * readable, no new messages), and each DM gets a closing line. Only accepted swaps have a conversation, so a
+ * declined or expired request usually has nothing to close. Archiving twice is harmless.
+ */
+export function swapClosingHandler({ core, rest, logger }: RelayContext): OutboxHandler<ClosingEvent> {
+  return {
+    name: "discord.swap-closing",
+    types: closingEvents,
+    async handle(event: OutboxMessage<ClosingEvent>) {
+      const conversationId = await core.services.relays.conversationOfSwap(event.payload.swapId);
+      if (conversationId === null) return;
+      const channels = await core.services.conversations.channelsOf(conversationId);
+      const outcome = event.type === "swap.completed" ? "completed" : "cancelled";
+      for (const channel of channels.filter((c) => c.platform === "discord")) {
+        const closing = () =>
+          channel.userId === null
+            ? rest.patch(Routes.channel(channel.externalChannelId), { body: { archived: true, locked: true } })
+            : rest.post(Routes.channelMessages(channel.externalChannelId), {
+                body: swapClosingMessage(outcome, event.id),
+              });
+        await unlessRefused(closing, (error) => logger.error(`cannot close ${channel.externalChannelId}`, error));
+      }
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { ChannelType, Routes, ThreadAutoArchiveDuration, type APIChannel, type APIThreadChannel } from "discord.js";
+import type { OutboxHandler, OutboxMessage, SwapOpening } from "@skillswap/core";
+import { swapOpeningMessage, swapThreadName } from "../renderers/relay-swap.js";
+import { isRefusal, unlessRefused } from "./discord-refusals.js";
+import type { RelayContext } from "./relay-context.js";
+
+type Participant = SwapOpening["participants"][number] & { readonly platformUserId: string };
+
+const onDiscord = (opening: SwapOpening): Participant[] =>
+  opening.participants.filter((p): p is Participant => p.platformUserId !== null);
+
+/**
+ * Opens the swap's private thread in the swaps channel and adds the people it reaches. Bound right after it
+ * is created: a redelivered event finds it and never opens a second one. Null when Discord refuses (the bot
+ * may not create private threads there), so those people are reached by DM instead.
+ */
+async function openThread(
+  { core, rest, logger }: RelayContext,
+  conversationId: string,
+  opening: SwapOpening & { swapsChannel: NonNullable<SwapOpening["swapsChannel"]> },
+  members: readonly Participant[],
+): Promise<string | null> {
+  const created = await unlessRefused(
+    () =>
+      rest.post(Routes.threads(opening.swapsChannel.channelId), {
+        body: {
+          name: swapThreadName(opening),
+          type: ChannelType.PrivateThread,
+          invitable: false,
+          auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
+        },
+      }) as Promise<APIThreadChannel>,
+    (error) => logger.error(`no private thread in ${opening.swapsChannel.channelId}, using DMs`, error),
+  );
+  if (created === null) return null;
+  await core.services.conversations.bindChannel({
+    conversationId,
+    userId: null,
+    platform: "discord",
+    externalChannelId: created.id,
+  });
+  await addMembers(rest, created.id, members);
+  return created.id;
+}
+
+async function addMembers(rest: RelayContext["rest"], threadId: string, members: readonly Participant[]) {
+  for (const member of members) await rest.put(Routes.threadMembers(threadId, member.platformUserId));
+}
+
+/** A DM channel with the person, bound to them; null when they do not accept DMs from the bot. */
+async function openDm({ core, rest, logger }: RelayContext, conversationId: string, person: Participant) {
+  const channel = await unlessRefused(
+    () => rest.post(Routes.userChannels(), { body: { recipient_id: person.platformUserId } }) as Promise<APIChannel>,
+    (error) => logger.error(`cannot DM ${person.platformUserId} about their swap`, error),
+  );
+  if (channel === null) return null;
+  await core.services.conversations.bindChannel({
+    conversationId,
+    userId: person.userId,
+    platform: "discord",
+    externalChannelId: channel.id,
+  });
+  return channel.id;
+}
+
+/**
+ * swap.accepted, from any surface: the swap's conversation gets a Discord home for everyone on Discord — one
+ * private thread in the swaps channel of a community they share, or a DM each for those it does not reach
+ * (no swaps channel, or Discord refused the thread). Channels already bound are reused, so redelivery only
+ * finishes what a failed attempt left undone.
+ */
+export function swapConversationsHandler(context: RelayContext): OutboxHandler<"swap.accepted"> {
+  const { core, rest } = context;
+  return {
+    name: "discord.swap-conversations",
+    types: ["swap.accepted"],
+    async handle(event: OutboxMessage<"swap.accepted">) {
+      const { conversationId } = event.payload;
+      // Null while a three-person swap still waits for someone: the conversation opens at the last acceptance.
+      if (conversationId === null) return;
+      const opening = await core.services.relays.swapOpening(conversationId, "discord");
+      if (opening === null) return;
+      const people = onDiscord(opening);
+      if (people.length === 0) return;
+      const bound = (await core.services.conversations.channelsOf(conversationId)).filter(
+        (c) => c.platform === "discord",
+      );
+      const channel = opening.swapsChannel;
+      const inThread = people.filter((p) => channel?.memberIds.includes(p.userId) === true);
+      let threadId = bound.find((c) => c.userId === null)?.externalChannelId ?? null;
+      if (threadId === null && channel !== null && inThread.length > 0) {
+        threadId = await openThread(context, conversationId, { ...opening, swapsChannel: channel }, inThread);
+        if (threadId !== null)
+          await rest.post(Routes.channelMessages(threadId), { body: swapOpeningMessage(opening, event.id) });
+      }
+      const byDm = threadId === null ? people : people.filter((p) => !inThread.includes(p));
+      for (const person of byDm) {
+        if (bound.some((c) => c.userId === person.userId)) continue;
+        const dmId = await openDm(context, conversationId, person);
+        if (dmId !== null)
+          await rest
+            .post(Routes.channelMessages(dmId), { body: swapOpeningMessage(opening, event.id) })
+            .catch((error: unknown) => {
+              if (!isRefusal(error)) throw error;
+            });
+      }
+    },
+  };
+}

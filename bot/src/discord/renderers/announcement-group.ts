@@ -1,0 +1,43 @@
+import type { RESTPostAPIChannelMessageJSONBody, RESTPostAPIGuildForumThreadsJSONBody } from "discord.js";
+import { translate, type RelayedThread } from "@skillswap/core";
+import { relayedMessage, splitContent } from "./relay-message.js";
+
+const summaryLimit = 280;
+const threadNameLimit = 100;
+// Announcements go to a whole channel: links are left out so a thread cannot be used to spread them there.
+const links = /\b(?:https?:\/\/|www\.)\S+/gi;
+
+/** The opening of a post, without links, on one paragraph, at most a few lines long. */
+export function linkFreeSummary(body: string): string {
+  const plain = body.replace(links, "").replace(/\s+/g, " ").trim();
+  return plain.length <= summaryLimit ? plain : `${plain.slice(0, summaryLimit - 1).trimEnd()}…`;
+}
+
+export function groupJoinedAnnouncement(
+  personName: string,
+  groupName: string,
+  nonce: string,
+): RESTPostAPIChannelMessageJSONBody {
+  return relayedMessage(translate("relay.group_joined", { name: personName, group: groupName }), nonce);
+}
+
+export function threadStartedAnnouncement(thread: RelayedThread, nonce: string): RESTPostAPIChannelMessageJSONBody {
+  const content = translate("relay.forum_thread_started", {
+    group: thread.groupName,
+    name: thread.authorName,
+    title: thread.title,
+    summary: linkFreeSummary(thread.body),
+  });
+  return relayedMessage(splitContent(content)[0] ?? "", nonce);
+}
+
+/** A thread started elsewhere, as a post of the linked Discord forum channel. */
+export function mirroredForumPost(thread: RelayedThread): RESTPostAPIGuildForumThreadsJSONBody {
+  const content = translate("relay.forum_post_opening", { name: thread.authorName, body: thread.body });
+  const title =
+    thread.title.length <= threadNameLimit ? thread.title : `${thread.title.slice(0, threadNameLimit - 1)}…`;
+  return {
+    name: title,
+    message: { content: splitContent(content)[0] ?? "", allowed_mentions: { parse: [] } },
+  };
+}
