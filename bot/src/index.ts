@@ -14,3 +14,4 @@ export {
   type OptionDefinition,
 } from "./commands/definitions.js";
 export { applicationCommandsOf } from "./discord/application-commands.js";
+export { discordOutboxHandlers, type RelayContext } from "./discord/outbox/index.js";
