@@ -209,10 +209,18 @@ export const commandDefinitions = [
       { name: "where", description: "A link if online, an address if in person", kind: "string", required: false },
       {
         name: "mode",
-        description: "Online or in person",
+        description: "Online (the default) or in person",
         kind: "string",
         required: false,
         choices: ["online", "in_person"],
+      },
+      // A pair swap teaches two skills and a session is for one of them.
+      {
+        name: "skill",
+        description: "Which of the swap's skills, when it has two",
+        kind: "string",
+        required: false,
+        suggest: "skill",
       },
     ],
     ephemeral: true,

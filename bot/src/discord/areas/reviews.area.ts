@@ -1,0 +1,32 @@
+import type { BotArea } from "../interactions/handlers.js";
+import { partnersOf } from "../renderers/swap-reply.js";
+import { reviewForm, reviewFormReply, reviewSavedReply } from "../renderers/review-form.js";
+import { ownHandleOf } from "./swaps.area.js";
+
+// What a person types as a rating; anything else goes to core as "not a number" for it to name the problem.
+const wholeNumber = /^\s*\d{1,2}\s*$/;
+
+/** Reviewing a swap partner: the command opens a form, its submission writes the review. */
+export const reviewsArea: BotArea<"review"> = {
+  commands: {
+    async review({ core, actor, options }) {
+      const swapId = options.string("swap") ?? "";
+      // Read first so a swap that is not theirs is refused now, not after they typed a review.
+      const [swap, handle] = await Promise.all([core.services.swaps.get(actor, swapId), ownHandleOf(core, actor)]);
+      return reviewFormReply(swap.id, partnersOf(swap, handle), swap.participants.length > 2);
+    },
+  },
+  forms: {
+    async [reviewForm.route](form) {
+      const { core, actor, args } = form;
+      const typed = form.field(reviewForm.rating);
+      const about = form.field(reviewForm.about).trim();
+      const review = await core.services.reviews.submit(actor, args[0] ?? "", {
+        rating: wholeNumber.test(typed) ? Number(typed) : Number.NaN,
+        text: form.field(reviewForm.text),
+        ...(about === "" ? {} : { about }),
+      });
+      return reviewSavedReply(review);
+    },
+  },
+};

@@ -1,0 +1,35 @@
+import { translate } from "@skillswap/core";
+import { formatLocalDateTime } from "../../commands/local-date-time.js";
+import { say, type Reply } from "../interactions/replies.js";
+
+/** The session as core shows it; only what the bot renders. */
+export interface SessionLike {
+  readonly skill: { readonly name: string } | null;
+  readonly startsAt: Date;
+  readonly durationMinutes: number;
+  readonly mode: "online" | "in_person";
+  readonly status: string;
+}
+
+/** "Session scheduled: Spanish, 2026-12-01 18:30 (Europe/Paris), 60 minutes, online." on the person's clock. */
+export function sessionScheduledReply(session: SessionLike, timeZone: string): Reply {
+  return say(
+    translate("bot.session_scheduled", {
+      skill: session.skill?.name ?? "",
+      when: formatLocalDateTime(session.startsAt, timeZone),
+      zone: timeZone,
+      minutes: session.durationMinutes,
+      mode: translate(session.mode === "online" ? "bot.session_online" : "bot.session_in_person"),
+    }),
+  );
+}
+
+/** After a confirmation: done, or waiting for the others. */
+export function sessionConfirmedReply(session: SessionLike): Reply {
+  return say(translate(session.status === "completed" ? "bot.session_completed" : "bot.session_you_confirmed"));
+}
+
+/** What to type when `when` could not be read. */
+export function whenFormatReply(timeZone: string): Reply {
+  return say(translate("bot.session_when_format", { zone: timeZone }));
+}

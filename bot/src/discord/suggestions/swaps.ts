@@ -1,0 +1,56 @@
+import type { APIApplicationCommandOptionChoice } from "discord.js";
+import { translate } from "@skillswap/core";
+import { formatLocalDateTime } from "../../commands/local-date-time.js";
+import type { SuggestionProvider } from "../interactions/handlers.js";
+import { partnersOf, swapLine } from "../renderers/swap-reply.js";
+
+// Discord shows at most 25 choices.
+const maxChoices = 25;
+// Sessions are looked up per swap; a person rarely has more open swaps than this.
+const swapsWithSessions = 10;
+
+const matches = (name: string, typed: string) => name.toLowerCase().includes(typed.trim().toLowerCase());
+
+/** The person's swaps, newest first: "with @bea: Guitar ↔ Spanish (accepted)", valued by the swap id. */
+export const suggestSwaps: SuggestionProvider = async ({ core, actor, typed }) => {
+  const [{ swaps }, me] = await Promise.all([
+    core.services.swaps.list(actor, { limit: 50 }),
+    core.services.profiles.me(actor),
+  ]);
+  return swaps
+    .map((swap): APIApplicationCommandOptionChoice => ({ name: swapLine(swap, me.handle), value: swap.id }))
+    .filter((choice) => matches(choice.name, typed))
+    .slice(0, maxChoices);
+};
+
+/**
+ * The sessions still waiting on the person, soonest first: scheduled ones they have not confirmed yet, in the
+ * future or already past. "Spanish · 2026-12-01 18:30 with @bea", on their own wall clock.
+ */
+export const suggestSessions: SuggestionProvider = async ({ core, actor, typed }) => {
+  const [{ swaps }, me] = await Promise.all([
+    core.services.swaps.list(actor, { status: "accepted", limit: swapsWithSessions }),
+    core.services.profiles.me(actor),
+  ]);
+  const perSwap = await Promise.all(
+    swaps.map(async (swap) => {
+      const sessions = await core.services.sessions.listFor(actor, swap.id);
+      return sessions
+        .filter((s) => s.status === "scheduled" && !s.confirmedBy.includes(me.handle))
+        .map((session) => ({ session, who: partnersOf(swap, me.handle) }));
+    }),
+  );
+  return perSwap
+    .flat()
+    .sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime())
+    .map(({ session, who }): APIApplicationCommandOptionChoice => ({
+      name: translate("bot.session_line", {
+        skill: session.skill?.name ?? "",
+        when: formatLocalDateTime(session.startsAt, me.timeZone),
+        who,
+      }),
+      value: session.id,
+    }))
+    .filter((choice) => matches(choice.name, typed))
+    .slice(0, maxChoices);
+};
