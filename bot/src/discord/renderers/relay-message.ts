@@ -35,6 +35,6 @@ export function splitContent(text: string, limit = discordContentLimit): string[
 /** "**Maya:** text", split as needed, each piece with its own nonce derived from the message's id. */
 export function relayedLines(authorName: string, text: string, messageId: string): RESTPostAPIChannelMessageJSONBody[] {
   const pieces = splitContent(translate("relay.message", { name: authorName, text }));
-  // The suffix goes first: nonces are cut to their last characters, which must stay distinct per piece.
-  return pieces.map((piece, index) => relayedMessage(piece, index === 0 ? messageId : `${index}${messageId}`));
+  // Nonces keep their last characters, so the piece number goes at the end where the cut cannot drop it.
+  return pieces.map((piece, index) => relayedMessage(piece, index === 0 ? messageId : `${messageId}.${index}`));
 }
