@@ -1,6 +1,12 @@
-import { EmbedBuilder } from "discord.js";
+import {
+  ButtonStyle,
+  ComponentType,
+  EmbedBuilder,
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIInteractionResponseCallbackData,
+} from "discord.js";
 import { translate, type PeopleSearchResult, type PersonHit } from "@skillswap/core";
-import { message, type Reply } from "../interactions/replies.js";
 
 // Discord caps an embed field value at 1024 characters.
 const fieldLimit = 1024;
@@ -12,12 +18,54 @@ function describeHit(hit: PersonHit): string {
   return text.length > fieldLimit ? `${text.slice(0, fieldLimit - 1)}…` : text;
 }
 
-export function peopleReply(typed: string, result: PeopleSearchResult): Reply {
-  const embed = new EmbedBuilder().setTitle(translate("search.results_for", { text: typed }));
+/** Where the paging buttons lead; null ids (a query too long to carry) mean no buttons. */
+export interface Paging {
+  readonly page: number;
+  readonly previousId: string | null;
+  readonly nextId: string | null;
+  readonly hasPrevious: boolean;
+  readonly hasNext: boolean;
+}
+
+function pagingRow(paging: Paging): APIActionRowComponent<APIButtonComponent> | null {
+  if (paging.previousId === null || paging.nextId === null) return null;
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: translate("bot.previous"),
+        custom_id: paging.previousId,
+        disabled: !paging.hasPrevious,
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: translate("bot.next"),
+        custom_id: paging.nextId,
+        disabled: !paging.hasNext,
+      },
+    ],
+  };
+}
+
+/** One page of /find: the people with why each matched, the page number and Previous/Next. */
+export function peopleMessage(
+  typed: string,
+  result: PeopleSearchResult,
+  paging: Paging,
+): APIInteractionResponseCallbackData {
+  const embed = new EmbedBuilder().setTitle(translate("search.results_for", { text: typed }).slice(0, 256));
   if (result.hits.length === 0) embed.setDescription(translate("search.no_results"));
   else
     embed.addFields(
-      result.hits.map((hit) => ({ name: `@${hit.handle} · ${hit.displayName}`, value: describeHit(hit) })),
+      result.hits.map((hit) => ({
+        name: `@${hit.handle} · ${hit.displayName}`.slice(0, 256),
+        value: describeHit(hit),
+      })),
     );
-  return message({ embeds: [embed.toJSON()] });
+  embed.setFooter({ text: translate("bot.page", { page: paging.page }) });
+  const row = pagingRow(paging);
+  return { embeds: [embed.toJSON()], components: row === null ? [] : [row] };
 }

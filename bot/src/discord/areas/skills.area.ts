@@ -1,0 +1,90 @@
+import { isDomainError, translate, type AvailabilityInput } from "@skillswap/core";
+import type { BotArea, CommandContext } from "../interactions/handlers.js";
+import { say, type Reply } from "../interactions/replies.js";
+import { availabilityReply, skillAddedReply, skillsReply, unknownSkillReply } from "../renderers/skills-reply.js";
+import { catalogSkills, ownSkills, ownTeachSkills } from "../suggestions/skill-suggestions.js";
+import { timeZones } from "../suggestions/time-zone-suggestions.js";
+import { discordNameOf, skillswapHandleOf } from "./skillswap-person.js";
+import { parseSlotList } from "./slot-list.js";
+
+// The command offers "both"; the domain calls it "either".
+const meetingModes = { online: "online", in_person: "in_person", both: "either" } as const;
+const isModeChoice = (text: string): text is keyof typeof meetingModes => Object.hasOwn(meetingModes, text);
+
+async function addSkill({ core, actor, options }: CommandContext): Promise<Reply> {
+  const direction = options.string("direction") === "learn" ? "learn" : "teach";
+  try {
+    const added = await core.services.skills.add(actor, {
+      skill: options.string("skill") ?? "",
+      direction,
+      level: options.integer("level") ?? 0,
+    });
+    return skillAddedReply(added);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "SKILL.UNKNOWN") return unknownSkillReply(error);
+    throw error;
+  }
+}
+
+/**
+ * Picked from the suggestions, the option is the userSkill id; typed by hand, it is a skill name, which names
+ * one of the person's skills unless they list it both to teach and to learn.
+ */
+async function removeSkill({ core, actor, options }: CommandContext): Promise<Reply> {
+  const typed = (options.string("skill") ?? "").trim();
+  const { skills } = await core.services.profiles.me(actor);
+  const byId = skills.find((s) => s.id === typed);
+  const byName = skills.filter((s) => s.name.toLowerCase() === typed.toLowerCase());
+  if (byId === undefined && byName.length > 1)
+    return say(translate("bot.skill_pick_one", { skill: byName[0]?.name ?? typed }));
+  const chosen = byId ?? byName[0];
+  // An id or name that is none of theirs goes to core as typed, which says it is not on their profile.
+  await core.services.skills.remove(actor, chosen?.id ?? typed);
+  return say(translate("bot.skill_removed", { skill: chosen?.name ?? typed }));
+}
+
+async function listSkills({ core, actor, options }: CommandContext): Promise<Reply> {
+  const user = options.user("user");
+  if (user === null) {
+    const me = await core.services.profiles.me(actor);
+    return skillsReply(me.displayName, await core.services.skills.listFor(actor, me.handle));
+  }
+  const handle = await skillswapHandleOf(core, user);
+  if (handle === null) return say(translate("bot.not_on_skillswap", { name: discordNameOf(user) }));
+  return skillsReply(discordNameOf(user), await core.services.skills.listFor(actor, handle));
+}
+
+async function setAvailability({ core, actor, options }: CommandContext): Promise<Reply> {
+  const parsed = parseSlotList(options.string("slots") ?? "");
+  if (!parsed.ok) return say(translate("bot.slot_unreadable", { slot: parsed.unreadable }));
+  const choice = options.string("mode") ?? "";
+  const mode = isModeChoice(choice) ? meetingModes[choice] : null;
+  const timeZone = options.string("timezone");
+  // The time zone first: the slots are read in it, and a wrong one must stop before anything is saved.
+  const profile =
+    timeZone === null
+      ? await core.services.profiles.me(actor)
+      : await core.services.profiles.update(actor, { timeZone });
+  const input: AvailabilityInput = {
+    slots: parsed.slots.map((slot) => ({ day: slot.weekday, start: slot.startMinute, end: slot.endMinute })),
+    ...(mode === null ? {} : { meetingMode: mode }),
+  };
+  const saved = await core.services.skills.setAvailability(actor, input);
+  return availabilityReply(saved, profile.timeZone, mode);
+}
+
+/** The skills on a person's profile and the weekly times they are free. */
+export const skillsArea: BotArea<"skills add" | "skills remove" | "skills list" | "availability"> = {
+  commands: {
+    "skills add": addSkill,
+    "skills remove": removeSkill,
+    "skills list": listSkills,
+    availability: setAvailability,
+  },
+  suggestions: {
+    skill: catalogSkills,
+    "own-skill": ownSkills,
+    "own-teach-skill": ownTeachSkills,
+    "time-zone": timeZones,
+  },
+};
