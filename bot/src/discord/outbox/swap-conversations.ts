@@ -10,15 +10,14 @@ const onDiscord = (opening: SwapOpening): Participant[] =>
   opening.participants.filter((p): p is Participant => p.platformUserId !== null);
 
 /**
- * Opens the swap's private thread in the swaps channel and adds the people it reaches. Bound right after it
- * is created: a redelivered event finds it and never opens a second one. Null when Discord refuses (the bot
- * may not create private threads there), so those people are reached by DM instead.
+ * Opens the swap's private thread in the swaps channel. Bound right after it is created: a redelivered event
+ * finds it and never opens a second one. Null when Discord refuses (the bot may not create private threads
+ * there), so those people are reached by DM instead.
  */
 async function openThread(
   { core, rest, logger }: RelayContext,
   conversationId: string,
   opening: SwapOpening & { swapsChannel: NonNullable<SwapOpening["swapsChannel"]> },
-  members: readonly Participant[],
 ): Promise<string | null> {
   const created = await unlessRefused(
     () =>
@@ -39,12 +38,20 @@ async function openThread(
     platform: "discord",
     externalChannelId: created.id,
   });
-  await addMembers(rest, created.id, members);
   return created.id;
 }
 
-async function addMembers(rest: RelayContext["rest"], threadId: string, members: readonly Participant[]) {
-  for (const member of members) await rest.put(Routes.threadMembers(threadId, member.platformUserId));
+/** Adds people to the thread (again, on redelivery: Discord ignores it); returns those Discord refused. */
+async function addMembers({ rest, logger }: RelayContext, threadId: string, members: readonly Participant[]) {
+  const refused: Participant[] = [];
+  for (const member of members) {
+    const added = await unlessRefused(
+      () => rest.put(Routes.threadMembers(threadId, member.platformUserId)),
+      (error) => logger.error(`cannot add ${member.platformUserId} to ${threadId}`, error),
+    );
+    if (added === null) refused.push(member);
+  }
+  return refused;
 }
 
 /** A DM channel with the person, bound to them; null when they do not accept DMs from the bot. */
@@ -88,12 +95,15 @@ export function swapConversationsHandler(context: RelayContext): OutboxHandler<"
       const channel = opening.swapsChannel;
       const inThread = people.filter((p) => channel?.memberIds.includes(p.userId) === true);
       let threadId = bound.find((c) => c.userId === null)?.externalChannelId ?? null;
+      let refused: Participant[] = [];
       if (threadId === null && channel !== null && inThread.length > 0) {
-        threadId = await openThread(context, conversationId, { ...opening, swapsChannel: channel }, inThread);
-        if (threadId !== null)
+        threadId = await openThread(context, conversationId, { ...opening, swapsChannel: channel });
+        if (threadId !== null) {
+          refused = await addMembers(context, threadId, inThread);
           await rest.post(Routes.channelMessages(threadId), { body: swapOpeningMessage(opening, event.id) });
-      }
-      const byDm = threadId === null ? people : people.filter((p) => !inThread.includes(p));
+        }
+      } else if (threadId !== null) refused = await addMembers(context, threadId, inThread);
+      const byDm = threadId === null ? people : people.filter((p) => !inThread.includes(p) || refused.includes(p));
       for (const person of byDm) {
         if (bound.some((c) => c.userId === person.userId)) continue;
         const dmId = await openDm(context, conversationId, person);
