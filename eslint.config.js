@@ -83,6 +83,29 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard is a door over the core. From the bot it takes only the DiscordInteractions contract (a
+    // type) for the HTTP transport of interactions; the composition root hands it the bot's implementation.
+    files: ["dashboard/src/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@skillswap/bot", "@skillswap/bot/*"],
+              allowTypeImports: true,
+              message: "dashboard imports only types from the bot; the CLI passes the implementation in.",
+            },
+            {
+              group: ["@skillswap/cli", "discord.js", "@discordjs/*", "@slack/*"],
+              message: "dashboard imports the core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Configuration is read once, in core/src/config.ts; everything else receives it.
     files: ["**/*.ts"],
     ignores: ["core/src/config.ts", "**/*.test.ts", "bench/**", "vitest.config.ts"],

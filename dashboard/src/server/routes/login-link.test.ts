@@ -1,0 +1,76 @@
+import { createTestCore, newPerson, type TestCore } from "@skillswap/core/testing";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer } from "../create-server.js";
+import { SESSION_COOKIE } from "./login-link.js";
+
+const refusal = "This login link has expired or was already used. Ask the bot for a new one with /skillswap login.";
+
+describe("following a login link from Discord", () => {
+  let core: TestCore;
+  let app: FastifyInstance;
+  let url: string;
+
+  const open = (query: string) => fetch(`${url}/login/link${query}`, { redirect: "manual" });
+
+  beforeAll(async () => {
+    core = await createTestCore("sqlite");
+    app = await createServer(core);
+    url = await app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(async () => {
+    await app.close();
+    await core.close();
+  });
+
+  it("logs the person in with a signed, script-proof cookie and sends them to the dashboard", async () => {
+    const ada = await newPerson(core, "ada");
+    const { token } = await core.services.accounts.issueLoginLink(ada);
+    const response = await open(`?token=${token}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/");
+    const [cookie] = response.headers.getSetCookie();
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(cookie).toContain("Path=/");
+    const value = decodeURIComponent(cookie?.split(";")[0]?.split("=")[1] ?? "");
+    expect(app.unsignCookie(value)).toEqual({ valid: true, renew: false, value: ada.userId });
+  });
+
+  it("refuses the same link a second time with a page saying what to do", async () => {
+    const ben = await newPerson(core, "ben");
+    const { token } = await core.services.accounts.issueLoginLink(ben);
+    await open(`?token=${token}`);
+    const again = await open(`?token=${token}`);
+    expect(again.status).toBe(400);
+    expect(again.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(again.headers.getSetCookie()).toEqual([]);
+    expect(await again.text()).toContain(refusal);
+  });
+
+  it("refuses a link older than 15 minutes", async () => {
+    const cat = await newPerson(core, "cat");
+    const { token } = await core.services.accounts.issueLoginLink(cat);
+    core.clock.advance(15 * 60 * 1000);
+    const response = await open(`?token=${token}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain(refusal);
+  });
+
+  it("refuses a link with no token or a made-up one the same way", async () => {
+    for (const query of ["", "?token=", "?token=<script>alert(1)</script>"]) {
+      const response = await open(query);
+      expect(response.status).toBe(400);
+      const page = await response.text();
+      expect(page).toContain(refusal);
+      expect(page).not.toContain("<script>");
+    }
+  });
+
+  it("keeps the token out of caches and referrers", async () => {
+    const response = await open("?token=whatever");
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+});
