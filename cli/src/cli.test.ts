@@ -53,16 +53,16 @@ describe("the skillswap command", () => {
   });
 
   it("starts on first run with demo people, then leaves them alone", async () => {
-    // The doors are not in this build, so start prepares everything and exits; the worker test below runs one.
-    const first = await skillswap("start", "--roles", "web", "--json");
+    // The Slack door is not in this build, so start prepares everything and exits; the tests below run roles.
+    const first = await skillswap("start", "--roles", "slack", "--json");
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
       database: "sqlite",
       demo: expect.stringMatching(/seeded the demo community with \d{3} people/),
     });
-    const second = JSON.parse((await skillswap("start", "--roles", "web", "--json")).stdout) as { demo: string };
+    const second = JSON.parse((await skillswap("start", "--roles", "slack", "--json")).stdout) as { demo: string };
     expect(second.demo).toMatch(/already holds \d+ people/);
-  });
+  }, 60_000);
 
   it("runs the worker until it is told to stop, settling the outbox meanwhile", async () => {
     const { spawn } = await import("node:child_process");
@@ -92,6 +92,48 @@ describe("the skillswap command", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(stdout).toContain("Stopped (SIGTERM).");
+  }, 60_000);
+
+  it("serves the web role until it is told to stop: health, login links, no Discord endpoint without a bot", async () => {
+    const { spawn } = await import("node:child_process");
+    const port = await freePort();
+    const child = spawn(process.execPath, [bin, "start", "--roles", "web", "--json"], {
+      env: { ...env, PORT: String(port), LOG_LEVEL: "silent", DISCORD_PUBLIC_KEY: "ab".repeat(32) },
+      cwd: dir,
+    });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    for (let i = 0; i < 300 && !stdout.includes('"web"'); i++) await new Promise((r) => setTimeout(r, 100));
+    const started = JSON.parse(stdout) as { running: string[]; web: { url: string; discordInteractions: string } };
+    expect(started.running).toEqual(["web"]);
+    expect(started.web).toEqual({
+      url: `http://127.0.0.1:${port}`,
+      discordInteractions: "no Discord bot in this build",
+    });
+    const base = started.web.url;
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true });
+    expect((await fetch(`${base}/discord/interactions`, { method: "POST", body: "{}" })).status).toBe(404);
+
+    const { createCore, loadConfig } = await import("@skillswap/core");
+    const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
+    let token: string;
+    try {
+      const actor = await core.services.accounts.actorForHandle(await someDemoHandle());
+      if (actor === null) throw new Error("demo person missing");
+      ({ token } = await core.services.accounts.issueLoginLink(actor));
+    } finally {
+      await core.close();
+    }
+    const login = await fetch(`${base}/login/link?token=${token}`, { redirect: "manual" });
+    expect(login.status).toBe(303);
+    expect(login.headers.getSetCookie()[0]).toMatch(/^skillswap_session=.+HttpOnly/);
+    expect((await fetch(`${base}/login/link?token=${token}`, { redirect: "manual" })).status).toBe(400);
+
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('{"stopped":"SIGTERM"}');
+    await expect(fetch(`${base}/health`)).rejects.toThrow();
   }, 60_000);
 
   it("seeds the demo data idempotently", async () => {
@@ -304,6 +346,17 @@ async function demoSwap(): Promise<{ requester: string; recipient: string }> {
     await core.close();
   }
   return { requester: first.handle, recipient: second.handle };
+}
+
+/** A port nothing listens on right now, for a server the test starts in a child process. */
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
 }
 
 async function someDemoHandle(): Promise<string> {

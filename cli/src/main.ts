@@ -27,7 +27,8 @@ export function buildProgram(): Command {
     .description("migrate, seed demo data on first run, and start the product roles")
     .option("--roles <roles>", "comma-separated: web,discord,slack,worker (default: all that are configured)")
     .option("--json", "machine-readable output")
-    .action(startCommand);
+    // Not `.action(startCommand)`: commander passes the Command as the second argument, where start takes its doors.
+    .action((options: { roles?: string; json?: boolean }) => startCommand(options));
 
   program
     .command("migrate")
