@@ -3,7 +3,8 @@ import { partnersOf } from "../renderers/swap-reply.js";
 import { reviewForm, reviewFormReply, reviewSavedReply } from "../renderers/review-form.js";
 import { ownHandleOf } from "./swaps.area.js";
 
-// What a person types as a rating; anything else goes to core as "not a number" for it to name the problem.
+// What a person types as a rating. Text that is no number is sent as 0, a rating outside 1–5 like "7", so
+// core answers both with its own sentence for the field.
 const wholeNumber = /^\s*\d{1,2}\s*$/;
 
 /** Reviewing a swap partner: the command opens a form, its submission writes the review. */
@@ -22,7 +23,7 @@ export const reviewsArea: BotArea<"review"> = {
       const typed = form.field(reviewForm.rating);
       const about = form.field(reviewForm.about).trim();
       const review = await core.services.reviews.submit(actor, args[0] ?? "", {
-        rating: wholeNumber.test(typed) ? Number(typed) : Number.NaN,
+        rating: wholeNumber.test(typed) ? Number(typed) : 0,
         text: form.field(reviewForm.text),
         ...(about === "" ? {} : { about }),
       });

@@ -1,0 +1,162 @@
+import { DiscordAPIError } from "discord.js";
+import { outboxStatus, type Delivery, type Notification } from "@skillswap/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  acceptedSwapOfMayaAndLeo,
+  eventually,
+  leo,
+  maya,
+  startSwapScenario,
+  type SwapScenario,
+} from "../areas/swap-scenario.js";
+
+let s: SwapScenario;
+
+beforeEach(async () => {
+  s = await startSwapScenario();
+});
+
+afterEach(() => s.stop());
+
+/** Another surface on a channel of its own, remembering what it was handed: proof the event was handled. */
+function recording(channel: Delivery["channel"]): Delivery & { readonly received: Notification[] } {
+  const received: Notification[] = [];
+  return {
+    channel,
+    received,
+    deliver: (notification) => {
+      received.push(notification);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Waits until the outbox has handled every event recorded so far. */
+const settled = () =>
+  eventually(async () => ((await outboxStatus(s.core.database.db)).pending === 0 ? true : undefined), "the outbox");
+
+async function mayaAsksLeo() {
+  const mayaActor = await s.member(maya, { Guitar: 4 });
+  const leoActor = await s.member(leo, { Spanish: 5 });
+  const swap = await s.core.services.swaps.request(mayaActor, {
+    to: leoActor.handle,
+    want: "Spanish",
+    offer: "Guitar",
+  });
+  return { mayaActor, leoActor, swapId: swap.id };
+}
+
+const dmPosts = () => s.discord.callsTo("/messages").filter((call) => call.method === "POST");
+
+describe("notifications by Discord DM", () => {
+  it("are sent once per event and person, even when the outbox delivers twice", async () => {
+    const dashboard = recording("dashboard");
+    s.startWorker([dashboard]);
+    await mayaAsksLeo();
+    await eventually(() => s.discord.dmsTo(leo.id)[0], "the request DM");
+    // The dashboard is handed the very notification Discord was: same event, same person.
+    const notification = await eventually(() => dashboard.received[0], "the dashboard's copy");
+
+    // The same event again, as after a worker crash between sending and settling.
+    await s.delivery.deliver(notification);
+    expect(s.discord.dmsTo(leo.id)).toHaveLength(1);
+    const [first, second] = dmPosts().map((call) => call.body as { nonce: string; enforce_nonce: boolean });
+    expect(first?.nonce).toHaveLength(25);
+    expect(second).toEqual(expect.objectContaining({ nonce: first?.nonce, enforce_nonce: true }));
+  });
+
+  it("ping nobody: names and previews are people's words", async () => {
+    s.startWorker();
+    await mayaAsksLeo();
+    await eventually(() => s.discord.dmsTo(leo.id)[0], "the request DM");
+    expect(dmPosts()[0]?.body).toEqual(expect.objectContaining({ allowed_mentions: { parse: [] } }));
+  });
+
+  it("are not sent to someone who switched them off for Discord", async () => {
+    const dashboard = recording("dashboard");
+    s.startWorker([dashboard]);
+    const leoActor = await s.member(leo, { Spanish: 5 });
+    await s.core.services.profiles.update(leoActor, {
+      notifications: [{ kind: "swap_request", channel: "platform", enabled: false }],
+    });
+    const mayaActor = await s.member(maya, { Guitar: 4 });
+    await s.core.services.swaps.request(mayaActor, { to: leoActor.handle, want: "Spanish", offer: "Guitar" });
+    await settled();
+    expect(dashboard.received.map((n) => n.kind)).toEqual(["swap_request"]);
+    expect(s.discord.dmsTo(leo.id)).toEqual([]);
+    expect(s.discord.callsTo("/users/@me/channels")).toEqual([]);
+  });
+
+  it("skip someone who does not accept DMs, without retrying", async () => {
+    s.discord.closeDms(leo.id);
+    s.startWorker();
+    await mayaAsksLeo();
+    await settled();
+    expect(s.discord.dmsTo(leo.id)).toEqual([]);
+    expect(dmPosts()).toHaveLength(1);
+    expect(s.logged).toEqual([expect.stringMatching(/do not accept DMs$/)]);
+    expect(await outboxStatus(s.core.database.db)).toMatchObject({ retrying: 0, dead: 0 });
+  });
+
+  it("leave people without a Discord account to their other surfaces", async () => {
+    const account = await s.core.services.accounts.signUpWithEmail({
+      email: "noor@example.org",
+      password: "correct horse battery",
+      displayName: "Noor",
+    });
+    await s.delivery.deliver({
+      eventId: "event-1",
+      userId: account.userId,
+      kind: "review",
+      text: "Leo reviewed you: 5/5.",
+      about: { type: "review", id: "review-1" },
+    });
+    expect(s.discord.callsTo("/users/@me/channels")).toEqual([]);
+    expect(dmPosts()).toEqual([]);
+  });
+
+  it("fail for the outbox to retry when Discord refuses for another reason", async () => {
+    const { leoActor } = await mayaAsksLeo();
+    s.discord.denyNext("POST /channels");
+    const sending = s.delivery.deliver({
+      eventId: "event-2",
+      userId: leoActor.userId,
+      kind: "review",
+      text: "Maya reviewed you: 5/5.",
+      about: { type: "review", id: "review-2" },
+    });
+    await expect(sending).rejects.toBeInstanceOf(DiscordAPIError);
+    expect(s.discord.dmsTo(leo.id)).toEqual([]);
+  });
+});
+
+describe("new messages of a swap", () => {
+  it("reach the other person by DM when the swap has no thread on Discord", async () => {
+    s.startWorker();
+    const { maya: mayaActor, swapId } = await acceptedSwapOfMayaAndLeo(s);
+    const conversation = await s.core.database.db.conversation.findFirst({ where: { swapId }, select: { id: true } });
+    await s.core.services.conversations.post(mayaActor, conversation?.id ?? "", { text: "Tuesday 6pm?" });
+    const dm = await eventually(
+      () => s.discord.dmsTo(leo.id).find((m) => m.content.includes("Tuesday 6pm?")),
+      "the message DM",
+    );
+    expect(dm.content).toBe("Maya: Tuesday 6pm?");
+  });
+
+  it("are not sent by DM to people who see them in the swap's Discord thread", async () => {
+    s.startWorker();
+    const { maya: mayaActor, swapId } = await acceptedSwapOfMayaAndLeo(s);
+    const conversation = await s.core.database.db.conversation.findFirst({ where: { swapId }, select: { id: true } });
+    const conversationId = conversation?.id ?? "";
+    await s.core.services.conversations.bindChannel({
+      conversationId,
+      userId: null,
+      platform: "discord",
+      externalChannelId: "thread-of-the-swap",
+    });
+    await s.core.services.conversations.post(mayaActor, conversationId, { text: "Tuesday 6pm?" });
+    await settled();
+    const texts = s.discord.dmsTo(leo.id).map((m) => m.content);
+    expect(texts).toEqual([expect.stringMatching(/^Maya sent you a swap request\./)]);
+  });
+});
