@@ -15,3 +15,4 @@ export {
 } from "./commands/definitions.js";
 export { applicationCommandsOf } from "./discord/application-commands.js";
 export { discordOutboxHandlers, type RelayContext } from "./discord/outbox/index.js";
+export { discordDelivery, type DiscordDeliveryOptions } from "./discord/outbox/dm-delivery.js";
