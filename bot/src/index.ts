@@ -14,5 +14,11 @@ export {
   type OptionDefinition,
 } from "./commands/definitions.js";
 export { applicationCommandsOf } from "./discord/application-commands.js";
+export {
+  registerDiscordCommands,
+  type RegisterCommandsOptions,
+  type RegisteredCommands,
+} from "./discord/register-commands.js";
+export { discordBotPermissions, discordInviteUrl } from "./discord/invite-url.js";
 export { discordOutboxHandlers, type RelayContext } from "./discord/outbox/index.js";
 export { discordDelivery, type DiscordDeliveryOptions } from "./discord/outbox/dm-delivery.js";

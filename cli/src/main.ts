@@ -4,6 +4,7 @@ import { migrateCommand } from "./commands/migrate.js";
 import { outboxCommand } from "./commands/outbox.js";
 import { profileCommand } from "./commands/profile.js";
 import { recommendCommand } from "./commands/recommend.js";
+import { registerCommandsCommand } from "./commands/register-commands.js";
 import { reindexCommand, searchCommand } from "./commands/search.js";
 import { seedCommand } from "./commands/seed.js";
 import { groupsCommand, swapsCommand } from "./commands/swaps.js";
@@ -106,6 +107,16 @@ export function buildProgram(): Command {
     .option("--retry [eventId]", "send dead events (all, or one) back for delivery once the cause is fixed")
     .option("--json", "machine-readable output")
     .action(outboxCommand);
+
+  program
+    .command("register-commands")
+    .description(
+      "publish the slash commands to Discord (--discord), globally or to one guild, and print the invite link",
+    )
+    .option("--discord", "register the Discord slash commands (needs DISCORD_TOKEN)")
+    .option("--guild <id>", "only in this guild: they appear at once (global ones can take an hour)")
+    .option("--json", "machine-readable output")
+    .action(registerCommandsCommand);
 
   program
     .command("doctor")

@@ -41,6 +41,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "Use the 64 hex characters of the public key from the Discord developer portal")
     .optional(),
+  /** Discord's REST base; only changed to point the bot at a local Discord in tests and benchmarks. */
+  DISCORD_API_URL: z.url().default("https://discord.com/api"),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
 });
 

@@ -60,17 +60,12 @@ export function createDiscordBot(core: BotCore, options: DiscordBotOptions): Dis
     ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
   });
   client.rest.setToken(options.token);
-  const seen = new Set<string>();
   const interactions = createDiscordInteractions({
     core,
     rest: client.rest,
     areas: botAreas,
     logger,
-    claim: (id) => {
-      if (seen.has(id)) return Promise.resolve(false);
-      seen.add(id);
-      return Promise.resolve(true);
-    },
+    claim: (id) => core.services.inbox.claim("discord", id),
     guildNames: async (guildId) =>
       client.guilds.cache.get(guildId)?.name ?? ((await client.rest.get(Routes.guild(guildId))) as APIGuild).name,
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
