@@ -44,7 +44,11 @@ async function findMessage(core: BotCore, actor: Actor, query: FindQuery, wanted
   });
 }
 
-const [handleArg, wantArg, offerArg] = [0, 1, 2];
+/** What a "Request swap" button (and its form) carries: the partner, what they teach you, what you teach them. */
+function askedSwapOf(args: readonly string[]) {
+  const [to = "", want = "", offer = ""] = args;
+  return { to, want: unpackText(want), offer: unpackText(offer) };
+}
 
 /** Finding people: search with paging, and recommendations to request a swap from. */
 export const discoveryArea: BotArea<"find" | "match"> = {
@@ -69,7 +73,7 @@ export const discoveryArea: BotArea<"find" | "match"> = {
 
     [matchAskRoute]: ({ args, interaction }) =>
       // The form keeps the button's id: it carries the same swap to the submission.
-      Promise.resolve(askForm(interaction.data.custom_id, args[handleArg] ?? "")),
+      Promise.resolve(askForm(interaction.data.custom_id, askedSwapOf(args).to)),
 
     async [matchCycleRoute]({ core, actor, args }) {
       const [next = "", after = "", youTeach = "", nextTeaches = "", afterTeaches = ""] = args;
@@ -87,9 +91,7 @@ export const discoveryArea: BotArea<"find" | "match"> = {
   forms: {
     async [matchAskRoute](context) {
       const { core, actor, args } = context;
-      const to = args[handleArg] ?? "";
-      const want = unpackText(args[wantArg] ?? "");
-      const offer = unpackText(args[offerArg] ?? "");
+      const { to, want, offer } = askedSwapOf(args);
       await core.services.swaps.request(actor, { to, want, offer, message: context.field(matchAskMessageField) });
       return say(translate("bot.swap_requested", { handle: to, want, offer }));
     },
