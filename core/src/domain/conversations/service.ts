@@ -227,10 +227,14 @@ export function createConversationsService(deps: ServiceDeps) {
       });
     },
 
-    /** The conversation a platform channel belongs to, if any. */
+    /**
+     * The conversation a platform channel carries now, if any. A person's DM with a bot can carry several of
+     * their swaps over time: the newest one still open there takes what they write.
+     */
     async forChannel(platform: "discord" | "slack", externalChannelId: string): Promise<string | null> {
       const row = await db.conversationChannel.findFirst({
-        where: { platform, externalChannelId },
+        where: { platform, externalChannelId, archivedAt: null },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         select: { conversationId: true },
       });
       return row?.conversationId ?? null;

@@ -58,6 +58,21 @@ describe.each(testProviders())("relays on %s", (provider) => {
     expect(await core.services.relays.swapOpening(conversationId, "slack")).toMatchObject({ swapsChannel: null });
   });
 
+  it("hands a DM carrying several swaps to the newest one still open, and forgets channels of ended swaps", async () => {
+    const first = await acceptedSwap(core, ["cleo", "dan"]);
+    const second = await acceptedSwap(core, ["cleo2", "dan2"]);
+    const dm = { platform: "discord" as const, externalChannelId: "dm-of-someone" };
+    await core.services.conversations.bindChannel({ ...dm, conversationId: first.conversationId, userId: null });
+    await core.services.conversations.bindChannel({ ...dm, conversationId: second.conversationId, userId: null });
+    expect(await core.services.conversations.forChannel("discord", dm.externalChannelId)).toBe(second.conversationId);
+
+    await core.services.relays.archiveChannel({ ...dm, conversationId: second.conversationId });
+    await core.services.relays.archiveChannel({ ...dm, conversationId: second.conversationId });
+    expect(await core.services.conversations.forChannel("discord", dm.externalChannelId)).toBe(first.conversationId);
+    expect(await core.services.conversations.channelsOf(second.conversationId)).toEqual([]);
+    expect(await core.services.conversations.channelsOf(first.conversationId)).toHaveLength(1);
+  });
+
   it("remembers where a forum thread was mirrored, and finds the thread from either platform thread", async () => {
     const maya = await newPerson(core, "Maya");
     const group = await core.services.groups.create(maya, { name: "Guitar Circle" });

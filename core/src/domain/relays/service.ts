@@ -19,6 +19,10 @@ const bindThreadInput = z
   })
   .strict();
 
+const channelInput = z
+  .object({ conversationId: idField, platform: z.enum(["discord", "slack"]), externalChannelId: platformId })
+  .strict();
+
 export interface SwapOpeningParticipant {
   readonly userId: string;
   readonly displayName: string;
@@ -158,6 +162,20 @@ export function createRelaysService(deps: ServiceDeps) {
       if (row === null) return null;
       const { author, body, ...rest } = row;
       return { ...rest, authorName: nameOf(author), text: body };
+    },
+
+    /**
+     * A swap that ended no longer lives in this channel: relays stop posting there, what is written there no
+     * longer reaches it, and people hear of new messages through their notifications instead.
+     */
+    async archiveChannel(input: z.input<typeof channelInput>): Promise<void> {
+      const data = parseInput(channelInput, input, "CONVERSATION.INVALID");
+      await db.$transaction(async (tx) => {
+        await tx.conversationChannel.updateMany({
+          where: { ...data, archivedAt: null },
+          data: { archivedAt: clock.now() },
+        });
+      });
     },
 
     /** The platform channels linked to a group as the given kind (chat for announcements, forum for posts). */
