@@ -60,26 +60,32 @@ async function membershipOf(user: Actor) {
   });
 }
 
-/** Maya and Leo's accepted swap with its private thread open in the swaps channel (the outbox ran). */
-async function swapThread() {
-  const [mayaActor, leoActor] = [await account(maya), await account(leo)];
-  const community = await communityId();
-  await core.services.communities.syncMember({ communityId: community, userId: mayaActor.userId, role: "admin" });
-  await core.services.communities.syncMember({ communityId: community, userId: leoActor.userId });
-  await core.services.communities.setSwapsChannel(mayaActor, {
-    communityId: community,
-    channelId: discord.swapsChannelId,
-  });
-  await core.services.skills.add(mayaActor, { skill: "Guitar", direction: "teach", level: 4 });
-  await core.services.skills.add(leoActor, { skill: "Spanish", direction: "teach", level: 4 });
-  await core.services.profiles.update(leoActor, { visibility: "public" });
-  const asked = await core.services.swaps.request(mayaActor, { to: leoActor.handle, want: "Spanish", offer: "Guitar" });
-  const accepted = await core.services.swaps.accept(leoActor, asked.id);
+/** Runs the Discord outbox handlers over every due event, as the worker does. */
+async function deliverEvents(): Promise<void> {
   const logger = { error: (message: string) => logged.push(message) };
   const outbox = createOutboxDispatcher(core.deps, {
     handlers: discordOutboxHandlers({ core, rest: bot.client.rest, logger }),
   });
   while ((await outbox.runOnce()).fetched > 0);
+}
+
+/** Maya and Leo's accepted swap with its private thread open in the swaps channel (the outbox ran). */
+async function swapThread(options: { swapsChannel: boolean } = { swapsChannel: true }) {
+  const [mayaActor, leoActor] = [await account(maya), await account(leo)];
+  const community = await communityId();
+  await core.services.communities.syncMember({ communityId: community, userId: mayaActor.userId, role: "admin" });
+  await core.services.communities.syncMember({ communityId: community, userId: leoActor.userId });
+  if (options.swapsChannel)
+    await core.services.communities.setSwapsChannel(mayaActor, {
+      communityId: community,
+      channelId: discord.swapsChannelId,
+    });
+  await core.services.skills.add(mayaActor, { skill: "Guitar", direction: "teach", level: 4 });
+  await core.services.skills.add(leoActor, { skill: "Spanish", direction: "teach", level: 4 });
+  await core.services.profiles.update(leoActor, { visibility: "public" });
+  const asked = await core.services.swaps.request(mayaActor, { to: leoActor.handle, want: "Spanish", offer: "Guitar" });
+  const accepted = await core.services.swaps.accept(leoActor, asked.id);
+  await deliverEvents();
   const threadId = discord.threads()[0]?.id ?? "";
   return { mayaActor, leoActor, threadId, conversationId: accepted.conversationId ?? "" };
 }
@@ -119,6 +125,21 @@ describe("messages people write in a swap's Discord thread", () => {
     // The thread also holds the bot's opening message, which MESSAGE_CREATE brought back to the bot.
     expect(discord.messagesIn(threadId).length).toBeGreaterThan(1);
     expect((await texts(mayaActor, conversationId)).map((m) => m.text)).toEqual(["Bonjour"]);
+  });
+});
+
+describe("a swap carried in DMs", () => {
+  it("takes what one person writes to the bot into the conversation and on to the other's DM", async () => {
+    const { leoActor, conversationId } = await swapThread({ swapsChannel: false });
+    discord.say({ user: leo, dm: true, content: "¿Empezamos el martes?" });
+
+    await vi.waitFor(async () => expect(await texts(leoActor, conversationId)).toHaveLength(1));
+    expect(await texts(leoActor, conversationId)).toEqual([
+      { text: "¿Empezamos el martes?", author: "Leo", source: "discord", externalId: expect.any(String) },
+    ]);
+    await deliverEvents();
+    expect(discord.dmsTo(maya.id).at(-1)?.content).toBe("**Leo:** ¿Empezamos el martes?");
+    expect(discord.dmsTo(leo.id).map((m) => m.content)).not.toContain("**Leo:** ¿Empezamos el martes?");
   });
 });
 
@@ -164,6 +185,28 @@ describe("a post in a group's linked Discord forum", () => {
     });
     expect(replies[0]).toMatchObject({ body: "Knockin' on Heaven's Door", authorName: "Maya", source: "discord" });
     expect(logged).toEqual([]);
+  });
+
+  it("takes Discord replies to a thread mirrored from the dashboard into that thread, and posts nothing back", async () => {
+    const { mayaActor, group } = await guitarCircle();
+    const thread = await core.services.forums.startThread(mayaActor, group.id, {
+      title: "Capo or no capo?",
+      body: "Discuss.",
+    });
+    await deliverEvents();
+    const mirror = discord.threads().find((t) => t.parentId === discord.forumChannelId);
+    discord.say({ user: leo, channelId: mirror?.id ?? "", content: "Capo, always." });
+
+    const replies = await vi.waitFor(async () => {
+      const page = await core.services.forums.posts(mayaActor, thread.id);
+      expect(page.posts).toHaveLength(1);
+      return page.posts;
+    });
+    expect(replies[0]).toMatchObject({ body: "Capo, always.", authorName: "Leo", source: "discord" });
+    const before = discord.messagesIn(mirror?.id ?? "").length;
+    await deliverEvents();
+    expect(discord.messagesIn(mirror?.id ?? "")).toHaveLength(before);
+    expect(discord.threads().filter((t) => t.parentId === discord.forumChannelId)).toHaveLength(1);
   });
 
   it("is left alone when the forum channel is not linked to a group", async () => {

@@ -182,14 +182,18 @@ describe("messages of a swap's conversation", () => {
 });
 
 describe("a swap that ends", () => {
-  it("archives and locks its thread when completed", async () => {
-    const { swapId, mayaActor, leoActor } = await acceptedSwap({ swapsChannel: true });
+  it("archives and locks its thread when completed, and relays no more there", async () => {
+    const { swapId, mayaActor, leoActor, conversationId } = await acceptedSwap({ swapsChannel: true });
     await deliverEvents();
     await core.services.swaps.complete(mayaActor, swapId);
     await core.services.swaps.complete(leoActor, swapId);
     await deliverEvents();
 
     expect(discord.threads()[0]).toMatchObject({ archived: true, locked: true });
+    expect(await core.services.conversations.channelsOf(conversationId)).toEqual([]);
+    await core.services.conversations.post(mayaActor, conversationId, { text: "Thanks again!" });
+    await deliverEvents();
+    expect(contents(discord.threads()[0]?.id ?? "")).not.toContain("**Maya:** Thanks again!");
   });
 
   it("says so in each DM when called off", async () => {

@@ -9,8 +9,9 @@ type ClosingEvent = (typeof closingEvents)[number];
 
 /**
  * A swap that ended closes its Discord conversation: its private thread is archived and locked (still
- * readable, no new messages), and each DM gets a closing line. Only accepted swaps have a conversation, so a
- * declined or expired request usually has nothing to close. Archiving twice is harmless.
+ * readable, no new messages), and each DM gets a closing line. The bindings are archived in core too, so
+ * relays stop and a DM goes back to carrying the person's next swap. Only accepted swaps have a
+ * conversation, so a declined or expired request has nothing to close. Archiving twice is harmless.
  */
 export function swapClosingHandler({ core, rest, logger }: RelayContext): OutboxHandler<ClosingEvent> {
   return {
@@ -29,6 +30,11 @@ export function swapClosingHandler({ core, rest, logger }: RelayContext): Outbox
                 body: swapClosingMessage(outcome, event.id),
               });
         await unlessRefused(closing, (error) => logger.error(`cannot close ${channel.externalChannelId}`, error));
+        await core.services.relays.archiveChannel({
+          conversationId,
+          platform: "discord",
+          externalChannelId: channel.externalChannelId,
+        });
       }
     },
   };
