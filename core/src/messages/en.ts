@@ -184,7 +184,7 @@ export const en = {
   "bot.group_left": "You left the group.",
   "bot.groups_title": "Groups",
   "bot.groups_none": "No groups here yet. Start one with /group create.",
-  "bot.group_members": "{count} members",
+  "bot.group_members": "{count} joined",
   "bot.group_created": "{name} started the group {group}. Join it with /group join.",
   "bot.login_link": "Your login link for the dashboard: valid 15 minutes, and it works once. Do not share it.",
   "bot.login_open": "Open the dashboard",
