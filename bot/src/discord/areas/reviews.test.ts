@@ -1,6 +1,6 @@
 import { ComponentType, type APIModalInteractionResponseCallbackData } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedSwapOfMayaAndLeo, ines, maya, startSwapScenario, type SwapScenario } from "./swap-scenario.js";
+import { acceptedSwapOfMayaAndLeo, ines, leo, maya, startSwapScenario, type SwapScenario } from "./swap-scenario.js";
 
 const ephemeral = 64;
 const hour = 60 * 60_000;
@@ -81,6 +81,21 @@ describe("/review", () => {
     const reply = await s.discord.interaction({ user: ines, command: "review", options: { swap: swapId } });
     expect(reply).toMatchObject({ type: 4, data: { flags: ephemeral } });
     expect(reply.data?.content).toBe("That swap request could not be found.");
+  });
+
+  it("asks whom the review is about in a three-person swap", async () => {
+    const mayaActor = await s.member(maya, { Guitar: 4 });
+    const leoActor = await s.member(leo, { Spanish: 5 });
+    const inesActor = await s.member(ines, { Chess: 3 });
+    const cycle = await s.core.services.swaps.requestCycle(mayaActor, {
+      next: leoActor.handle,
+      after: inesActor.handle,
+      youTeach: "Guitar",
+      nextTeaches: "Spanish",
+      afterTeaches: "Chess",
+    });
+    const form = await s.discord.exchange({ user: maya, command: "review", options: { swap: cycle.id } }).modal();
+    expect(inputsOf(form)).toEqual(["rating", "text", "about"]);
   });
 
   it("says when it is too early to review", async () => {
