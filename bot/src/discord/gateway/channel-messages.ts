@@ -37,10 +37,20 @@ export function listenToChannelMessages(client: Client, { core, logger }: Gatewa
     });
   }
 
+  /**
+   * The author of a forum message, if they use SkillSwap. Someone who never did is not signed up by writing
+   * in a server's forum (nor could they take part: only a group's members post in its forum).
+   */
+  async function forumAuthor(message: IncomingMessage) {
+    const account = await core.services.accounts.findByIdentity("discord", "", message.author.id);
+    return account === null ? null : { userId: account.userId };
+  }
+
   async function toForum(message: IncomingMessage): Promise<void> {
     const known = await relays.forumThreadForChannel("discord", message.channel_id);
     if (known !== null) {
-      const actor = await registerDiscordUser(core, message.author);
+      const actor = await forumAuthor(message);
+      if (actor === null) return;
       await forums.reply(actor, known.threadId, { body: message.content, source: "discord", externalId: message.id });
       return;
     }
@@ -50,7 +60,8 @@ export function listenToChannelMessages(client: Client, { core, logger }: Gatewa
     if (forum === null) return;
     const link = await relays.linkedChannel("discord", forum.forumId);
     if (link?.kind !== "forum") return;
-    const actor = await registerDiscordUser(core, message.author);
+    const actor = await forumAuthor(message);
+    if (actor === null) return;
     await forums.startThread(actor, link.groupId, {
       title: forum.title,
       body: message.content,

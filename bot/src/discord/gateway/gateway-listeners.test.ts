@@ -9,6 +9,8 @@ import { discordOutboxHandlers } from "../outbox/index.js";
 const maya: LocalUser = { id: "310000000000000001", username: "maya.k", globalName: "Maya" };
 const leo: LocalUser = { id: "310000000000000002", username: "leo.b", globalName: "Leo" };
 const sam: LocalUser = { id: "310000000000000003", username: "sam.r", globalName: "Sam" };
+/** A member of the server who never used SkillSwap. */
+const nina: LocalUser = { id: "310000000000000004", username: "nina.v", globalName: "Nina" };
 
 let core: TestCore;
 let discord: LocalDiscord;
@@ -17,7 +19,7 @@ let logged: string[];
 
 beforeEach(async () => {
   core = await createTestCore("sqlite");
-  discord = new LocalDiscord({ guildName: "Lyon Makers", members: [maya, leo] });
+  discord = new LocalDiscord({ guildName: "Lyon Makers", members: [maya, leo, nina] });
   await discord.start();
   logged = [];
   bot = createDiscordBot(core, {
@@ -209,15 +211,17 @@ describe("a post in a group's linked Discord forum", () => {
     expect(discord.threads().filter((t) => t.parentId === discord.forumChannelId)).toHaveLength(1);
   });
 
-  it("is left alone when the forum channel is not linked to a group", async () => {
+  it("is left alone when the forum is not linked, or its author never used SkillSwap", async () => {
     const { mayaActor, group } = await guitarCircle();
     const unlinked = discord.addChannel("other-forum", ChannelType.GuildForum);
     discord.startForumPost({ user: leo, title: "Off topic", content: "Hello", channelId: unlinked });
+    discord.startForumPost({ user: nina, title: "Never used SkillSwap", content: "Hi all" });
     discord.say({ user: leo, content: "in general, not stored" });
     discord.startForumPost({ user: leo, title: "On topic", content: "Scales?" });
 
     await vi.waitFor(async () => expect(await core.services.forums.threads(mayaActor, group.id)).toHaveLength(1));
     expect((await core.services.forums.threads(mayaActor, group.id)).map((t) => t.title)).toEqual(["On topic"]);
+    expect(await core.services.accounts.findByIdentity("discord", "", nina.id)).toBeNull();
     expect(logged).toEqual([]);
   });
 });
@@ -243,7 +247,7 @@ describe("guild membership", () => {
     discord.memberUpdated(maya, { manageGuild: true });
     await vi.waitFor(async () => expect(await membershipOf(mayaActor)).toEqual([{ role: "admin" }]));
 
-    expect(await core.services.accounts.findByIdentity("discord", "", sam.id)).toBeNull();
+    expect(await core.services.accounts.findByIdentity("discord", "", nina.id)).toBeNull();
     expect(logged).toEqual([]);
   });
 });
