@@ -4,6 +4,13 @@ export {
   type DiscordBot,
   type DiscordBotOptions,
 } from "./discord/create-discord-bot.js";
+export {
+  discordInteractionsOver,
+  discordRest,
+  discordWorkerParts,
+  type DiscordRestOptions,
+  type InteractionsOptions,
+} from "./discord/discord-door.js";
 export type { BotLogger } from "./discord/interactions/create-interactions.js";
 export type { DiscordInteractions, RespondFirst } from "./discord/interactions/transport.js";
 export {

@@ -13,9 +13,21 @@ const env = { ...process.env, DATABASE_URL: `file:${join(dir, "cli.db")}`, SKILL
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `skillswap …` the way an operator does, through the npm bin. */
-async function skillswap(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+function skillswap(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
+  return skillswapWith({}, ...args);
+}
+
+/** The same with some configuration changed; an empty string unsets a variable, as the config reader does. */
+async function skillswapWith(
+  changes: Record<string, string>,
+  ...args: string[]
+): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env, cwd: dir, timeout: 120_000 });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      env: { ...env, ...changes },
+      cwd: dir,
+      timeout: 120_000,
+    });
     return { stdout, stderr, code: 0 };
   } catch (error) {
     const failure = error as { stdout: string; stderr: string; code: number };
@@ -94,7 +106,7 @@ describe("the skillswap command", () => {
     expect(stdout).toContain("Stopped (SIGTERM).");
   }, 60_000);
 
-  it("serves the web role until it is told to stop: health, login links, no Discord endpoint without a bot", async () => {
+  it("serves the web role until it is told to stop: health, login links, Discord's signed endpoint", async () => {
     const { spawn } = await import("node:child_process");
     const port = await freePort();
     const child = spawn(process.execPath, [bin, "start", "--roles", "web", "--json"], {
@@ -109,11 +121,12 @@ describe("the skillswap command", () => {
     expect(started.running).toEqual(["web"]);
     expect(started.web).toEqual({
       url: `http://127.0.0.1:${port}`,
-      discordInteractions: "no Discord bot in this build",
+      discordInteractions: "served",
     });
     const base = started.web.url;
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true });
-    expect((await fetch(`${base}/discord/interactions`, { method: "POST", body: "{}" })).status).toBe(404);
+    // Served because DISCORD_PUBLIC_KEY is set; a request Discord did not sign is refused.
+    expect((await fetch(`${base}/discord/interactions`, { method: "POST", body: "{}" })).status).toBe(401);
 
     const { createCore, loadConfig } = await import("@skillswap/core");
     const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
@@ -134,6 +147,80 @@ describe("the skillswap command", () => {
     expect(await exited).toBe(0);
     expect(stdout).toContain('{"stopped":"SIGTERM"}');
     await expect(fetch(`${base}/health`)).rejects.toThrow();
+  }, 60_000);
+
+  it("registers the Discord commands in a guild and prints the invite link", async () => {
+    const { LocalDiscord } = await import("@skillswap/bot/testing");
+    const discord = new LocalDiscord();
+    await discord.start();
+    try {
+      const discordEnv = {
+        DISCORD_TOKEN: "local.bot.token",
+        DISCORD_API_URL: discord.apiUrl,
+        DISCORD_APPLICATION_ID: discord.applicationId,
+      };
+      const { stdout, code } = await skillswapWith(
+        discordEnv,
+        "register-commands",
+        "--discord",
+        "--guild",
+        discord.guildId,
+        "--json",
+      );
+      expect(code).toBe(0);
+      const result = JSON.parse(stdout) as { names: string[]; scope: unknown; invite: string };
+      expect(result.scope).toEqual({ guildId: discord.guildId });
+      expect(result.names).toEqual(expect.arrayContaining(["skillswap", "find", "match", "swap", "profile"]));
+      expect(
+        discord
+          .commands("guild")
+          .map((c) => c.name)
+          .sort(),
+      ).toEqual([...result.names].sort());
+      const invite = new URL(result.invite);
+      expect(invite.searchParams.get("client_id")).toBe(discord.applicationId);
+      expect(invite.searchParams.get("scope")).toBe("bot applications.commands");
+      expect(await skillswapWith({ DISCORD_TOKEN: "" }, "register-commands", "--discord")).toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining("Set DISCORD_TOKEN") as string,
+      });
+    } finally {
+      await discord.stop();
+    }
+  }, 60_000);
+
+  it("runs the Discord bot and the worker that relays for it, until told to stop", async () => {
+    const { spawn } = await import("node:child_process");
+    const { LocalDiscord } = await import("@skillswap/bot/testing");
+    const discord = new LocalDiscord({ guildName: "Lyon Makers" });
+    await discord.start();
+    const maya = { id: "310000000000000001", username: "maya.k", globalName: "Maya" };
+    try {
+      const child = spawn(process.execPath, [bin, "start", "--roles", "discord,worker", "--json"], {
+        env: { ...env, LOG_LEVEL: "silent", DISCORD_TOKEN: "local.bot.token", DISCORD_API_URL: discord.apiUrl },
+        cwd: dir,
+      });
+      let stdout = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      for (let i = 0; i < 300 && !stdout.includes('"discord"'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(JSON.parse(stdout)).toMatchObject({ running: ["discord", "worker"], discord: "connected" });
+      expect(discord.identifies).toBe(1);
+
+      const reply = await discord.interaction({ user: maya, command: "skillswap help" });
+      expect(JSON.stringify(reply)).toContain("/find skill");
+
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    } finally {
+      await discord.stop();
+    }
+  }, 60_000);
+
+  it("leaves the Discord role off, and says why, until DISCORD_TOKEN is set", async () => {
+    const { stdout, code } = await skillswapWith({ DISCORD_TOKEN: "" }, "start", "--roles", "discord", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ running: [], discord: "off (no DISCORD_TOKEN)" });
   }, 60_000);
 
   it("seeds the demo data idempotently", async () => {

@@ -9,9 +9,9 @@ import {
   type APIGuild,
   type APIInteraction,
 } from "discord.js";
-import { botAreas } from "./areas/index.js";
+import { discordInteractionsOver } from "./discord-door.js";
 import { listenToGateway } from "./gateway/index.js";
-import { createDiscordInteractions, type BotLogger } from "./interactions/create-interactions.js";
+import type { BotLogger } from "./interactions/create-interactions.js";
 import type { BotCore } from "./interactions/handlers.js";
 import type { DiscordInteractions } from "./interactions/transport.js";
 
@@ -60,12 +60,9 @@ export function createDiscordBot(core: BotCore, options: DiscordBotOptions): Dis
     ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
   });
   client.rest.setToken(options.token);
-  const interactions = createDiscordInteractions({
-    core,
-    rest: client.rest,
-    areas: botAreas,
+  const interactions = discordInteractionsOver(core, client.rest, {
     logger,
-    claim: (id) => core.services.inbox.claim("discord", id),
+    // The gateway brought every guild the bot is in; REST only for one that joined a moment ago.
     guildNames: async (guildId) =>
       client.guilds.cache.get(guildId)?.name ?? ((await client.rest.get(Routes.guild(guildId))) as APIGuild).name,
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),

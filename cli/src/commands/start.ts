@@ -1,24 +1,30 @@
+import {
+  createDiscordBot,
+  discordInteractionsOver,
+  discordRest,
+  discordWorkerParts,
+  type BotLogger,
+  type DiscordBot,
+  type DiscordInteractions,
+} from "@skillswap/bot";
 import { seedDemo, startWorker, type Core, type Worker } from "@skillswap/core";
-import { createServer, type DiscordEndpoint } from "@skillswap/dashboard";
+import { createServer } from "@skillswap/dashboard";
 import { emit, type OutputOptions } from "../output.js";
 import { withCore } from "../with-core.js";
 
 export const knownRoles = ["web", "discord", "slack", "worker"] as const;
 export type Role = (typeof knownRoles)[number];
 
-/** Roles this build can run. The bots land with their own releases. */
-const implementedRoles: ReadonlySet<Role> = new Set(["web", "worker"]);
+/** Roles this build can run. The Slack app lands with its own release. */
+const implementedRoles: ReadonlySet<Role> = new Set(["web", "discord", "worker"]);
 
-type DiscordInteractions = DiscordEndpoint["interactions"];
-
-/**
- * The doors `start` is handed by the composition root. The Discord bot's interaction handling goes here: once
- * the discord role exists it builds the bot over the core and passes `discordInteractions`, and the web role
- * then serves POST /discord/interactions (when DISCORD_PUBLIC_KEY is set too).
- */
-export interface StartDoors {
-  readonly discordInteractions?: (core: Core) => DiscordInteractions | Promise<DiscordInteractions>;
-}
+// Faults of the doors (a Discord call that failed for good, a relay that could not be sent) go to stderr.
+const stderrLogger: BotLogger = {
+  error: (message, error) =>
+    process.stderr.write(
+      `${message}: ${error instanceof Error ? error.message : error === null || error === undefined ? "" : JSON.stringify(error)}\n`,
+    ),
+};
 
 /** Resolves on the first SIGINT or SIGTERM: the long-running roles stop cleanly then. */
 function untilStopped(): Promise<string> {
@@ -54,16 +60,23 @@ async function prepareDemo(core: Core): Promise<string> {
 interface WebRole {
   readonly url: string;
   /** Why POST /discord/interactions is or is not served, for the operator. */
-  readonly discordInteractions: "served" | "no DISCORD_PUBLIC_KEY" | "no Discord bot in this build";
+  readonly discordInteractions: "served" | "no DISCORD_PUBLIC_KEY";
   readonly server: Awaited<ReturnType<typeof createServer>>;
 }
 
-async function startWeb(core: Core, doors: StartDoors): Promise<WebRole> {
+/** The bot's interaction router for the HTTP endpoint: the gateway bot's own when it runs in this process. */
+function interactionsFor(core: Core, bot: DiscordBot | undefined): DiscordInteractions {
+  if (bot !== undefined) return bot.interactions;
+  const rest = discordRest({
+    apiUrl: core.config.DISCORD_API_URL,
+    ...(core.config.DISCORD_TOKEN === undefined ? {} : { token: core.config.DISCORD_TOKEN }),
+  });
+  return discordInteractionsOver(core, rest, { logger: stderrLogger });
+}
+
+async function startWeb(core: Core, bot: DiscordBot | undefined): Promise<WebRole> {
   const publicKey = core.config.DISCORD_PUBLIC_KEY;
-  const interactions =
-    publicKey === undefined || doors.discordInteractions === undefined
-      ? undefined
-      : await doors.discordInteractions(core);
+  const interactions = publicKey === undefined ? undefined : interactionsFor(core, bot);
   const level = core.config.LOG_LEVEL;
   const server = await createServer(core, {
     // Request logs go to stderr, so stdout stays the CLI's own output (one JSON document with --json).
@@ -74,12 +87,7 @@ async function startWeb(core: Core, doors: StartDoors): Promise<WebRole> {
   return {
     url,
     server,
-    discordInteractions:
-      publicKey === undefined
-        ? "no DISCORD_PUBLIC_KEY"
-        : interactions === undefined
-          ? "no Discord bot in this build"
-          : "served",
+    discordInteractions: publicKey === undefined ? "no DISCORD_PUBLIC_KEY" : "served",
   };
 }
 
@@ -97,28 +105,44 @@ function startedLines(core: Core, applied: readonly string[], demo: string, late
  * requested roles that exist in this build and says which do not yet. Long-running roles (web, worker) run
  * until SIGINT or SIGTERM.
  */
-export async function startCommand(options: OutputOptions & { roles?: string }, doors: StartDoors = {}): Promise<void> {
+export async function startCommand(options: OutputOptions & { roles?: string }): Promise<void> {
   const roles = parseRoles(options.roles);
   await withCore(async (core) => {
     const demo = await prepareDemo(core);
     const applied = core.migrations?.applied ?? [];
-    const running = roles.filter((role) => implementedRoles.has(role));
+    const token = core.config.DISCORD_TOKEN;
+    // The Discord role needs its token; asked for by default, it is simply off until the token is set.
+    const discordOff = roles.includes("discord") && token === undefined;
+    const running = roles.filter((role) => implementedRoles.has(role) && !(role === "discord" && discordOff));
     const later = roles.filter((role) => !implementedRoles.has(role));
     // Signal handlers before anything starts: a Ctrl-C during start-up still stops everything cleanly.
     const stopped = running.length > 0 ? untilStopped() : undefined;
     let web: WebRole | undefined;
     let worker: Worker | undefined;
-    // The web server first, so no request starts on a core that is closing; then the worker's work in hand.
+    let bot: DiscordBot | undefined;
+    // The doors first, so no request or interaction starts on a core that is closing; then the worker's work.
     const stopRoles = async () => {
       await web?.server.close();
       web = undefined;
+      await bot?.stop();
+      bot = undefined;
       await worker?.stop();
       worker = undefined;
     };
     try {
-      if (running.includes("web")) web = await startWeb(core, doors);
+      if (running.includes("discord") && token !== undefined) {
+        bot = createDiscordBot(core, { token, apiUrl: core.config.DISCORD_API_URL, logger: stderrLogger });
+        await bot.start();
+      }
+      if (running.includes("web")) web = await startWeb(core, bot);
       if (running.includes("worker")) {
+        // Discord's relays and DMs need only REST, so a worker with the token does them, gateway or not.
+        const discord =
+          token === undefined
+            ? undefined
+            : discordWorkerParts(core, discordRest({ token, apiUrl: core.config.DISCORD_API_URL }), stderrLogger);
         worker = startWorker(core, {
+          ...(discord === undefined ? {} : { handlers: discord.handlers, deliveries: [discord.delivery] }),
           onError: (error) =>
             process.stderr.write(`worker: ${error instanceof Error ? error.message : String(error)}\n`),
         });
@@ -129,6 +153,7 @@ export async function startCommand(options: OutputOptions & { roles?: string }, 
         demo,
         running,
         notYetAvailable: later,
+        ...(roles.includes("discord") ? { discord: discordOff ? "off (no DISCORD_TOKEN)" : "connected" } : {}),
         ...(web === undefined ? {} : { web: { url: web.url, discordInteractions: web.discordInteractions } }),
       };
       emit(options, data, () =>
@@ -137,6 +162,11 @@ export async function startCommand(options: OutputOptions & { roles?: string }, 
           web === undefined
             ? ""
             : `Web server on ${web.url}: GET /health, GET /login/link; POST /discord/interactions ${web.discordInteractions === "served" ? "served" : `off (${web.discordInteractions})`}.`,
+          !roles.includes("discord")
+            ? ""
+            : discordOff
+              ? "Discord bot off: set DISCORD_TOKEN to run it (README, Discord)."
+              : `Discord bot connected to ${bot?.client.guilds.cache.size ?? 0} server(s).`,
           worker === undefined
             ? ""
             : "Worker running: outbox deliveries, expiring requests, completing sessions, search index.",
