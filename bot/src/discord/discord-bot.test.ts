@@ -74,35 +74,34 @@ describe("the Discord bot", () => {
 });
 
 describe("/find", () => {
-  it("lists the people who teach the skill, each with why they matched", async () => {
+  // /find may pass Discord's 3-second deadline, so the bot acknowledges first ("thinking…", type 5) and the
+  // person sees the results once it edits that reply.
+  it("acknowledges at once, then lists the people who teach the skill, each with why they matched", async () => {
     const ana = await newPublicPerson(core, "Ana", { Guitar: 4 });
     const bea = await newPublicPerson(core, "Bea", { Spanish: 5 });
-    const reply = await discord.interaction({ user: maya, command: "find", options: { skill: "guitar" } });
-    const text = JSON.stringify(reply.data);
-    expect(reply.type).toBe(4);
+    const exchange = discord.exchange({ user: maya, command: "find", options: { skill: "guitar" } });
+    expect(await exchange.first).toMatchObject({ type: 5, data: { flags: ephemeral } });
+    const text = JSON.stringify(await exchange.settled());
     expect(text).toContain(`@${ana.handle}`);
     expect(text).toContain("teaches Guitar (level 4)");
     expect(text).not.toContain(`@${bea.handle}`);
   });
 
   it("says what to fix, only to the person, when the city is unknown", async () => {
-    const reply = await discord.interaction({
-      user: maya,
-      command: "find",
-      options: { skill: "guitar", near: "Xyzzyville" },
-    });
-    expect(reply).toMatchObject({ type: 4, data: { flags: ephemeral } });
-    const content = reply.data?.content ?? "";
-    expect(content).toContain("We could not find a city called “Xyzzyville”");
-    expect(content).not.toMatch(/at \S+ \(|Error/);
+    const reply = await discord
+      .exchange({ user: maya, command: "find", options: { skill: "guitar", near: "Xyzzyville" } })
+      .settled();
+    expect(reply.flags).toBe(ephemeral);
+    expect(reply.content).toContain("We could not find a city called “Xyzzyville”");
+    expect(reply.content).not.toMatch(/at \S+ \(|Error/);
     expect(logged).toEqual([]);
   });
 
-  it("still replies when Discord rate-limits the reply: discord.js waits and retries", async () => {
+  it("still replies when Discord rate-limits the acknowledgement: discord.js waits and retries", async () => {
     await newPublicPerson(core, "Ana", { Guitar: 4 });
     discord.rateLimitNext(1);
-    const reply = await discord.interaction({ user: maya, command: "find", options: { skill: "guitar" } });
-    expect(JSON.stringify(reply.data)).toContain("teaches Guitar");
+    const reply = await discord.exchange({ user: maya, command: "find", options: { skill: "guitar" } }).settled();
+    expect(JSON.stringify(reply)).toContain("teaches Guitar");
     expect(discord.callsTo("/callback")).toHaveLength(2);
   });
 });
