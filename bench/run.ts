@@ -5,6 +5,9 @@
 //    and recommend with and without cycles, p50/p95/p99 over 200 deterministic actors, and the process's RSS.
 // 3. In another process, the comparisons: a naive scan-everyone baseline for recommendations, and MiniSearch
 //    over the same people and text queries.
+// 4. In another process, the Discord bot: interaction acknowledgement latency (p50/p99 from INTERACTION_CREATE
+//    to the first callback) of the real discord.js bot against a local Discord, 100 members of the synthetic
+//    users running help, skills list, profile view, find, match and skill autocomplete in turn.
 // Options: --users N (default 100000), --seed S (default 1).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createCore, loadConfig, seedSynthetic, type Core } from "@skillswap/core";
+import { benchDiscord } from "./discord.js";
 import { benchNaive, benchRecommend, sampleActors } from "./recommend.js";
 import { benchMiniSearch, benchSearch } from "./search.js";
 
@@ -77,9 +81,18 @@ async function compare(file: string) {
   }));
 }
 
-if (values.phase === "serve" || values.phase === "compare") {
+async function discordPhase(file: string) {
+  return withCore(file, (core) => benchDiscord(core, sampleActors(users, seed, 100), seed));
+}
+
+if (values.phase === "serve" || values.phase === "compare" || values.phase === "discord") {
   const file = values.db ?? "";
-  const result = values.phase === "serve" ? await serve(file) : await compare(file);
+  const result =
+    values.phase === "serve"
+      ? await serve(file)
+      : values.phase === "compare"
+        ? await compare(file)
+        : await discordPhase(file);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else {
   const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
@@ -94,6 +107,7 @@ if (values.phase === "serve" || values.phase === "compare") {
     await core.close();
     const served = phase("serve", file) as Awaited<ReturnType<typeof serve>>;
     const compared = phase("compare", file) as Awaited<ReturnType<typeof compare>>;
+    const discord = phase("discord", file) as Awaited<ReturnType<typeof discordPhase>>;
     const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
     const { search, recommend } = served;
     const { naive, miniSearch } = compared;
@@ -139,6 +153,11 @@ if (values.phase === "serve" || values.phase === "compare") {
         naiveOverOursP95: ratio(naive.p95, recommend.pairs.p95),
         targets: { pairsP95Ms: 25, withCyclesP95Ms: 100 },
       },
+      discord: {
+        transport: "gateway (discord.js) against a local Discord in the same process",
+        ...discord,
+        target: "acknowledged well within Discord's 3 s deadline",
+      },
       memory: {
         serving: "a fresh process serving search and recommendations over the built indexes",
         rssAtStartMb: served.rssAtStart,
@@ -163,6 +182,8 @@ if (values.phase === "serve" || values.phase === "compare") {
       "recommend + cycles": p(recommend.cycles),
       "naive scan": p(naive),
       "naive / ours p95": results.recommend.naiveOverOursP95,
+      "Discord ack p50 / p95 / p99": p(discord.ackMs),
+      "Discord answered, find / match (p99)": `${discord.answeredMsByKind.find.p99} / ${discord.answeredMsByKind.match.p99} ms`,
       "RSS serving: start / after search / after recommend": `${served.rssAtStart} / ${served.rssAfterSearch} / ${served.rssAtEnd} MB`,
     });
     console.log("Written to bench/results.json");
