@@ -42,3 +42,5 @@ export { startWorker, type JobReport, type Worker, type WorkerOptions } from "./
 export { notificationsHandler } from "./domain/notifications/handler.js";
 export type { Delivery, Notification } from "./ports/delivery.js";
 export type { RelayedMessage, RelayedPost, RelayedThread, SwapOpening } from "./domain/relays/service.js";
+export { swapMovesFor, type SwapMove } from "./domain/swaps/moves.js";
+export type { SwapView, SwapParticipantView } from "./domain/swaps/types.js";

@@ -5,26 +5,16 @@ import {
   type APIButtonComponent,
   type APIInteractionResponseCallbackData,
 } from "discord.js";
-import { translate, type MessageKey } from "@skillswap/core";
+import { swapMovesFor, translate, type MessageKey, type SwapMove, type SwapView } from "@skillswap/core";
 import { customId } from "../interactions/custom-id.js";
 import { message, say, update, type Reply } from "../interactions/replies.js";
 
 /** The swap as core shows it to a participant; only what the bot renders. */
-export interface SwapLike {
-  readonly id: string;
-  readonly status: string;
-  readonly participants: readonly {
-    readonly handle: string;
-    readonly role: "requester" | "recipient";
-    readonly teaches: { readonly name: string } | null;
-    readonly learns: { readonly name: string } | null;
-    readonly accepted: boolean;
-  }[];
-}
+export type SwapLike = Pick<SwapView, "id" | "kind" | "status" | "participants" | "expiresAt">;
 
 /** The custom_id routes of the swap buttons, shared by the renderers that draw them and the area that answers. */
 export const swapButtons = { accept: "swap.accept", decline: "swap.decline", cancel: "swap.cancel" } as const;
-export type SwapMove = keyof typeof swapButtons;
+export type { SwapMove };
 
 // Discord allows five rows of components on a message.
 const maxRows = 5;
@@ -55,13 +45,9 @@ export function swapLine(swap: SwapLike, handle: string): string {
   });
 }
 
-/** The moves the person can make on the swap from a message: answer a request, or call it off. */
-export function movesFor(swap: SwapLike, handle: string): SwapMove[] {
-  const me = participantOf(swap, handle);
-  if (me === undefined) return [];
-  if (swap.status === "pending" && me.role === "recipient" && !me.accepted) return ["accept", "decline"];
-  if ((swap.status === "pending" && me.role === "requester") || swap.status === "accepted") return ["cancel"];
-  return [];
+/** The moves the person can make on the swap from a message: core's state machine says which. */
+export function movesFor(swap: SwapLike, handle: string, now = new Date()): SwapMove[] {
+  return swapMovesFor(swap, handle, now);
 }
 
 const labels: Record<SwapMove, MessageKey> = {
