@@ -1,9 +1,2 @@
-export {
-  LocalDiscord,
-  type InteractionInput,
-  type InteractionReply,
-  type LocalDiscordOptions,
-  type LocalUser,
-  type OptionValue,
-  type RestCall,
-} from "./local-discord.js";
+export { LocalDiscord, type LocalDiscordOptions, type ThreadView } from "./local-discord.js";
+export type * from "./local-discord/public-types.js";

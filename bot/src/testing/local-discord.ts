@@ -1,165 +1,294 @@
-import { randomBytes } from "node:crypto";
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import {
-  ApplicationCommandOptionType,
-  ApplicationCommandType,
-  GatewayOpcodes,
-  InteractionType,
-  type APIInteractionResponseCallbackData,
-  type InteractionResponseType,
+  ChannelType,
+  GatewayDispatchEvents,
+  type APIApplicationCommand,
+  type APIInteraction,
+  type APIMessage,
 } from "discord.js";
-import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { appRoutes } from "./local-discord/app-routes.js";
+import { replaceComponentMessage } from "./local-discord/channel-activity.js";
+import { CommandRegistry } from "./local-discord/command-registry.js";
+import type { WithheldEvent } from "./local-discord/gateway.js";
+import { guildCreatePayload, membersChunk, readyPayload } from "./local-discord/guild-payloads.js";
+import { LocalGuild, type ThreadView } from "./local-discord/guild-state.js";
+import { InteractionBuilder, type InteractionInput } from "./local-discord/interaction-builder.js";
+import { openExchange, type InteractionExchange } from "./local-discord/interaction-exchange.js";
+import { InteractionLedger } from "./local-discord/interaction-ledger.js";
+import type { InteractionReply } from "./local-discord/interaction-record.js";
+import { acknowledge, interactionRoutes } from "./local-discord/interaction-routes.js";
+import { isRecord } from "./local-discord/json.js";
+import { LoopbackServer } from "./local-discord/loopback-server.js";
+import { MessageStore } from "./local-discord/message-store.js";
+import { messageRoutes } from "./local-discord/message-routes.js";
+import { userPayload, type LocalUser, type StoredChannel } from "./local-discord/payloads.js";
+import { People, type ForumPost, type ForumPostInput, type SayInput } from "./local-discord/people.js";
+import { forbidBot } from "./local-discord/posting-rules.js";
+import { RestFaults, type RouteMatcher } from "./local-discord/rest-faults.js";
+import type { RestCall } from "./local-discord/rest-router.js";
+import { InteractionSigner, type SignedPostOptions, type SignedPostResult } from "./local-discord/signing.js";
+import { snowflake } from "./local-discord/snowflake.js";
+import { threadRoutes } from "./local-discord/thread-routes.js";
+import type { World } from "./local-discord/world.js";
 
-/** One REST call the bot made, as Discord would have received it. */
-export interface RestCall {
-  readonly method: string;
-  /** Without the query string: "/api/v10/interactions/1/abc/callback". */
-  readonly path: string;
-  readonly query: string;
-  /** The parsed JSON body, or the raw text when it was not JSON; null when there was none. */
-  readonly body: unknown;
-}
-
-export interface LocalUser {
-  readonly id: string;
-  readonly username: string;
-  readonly globalName?: string;
-}
-
-/** The interaction callback the bot sent: `type` 4 is a reply, 5 a deferral. */
-export interface InteractionReply {
-  readonly type: InteractionResponseType;
-  readonly data?: APIInteractionResponseCallbackData;
-}
-
-export type OptionValue = string | number | boolean;
-
-export interface InteractionInput {
-  readonly user: LocalUser;
-  /** "find" or "skillswap help" (a sub-command is sent nested, as Discord does). */
-  readonly command: string;
-  readonly options?: Readonly<Record<string, OptionValue>>;
-  /** The member's permission bit set in the guild, as a decimal string; none by default. */
-  readonly permissions?: string;
-}
+export type * from "./local-discord/public-types.js";
+export type { ThreadView } from "./local-discord/guild-state.js";
 
 export interface LocalDiscordOptions {
   readonly guildName?: string;
   readonly members?: readonly LocalUser[];
+  /** How long exchanges and `untilConnected` wait before failing with a message; 10 s by default. */
+  readonly timeoutMs?: number;
 }
 
-type Json = Record<string, unknown>;
-
-// Discord's epoch: snowflakes carry their creation time relative to 2015-01-01.
-const discordEpoch = 1_420_070_400_000n;
-let increment = 0n;
-function snowflake(): string {
-  increment = (increment + 1n) % 4096n;
-  return (((BigInt(Date.now()) - discordEpoch) << 22n) | increment).toString();
-}
-
-function userPayload(user: LocalUser, bot = false): Json {
-  return {
-    id: user.id,
-    username: user.username,
-    global_name: user.globalName ?? null,
-    discriminator: "0",
-    avatar: null,
-    bot,
-  };
-}
-
-function optionPayload(name: string, value: OptionValue): Json {
-  const type =
-    typeof value === "string"
-      ? ApplicationCommandOptionType.String
-      : typeof value === "boolean"
-        ? ApplicationCommandOptionType.Boolean
-        : ApplicationCommandOptionType.Number;
-  return { name, type, value };
-}
-
-async function readBody(request: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text === "") return null;
-  if (!(request.headers["content-type"] ?? "").includes("application/json")) return text;
-  return JSON.parse(text) as unknown;
-}
-
-function isInteractionReply(body: unknown): body is InteractionReply {
-  return typeof body === "object" && body !== null && typeof (body as { type?: unknown }).type === "number";
-}
+const serverOwner: LocalUser = { id: "300000000000000001", username: "server.owner", globalName: "Server Owner" };
 
 /**
  * A Discord that lives on loopback and speaks its real REST and gateway payloads, so tests drive the real
- * discord.js Client: it logs in, sees one guild, receives slash commands and its replies are recorded.
+ * discord.js Client: it logs in, sees one guild with a few channels, receives what people do (commands,
+ * clicks, messages, forum posts, joins) and everything it sends is recorded and answered as Discord would.
  */
 export class LocalDiscord {
   readonly calls: RestCall[] = [];
   readonly applicationId = snowflake();
-  readonly botUser: LocalUser = { id: this.applicationId, username: "SkillSwap" };
-  readonly guildId = snowflake();
-  readonly channelId = snowflake();
+  readonly botUser: LocalUser = { id: this.applicationId, username: "SkillSwap", bot: true };
+  readonly guildId: string;
   readonly guildName: string;
-  private readonly members: readonly LocalUser[];
-  private readonly server: Server;
-  private readonly gateway: WebSocketServer;
-  private readonly sockets = new Set<WebSocket>();
-  private readonly callbacks = new Map<string, (response: InteractionReply) => void>();
-  private readonly rateLimits: number[] = [];
-  private sequence = 0;
+  /** The text channel "general", where interactions happen unless told otherwise. */
+  readonly channelId: string;
+  readonly swapsChannelId: string;
+  readonly forumChannelId: string;
+  readonly announcementsChannelId: string;
+  /** The role `memberUpdated(user, { manageGuild: true })` grants: it carries Manage Server. */
+  readonly manageGuildRoleId: string;
+  private readonly world: World;
+  private readonly network: LoopbackServer;
+  private readonly builder: InteractionBuilder;
+  private readonly people: People;
+  private readonly signer = new InteractionSigner();
+  private readonly timeoutMs: number;
 
   constructor(options: LocalDiscordOptions = {}) {
-    this.guildName = options.guildName ?? "Guitar Lovers";
-    this.members = options.members ?? [];
-    this.server = createServer((request, response) => {
-      this.handleRest(request, response).catch((error: unknown) => {
-        response.writeHead(500, { "content-type": "application/json" });
-        response.end(JSON.stringify({ message: String(error), code: 0 }));
-      });
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    const guild = new LocalGuild(options.guildName ?? "Guitar Lovers", this.botUser, serverOwner);
+    for (const member of options.members ?? []) guild.addMember(member);
+    this.guildId = guild.id;
+    this.guildName = guild.name;
+    this.manageGuildRoleId = guild.managersRole.id;
+    this.channelId = guild.addGuildChannel("general", ChannelType.GuildText).id;
+    this.swapsChannelId = guild.addGuildChannel("swaps", ChannelType.GuildText).id;
+    this.forumChannelId = guild.addGuildChannel("group-forum", ChannelType.GuildForum).id;
+    this.announcementsChannelId = guild.addGuildChannel("announcements", ChannelType.GuildText).id;
+
+    const commands = new CommandRegistry(this.applicationId, guild.id);
+    this.world = {
+      applicationId: this.applicationId,
+      bot: this.botUser,
+      guild,
+      commands,
+      messages: new MessageStore(),
+      ledger: new InteractionLedger(userPayload(this.botUser), (message) =>
+        replaceComponentMessage(this.world, message),
+      ),
+      faults: new RestFaults(),
+      emit: (t, d) => this.network.gateway.dispatch(t, d),
+    };
+    const routes = [
+      ...interactionRoutes(this.world),
+      ...messageRoutes(this.world),
+      ...threadRoutes(this.world),
+      ...appRoutes(this.world, () => this.network.wsUrl),
+    ];
+    this.network = new LoopbackServer(routes, this.world.faults, this.calls, {
+      botUserId: this.botUser.id,
+      ready: (sessionId, resumeUrl) => readyPayload(guild, sessionId, resumeUrl),
+      guilds: () => [guildCreatePayload(guild, this.channelId)],
+      membersChunk: (request) => membersChunk(guild, request),
     });
-    this.gateway = new WebSocketServer({ server: this.server });
-    this.gateway.on("connection", (socket) => this.greet(socket));
+    this.builder = new InteractionBuilder({
+      applicationId: this.applicationId,
+      guild,
+      commands,
+      defaultChannelId: this.channelId,
+    });
+    this.people = new People(this.world, { channelId: this.channelId, forumId: this.forumChannelId });
   }
 
   get url(): string {
-    const address = this.server.address() as AddressInfo | null;
-    if (address === null) throw new Error("LocalDiscord is not started");
-    return `http://127.0.0.1:${address.port}`;
+    return this.network.url;
   }
 
-  /** What to pass as discord.js's `rest.api`. */
+  /** What to pass as discord.js's `rest.api` (or `new REST({ api })`). */
   get apiUrl(): string {
     return `${this.url}/api`;
   }
 
-  async start(): Promise<void> {
-    this.server.listen(0, "127.0.0.1");
-    await once(this.server, "listening");
+  /** The application's public key as the Developer Portal shows it (hex), to verify signed interactions. */
+  get publicKeyHex(): string {
+    return this.signer.publicKeyHex;
   }
 
-  async stop(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    this.gateway.close();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
+  /** How many times a client sent IDENTIFY (a fresh session) and RESUME (picking a session back up). */
+  get identifies(): number {
+    return this.network.gateway.identifies;
   }
 
-  /** Sends a gateway dispatch (`op: 0`) to every connected client. */
+  get resumes(): number {
+    return this.network.gateway.resumes;
+  }
+
+  /** The path of each gateway connection: "/resume?…" for those made to the resume_gateway_url. */
+  get gatewayConnections(): readonly string[] {
+    return this.network.gateway.connections;
+  }
+
+  /** Events a connected bot did not get because it identified without the needed intent. */
+  get withheldEvents(): readonly WithheldEvent[] {
+    return this.network.gateway.withheld;
+  }
+
+  start(): Promise<void> {
+    return this.network.start();
+  }
+
+  stop(): Promise<void> {
+    return this.network.stop();
+  }
+
+  /** Adds a guild channel and announces it with CHANNEL_CREATE; returns its id. */
+  addChannel(
+    name: string,
+    type: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum = ChannelType.GuildText,
+  ): string {
+    const channel = this.world.guild.addGuildChannel(name, type);
+    this.world.emit(GatewayDispatchEvents.ChannelCreate, channel);
+    return channel.id;
+  }
+
+  /** A channel, thread or DM channel as Discord would return it from GET /channels/:id. */
+  channel(id: string): StoredChannel | undefined {
+    return this.world.guild.channel(id);
+  }
+
+  /** A person acts (slash command by default); resolves with the bot's first callback. */
+  interaction(input: InteractionInput): Promise<InteractionReply> {
+    return this.exchange(input).first;
+  }
+
+  /** A person acts; the exchange follows the bot's callback, edits and follow-ups. */
+  exchange(input: InteractionInput): InteractionExchange {
+    return this.deliver(this.buildInteraction(input));
+  }
+
+  /** The payload Discord would send for this action, without sending it; its token accepts callbacks and edits. */
+  buildInteraction(input: InteractionInput): APIInteraction {
+    const payload = this.builder.build(input);
+    this.world.ledger.register(payload);
+    return payload;
+  }
+
+  /** Delivers the very same interaction again (same id and token), as a replayed gateway event would. */
+  redeliver(target: InteractionExchange | APIInteraction): InteractionExchange {
+    return this.deliver("payload" in target ? target.payload : target);
+  }
+
+  /** Follows an interaction delivered some other way (e.g. POSTed to an HTTP endpoint) from now on. */
+  watch(payload: APIInteraction): InteractionExchange {
+    return openExchange(this.world.ledger.register(payload), this.timeoutMs);
+  }
+
+  /**
+   * POSTs an interaction to an HTTP interactions endpoint, signed as Discord signs it (or spoiled with
+   * `tamper`). A callback answered in the response body counts as the bot's first callback, so
+   * `exchange.settled()` works as over the gateway.
+   */
+  async postSignedInteraction(
+    url: string,
+    payload: APIInteraction,
+    options: SignedPostOptions = {},
+  ): Promise<SignedPostResult & { readonly exchange: InteractionExchange }> {
+    const record = this.world.ledger.register(payload);
+    const exchange = openExchange(record, this.timeoutMs);
+    const result = await this.signer.post(url, payload, options.tamper ?? "none");
+    // An HTTP endpoint may answer in the response body rather than through the callback endpoint.
+    if (result.status === 200 && isRecord(result.body) && typeof result.body.type === "number") {
+      acknowledge(record, result.body);
+    }
+    return { ...result, exchange };
+  }
+
+  /** Someone posts a message (guild channel, thread or DM); the bot gets MESSAGE_CREATE. */
+  say(input: SayInput): APIMessage {
+    this.assertListening("MESSAGE_CREATE");
+    return this.people.say(input);
+  }
+
+  /** Someone starts a forum post: THREAD_CREATE (newly created), then the starter message's MESSAGE_CREATE. */
+  startForumPost(input: ForumPostInput): ForumPost {
+    this.assertListening("THREAD_CREATE");
+    return this.people.startForumPost(input);
+  }
+
+  memberJoins(user: LocalUser): void {
+    this.assertListening("GUILD_MEMBER_ADD");
+    this.people.memberJoins(user);
+  }
+
+  memberLeaves(user: LocalUser): void {
+    this.assertListening("GUILD_MEMBER_REMOVE");
+    this.people.memberLeaves(user);
+  }
+
+  memberUpdated(user: LocalUser, change: { readonly manageGuild: boolean }): void {
+    this.assertListening("GUILD_MEMBER_UPDATE");
+    this.people.memberUpdated(user, change);
+  }
+
+  /** Sends a raw gateway dispatch (`op: 0`) to every session. */
   dispatch(t: string, d: unknown): void {
-    if (this.sockets.size === 0) throw new Error(`no gateway client connected to receive ${t}`);
-    this.sequence += 1;
-    const frame = JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: this.sequence, d });
-    for (const socket of this.sockets) socket.send(frame);
+    this.assertListening(t);
+    this.network.gateway.dispatch(t, d);
+  }
+
+  /**
+   * Drops every gateway connection with `closeCode` (4000: resumable). discord.js reconnects to the
+   * resume_gateway_url and RESUMEs; events dispatched meanwhile are replayed. With `resumable: false` the
+   * sessions are forgotten too, so the RESUME is refused and the client identifies again.
+   */
+  disconnect(closeCode = 4000, options: { readonly resumable?: boolean } = {}): Promise<void> {
+    return this.network.gateway.disconnect(closeCode, options.resumable === false);
+  }
+
+  /** Resolves once every bot session is connected again (after IDENTIFY or RESUME). */
+  untilConnected(): Promise<void> {
+    return this.network.gateway.untilConnected(this.timeoutMs);
   }
 
   /** The next `count` REST calls answer 429, as Discord does when a bucket is exhausted. */
   rateLimitNext(retryAfterSeconds = 1, count = 1): void {
-    for (let i = 0; i < count; i++) this.rateLimits.push(retryAfterSeconds);
+    this.world.faults.rateLimit(retryAfterSeconds, count);
+  }
+
+  /** The next `count` matching calls (any by default) answer `status`; discord.js retries 5xx on its own. */
+  failNext(status = 502, options: { readonly count?: number; readonly match?: RouteMatcher } = {}): void {
+    this.world.faults.fail(status, options.count ?? 1, options.match);
+  }
+
+  /** The next matching call answers 403 `{ code: 50013, message: "Missing Permissions" }`. */
+  denyNext(match: RouteMatcher): void {
+    this.world.faults.deny(match);
+  }
+
+  /**
+   * From now on the bot may not post or start threads in this channel (nor in its threads): such calls
+   * answer 403 Missing Permissions, and the channel's overwrites say so, as when a moderator denies the bot.
+   */
+  forbidChannel(channelId: string): void {
+    forbidBot(this.world, channelId);
+  }
+
+  /** A person whose privacy settings refuse DMs: messages to them answer 403 code 50007. */
+  closeDms(userId: string): void {
+    this.world.faults.closeDms(userId);
   }
 
   /** REST calls whose path contains `fragment`. */
@@ -167,224 +296,38 @@ export class LocalDiscord {
     return this.calls.filter((call) => call.path.includes(fragment));
   }
 
-  /** A person runs a slash command in the guild's channel; resolves with the callback the bot answered. */
-  interaction(input: InteractionInput): Promise<InteractionReply> {
-    const id = snowflake();
-    const token = randomBytes(24).toString("base64url");
-    const answered = new Promise<InteractionReply>((resolve) => this.callbacks.set(id, resolve));
-    this.dispatch("INTERACTION_CREATE", this.interactionPayload(id, token, input));
-    return answered;
+  /** The messages in a channel or thread, oldest first, as they read now (edits applied, deletions gone). */
+  messagesIn(channelId: string): APIMessage[] {
+    return this.world.messages.list(channelId);
   }
 
-  private interactionPayload(id: string, token: string, input: InteractionInput): Json {
-    const [name = "", sub] = input.command.split(" ");
-    const options = Object.entries(input.options ?? {}).map(([key, value]) => optionPayload(key, value));
-    const permissions = input.permissions ?? "0";
-    return {
-      id,
-      application_id: this.applicationId,
-      type: InteractionType.ApplicationCommand,
-      token,
-      version: 1,
-      guild_id: this.guildId,
-      channel_id: this.channelId,
-      channel: this.channelPayload(),
-      app_permissions: "2248473465835073",
-      locale: "en-US",
-      guild_locale: "en-US",
-      entitlements: [],
-      authorizing_integration_owners: { "0": this.guildId },
-      context: 0,
-      member: {
-        ...this.memberPayload(input.user),
-        permissions,
-      },
-      data: {
-        id: snowflake(),
-        name,
-        type: ApplicationCommandType.ChatInput,
-        guild_id: this.guildId,
-        options: sub === undefined ? options : [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options }],
-      },
-    };
+  /** The messages the bot sent a person in their DM channel, oldest first. */
+  dmsTo(userId: string): APIMessage[] {
+    const channelId = this.world.guild.dmChannelIdOf(userId);
+    if (channelId === undefined) return [];
+    return this.messagesIn(channelId).filter((message) => message.author.id === this.botUser.id);
   }
 
-  private channelPayload(): Json {
-    return {
-      id: this.channelId,
-      type: 0,
-      guild_id: this.guildId,
-      name: "general",
-      position: 0,
-      permission_overwrites: [],
-      nsfw: false,
-      topic: null,
-      last_message_id: null,
-      parent_id: null,
-      rate_limit_per_user: 0,
-    };
+  dmChannelOf(userId: string): string | undefined {
+    return this.world.guild.dmChannelIdOf(userId);
   }
 
-  private memberPayload(user: LocalUser): Json {
-    return {
-      user: userPayload(user),
-      nick: null,
-      avatar: null,
-      roles: [],
-      joined_at: new Date().toISOString(),
-      premium_since: null,
-      deaf: false,
-      mute: false,
-      flags: 0,
-      pending: false,
-    };
+  threads(): ThreadView[] {
+    return this.world.guild.threadViews();
   }
 
-  private guildPayload(): Json {
-    return {
-      id: this.guildId,
-      name: this.guildName,
-      icon: null,
-      owner_id: this.members[0]?.id ?? this.botUser.id,
-      afk_channel_id: null,
-      afk_timeout: 300,
-      verification_level: 0,
-      default_message_notifications: 0,
-      explicit_content_filter: 0,
-      mfa_level: 0,
-      nsfw_level: 0,
-      premium_tier: 0,
-      preferred_locale: "en-US",
-      system_channel_id: this.channelId,
-      joined_at: new Date().toISOString(),
-      large: false,
-      unavailable: false,
-      member_count: this.members.length + 1,
-      roles: [
-        {
-          id: this.guildId,
-          name: "@everyone",
-          permissions: "1071698660929",
-          position: 0,
-          color: 0,
-          hoist: false,
-          managed: false,
-          mentionable: false,
-          flags: 0,
-        },
-      ],
-      emojis: [],
-      stickers: [],
-      features: [],
-      channels: [this.channelPayload()],
-      threads: [],
-      members: [this.botUser, ...this.members].map((m) => this.memberPayload(m)),
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-    };
+  /** The commands the bot registered by bulk overwrite, globally or for the guild. */
+  commands(scope: "global" | "guild" = "global"): APIApplicationCommand[] {
+    return this.world.commands.list(scope);
   }
 
-  private greet(socket: WebSocket): void {
-    this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
-    socket.on("message", (data) => this.onFrame(socket, data));
-    // A long interval: tests end well before a missed heartbeat would make discord.js reconnect.
-    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41_250 } }));
+  private deliver(payload: APIInteraction): InteractionExchange {
+    const exchange = openExchange(this.world.ledger.register(payload), this.timeoutMs);
+    this.dispatch(GatewayDispatchEvents.InteractionCreate, payload);
+    return exchange;
   }
 
-  private onFrame(socket: WebSocket, data: RawData): void {
-    const frame = JSON.parse(Buffer.from(data as Buffer).toString("utf8")) as { op?: number };
-    if (frame.op === GatewayOpcodes.Heartbeat) socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
-    if (frame.op === GatewayOpcodes.Identify) {
-      this.dispatch("READY", {
-        v: 10,
-        user: userPayload(this.botUser, true),
-        guilds: [{ id: this.guildId, unavailable: true }],
-        session_id: randomBytes(16).toString("hex"),
-        resume_gateway_url: this.url.replace("http", "ws"),
-        shard: [0, 1],
-        application: { id: this.applicationId, flags: 0 },
-      });
-      this.dispatch("GUILD_CREATE", this.guildPayload());
-    }
-  }
-
-  private async handleRest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? "/", this.url);
-    const body = await readBody(request);
-    const method = request.method ?? "GET";
-    this.calls.push({ method, path: url.pathname, query: url.search, body });
-
-    const retryAfter = this.rateLimits.shift();
-    if (retryAfter !== undefined) return this.tooManyRequests(response, retryAfter);
-
-    if (method === "GET" && url.pathname === "/api/v10/gateway/bot") {
-      return this.json(response, 200, {
-        url: this.url.replace("http", "ws"),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
-      });
-    }
-    const callback = /^\/api\/v10\/interactions\/(\d+)\/[^/]+\/callback$/.exec(url.pathname);
-    if (method === "POST" && callback?.[1] !== undefined) {
-      const resolve = this.callbacks.get(callback[1]);
-      if (resolve !== undefined && isInteractionReply(body)) {
-        this.callbacks.delete(callback[1]);
-        resolve(body);
-      }
-      response.writeHead(204).end();
-      return;
-    }
-    if (url.pathname.startsWith(`/api/v10/webhooks/${this.applicationId}/`) && method !== "DELETE") {
-      return this.json(response, 200, this.messagePayload(body));
-    }
-    this.json(response, 200, {});
-  }
-
-  /** The message Discord answers a webhook follow-up or edit with. */
-  private messagePayload(body: unknown): Json {
-    const sent = typeof body === "object" && body !== null ? (body as Json) : {};
-    return {
-      id: snowflake(),
-      type: 0,
-      channel_id: this.channelId,
-      author: userPayload(this.botUser, true),
-      content: "",
-      embeds: [],
-      attachments: [],
-      components: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      flags: 0,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      webhook_id: this.applicationId,
-      application_id: this.applicationId,
-      ...sent,
-    };
-  }
-
-  private tooManyRequests(response: ServerResponse, retryAfter: number): void {
-    response.writeHead(429, {
-      "content-type": "application/json",
-      "retry-after": String(retryAfter),
-      "x-ratelimit-limit": "5",
-      "x-ratelimit-remaining": "0",
-      "x-ratelimit-reset": String(Date.now() / 1000 + retryAfter),
-      "x-ratelimit-reset-after": String(retryAfter),
-      "x-ratelimit-bucket": "local-discord",
-      "x-ratelimit-scope": "user",
-    });
-    response.end(JSON.stringify({ message: "You are being rate limited.", retry_after: retryAfter, global: false }));
-  }
-
-  private json(response: ServerResponse, status: number, payload: unknown): void {
-    response.writeHead(status, { "content-type": "application/json" });
-    response.end(JSON.stringify(payload));
+  private assertListening(what: string): void {
+    if (!this.network.gateway.hasSessions()) throw new Error(`no bot is connected to the gateway to receive ${what}`);
   }
 }
