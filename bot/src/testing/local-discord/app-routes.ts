@@ -1,9 +1,12 @@
 import type { RESTPostAPICurrentUserCreateDMChannelJSONBody, RESTPutAPIApplicationCommandsJSONBody } from "discord.js";
 import { discordErrors } from "./discord-errors.js";
+import { guildCreatePayload } from "./guild-payloads.js";
 import { jsonBody } from "./json.js";
 import { memberPayload, userPayload } from "./payloads.js";
 import { ok, route, type Route } from "./rest-router.js";
 import type { World } from "./world.js";
+
+const gatewayOnlyGuildFields = new Set(["members", "channels", "threads", "presences", "voice_states", "joined_at"]);
 
 /** The gateway address, users and DM channels, guild members, and application command registration. */
 export function appRoutes(world: World, gatewayUrl: () => string): Route[] {
@@ -36,6 +39,12 @@ export function appRoutes(world: World, gatewayUrl: () => string): Route[] {
       const user = guild.user(recipientId ?? "");
       if (user === undefined) throw discordErrors.unknownUser();
       return ok(guild.dmChannelWith(user));
+    }),
+    route("GET", "/guilds/:guild", ({ param }) => {
+      requireGuild(param("guild"));
+      // REST answers the guild itself; members, channels and threads come from their own routes or the gateway.
+      const full = guildCreatePayload(guild, guild.guildChannels()[0]?.id ?? "");
+      return ok(Object.fromEntries(Object.entries(full).filter(([key]) => !gatewayOnlyGuildFields.has(key))));
     }),
     route("GET", "/guilds/:guild/channels", ({ param }) => {
       requireGuild(param("guild"));
