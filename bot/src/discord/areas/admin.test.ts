@@ -1,6 +1,14 @@
 import { newPerson } from "@skillswap/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ephemeralFlag, manageServer, maya, personOf, startScenario, theo, type Scenario } from "./discord-scenario.js";
+import {
+  ephemeralFlag,
+  manageServer,
+  maya,
+  personOf,
+  startScenario,
+  theo,
+  type Scenario,
+} from "../discord-scenario.js";
 
 let scenario: Scenario;
 beforeEach(async () => {

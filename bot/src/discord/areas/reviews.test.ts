@@ -1,14 +1,14 @@
 import { ComponentType, type APIModalInteractionResponseCallbackData } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedSwapOfMayaAndLeo, ines, leo, maya, startSwapScenario, type SwapScenario } from "./swap-scenario.js";
+import { acceptedSwapOfMayaAndLeo, ines, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
 
 const ephemeral = 64;
 const hour = 60 * 60_000;
 
-let s: SwapScenario;
+let s: Scenario;
 
 beforeEach(async () => {
-  s = await startSwapScenario();
+  s = await startScenario();
 });
 
 afterEach(() => s.stop());

@@ -1,13 +1,13 @@
 import { ComponentType, type APIMessage } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventually, ines, leo, maya, startSwapScenario, type SwapScenario } from "./swap-scenario.js";
+import { eventually, ines, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
 
 const ephemeral = 64;
 
-let s: SwapScenario;
+let s: Scenario;
 
 beforeEach(async () => {
-  s = await startSwapScenario();
+  s = await startScenario();
 });
 
 afterEach(() => s.stop());

@@ -1,19 +1,12 @@
 import { DiscordAPIError } from "discord.js";
 import { outboxStatus, type Delivery, type Notification } from "@skillswap/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  acceptedSwapOfMayaAndLeo,
-  eventually,
-  leo,
-  maya,
-  startSwapScenario,
-  type SwapScenario,
-} from "../areas/swap-scenario.js";
+import { acceptedSwapOfMayaAndLeo, eventually, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
 
-let s: SwapScenario;
+let s: Scenario;
 
 beforeEach(async () => {
-  s = await startSwapScenario();
+  s = await startScenario();
 });
 
 afterEach(() => s.stop());
