@@ -5,6 +5,9 @@ import { catalogSkills, seededRandom } from "@skillswap/core/bench";
 import { percentiles, type Percentiles } from "./recommend.js";
 
 type Random = () => number;
+
+// Discord's callback types for "thinking…" (5) and "updating the message" (6): the answer comes as an edit.
+const deferrals: ReadonlySet<number> = new Set([5, 6]);
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 /** What a member does, by kind; every kind is measured on its own and all together. */
@@ -91,7 +94,7 @@ export async function benchDiscord(core: Core, actors: readonly Actor[], seed: n
         const exchange = discord.exchange(inputOf(kind, user, other, random));
         const first = await exchange.first;
         ack.get(kind)?.push(performance.now() - started);
-        if (first.type === 5 || first.type === 6) {
+        if (deferrals.has(first.type)) {
           deferred += 1;
           await exchange.settled();
         }
