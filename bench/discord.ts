@@ -1,4 +1,4 @@
-import { createDiscordBot, registerDiscordCommands, type BotLogger } from "@skillswap/bot";
+import { applicationCommandsOf, commandDefinitions, createDiscordBot, type BotLogger } from "@skillswap/bot";
 import { LocalDiscord, type InteractionInput, type LocalUser } from "@skillswap/bot/testing";
 import type { Actor, Core } from "@skillswap/core";
 import { catalogSkills, seededRandom } from "@skillswap/core/bench";
@@ -66,15 +66,14 @@ export async function benchDiscord(core: Core, actors: readonly Actor[], seed: n
       username: users[i]?.username ?? "",
     })),
   });
-  const discord = new LocalDiscord({ guildName: "Bench Guild", members: users, timeoutMs: 60_000 });
+  const discord = new LocalDiscord({
+    guildName: "Bench Guild",
+    members: users,
+    timeoutMs: 60_000,
+    guildCommands: applicationCommandsOf(commandDefinitions),
+  });
   await discord.start();
   const token = "local.bot.token";
-  await registerDiscordCommands({
-    token,
-    apiUrl: discord.apiUrl,
-    applicationId: discord.applicationId,
-    guildId: discord.guildId,
-  });
   const faults: unknown[] = [];
   const logger: BotLogger = { error: (message, error) => faults.push({ message, error }) };
   const bot = createDiscordBot(core, { token, apiUrl: discord.apiUrl, logger });

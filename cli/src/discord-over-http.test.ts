@@ -1,4 +1,10 @@
-import { discordInteractionsOver, discordRest, registerDiscordCommands, type BotLogger } from "@skillswap/bot";
+import {
+  applicationCommandsOf,
+  commandDefinitions,
+  discordInteractionsOver,
+  discordRest,
+  type BotLogger,
+} from "@skillswap/bot";
 import { LocalDiscord, type LocalUser } from "@skillswap/bot/testing";
 import { createTestCore, newPublicPerson, type TestCore } from "@skillswap/core/testing";
 import type { FastifyInstance } from "fastify";
@@ -22,15 +28,13 @@ describe("slash commands over HTTP (POST /discord/interactions)", () => {
 
   beforeAll(async () => {
     core = await createTestCore("sqlite");
-    discord = new LocalDiscord({ guildName: "Lyon Makers", members: [maya] });
+    discord = new LocalDiscord({
+      guildName: "Lyon Makers",
+      members: [maya],
+      guildCommands: applicationCommandsOf(commandDefinitions),
+    });
     await discord.start();
     const token = "local.bot.token";
-    await registerDiscordCommands({
-      token,
-      apiUrl: discord.apiUrl,
-      applicationId: discord.applicationId,
-      guildId: discord.guildId,
-    });
     const logger: BotLogger = { error: (message, error) => logged.push({ message, error }) };
     const interactions = discordInteractionsOver(core, discordRest({ token, apiUrl: discord.apiUrl }), { logger });
     app = await createServer(core, { discord: { publicKey: discord.publicKeyHex, interactions } });

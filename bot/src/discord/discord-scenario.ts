@@ -4,7 +4,11 @@ import { ComponentType, type APIButtonComponent, type APIMessage } from "discord
 import { LocalDiscord, type LocalUser } from "../testing/index.js";
 import { createDiscordBot, type DiscordBot } from "./create-discord-bot.js";
 import { discordDelivery } from "./outbox/dm-delivery.js";
-import { registerDiscordCommands } from "./register-commands.js";
+import { commandDefinitions } from "../commands/definitions.js";
+import { applicationCommandsOf } from "./application-commands.js";
+
+/** SkillSwap's slash commands, as a local Discord has them once the app registered them. */
+export const slashCommands = applicationCommandsOf(commandDefinitions);
 
 /** Scenario people: Discord members of the local guild. */
 export const maya: LocalUser = { id: "310000000000000001", username: "maya.k", globalName: "Maya" };
@@ -38,15 +42,9 @@ export interface Scenario {
 
 export async function startScenario(members: readonly LocalUser[] = [maya, theo, lena, leo, ines]): Promise<Scenario> {
   const core = await createTestCore("sqlite");
-  const discord = new LocalDiscord({ guildName: "Lyon Makers", members });
+  const discord = new LocalDiscord({ guildName: "Lyon Makers", members, guildCommands: slashCommands });
   await discord.start();
   const token = "local.bot.token";
-  await registerDiscordCommands({
-    token,
-    apiUrl: discord.apiUrl,
-    applicationId: discord.applicationId,
-    guildId: discord.guildId,
-  });
   const logged: string[] = [];
   const logger = {
     error: (message: string, error: unknown) =>
@@ -101,8 +99,8 @@ export async function personOf(scenario: Scenario, user: LocalUser) {
   return { userId: account.userId, handle: account.handle };
 }
 
-/** Maya (teaches Guitar) and Leo (teaches Spanish), both on SkillSwap, with a swap Leo accepted. */
-export async function acceptedSwapOfMayaAndLeo(s: Scenario) {
+/** Maya (teaches Guitar) asks Leo (teaches Spanish), both on SkillSwap, for a swap; it is pending. */
+export async function swapAskedByMaya(s: Scenario) {
   const mayaActor = await s.member(maya, { Guitar: 4 });
   const leoActor = await s.member(leo, { Spanish: 5 });
   const asked = await s.core.services.swaps.request(mayaActor, {
@@ -110,8 +108,14 @@ export async function acceptedSwapOfMayaAndLeo(s: Scenario) {
     want: "Spanish",
     offer: "Guitar",
   });
-  await s.core.services.swaps.accept(leoActor, asked.id);
   return { maya: mayaActor, leo: leoActor, swapId: asked.id };
+}
+
+/** The same swap, accepted by Leo. */
+export async function acceptedSwapOfMayaAndLeo(s: Scenario) {
+  const asked = await swapAskedByMaya(s);
+  await s.core.services.swaps.accept(asked.leo, asked.swapId);
+  return asked;
 }
 
 /** Resolves with the probe's first defined answer, polling: for what the outbox does in the background. */

@@ -3,12 +3,10 @@ import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import type { APIMessage, APIModalInteractionResponseCallbackData } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalDiscord, type LocalUser } from "../testing/index.js";
-import { buttonsOf, textOf } from "./discord-scenario.js";
-import { eventually } from "./discord-scenario.js";
+import { buttonsOf, eventually, slashCommands, textOf } from "./discord-scenario.js";
 import { createDiscordBot, type DiscordBot } from "./create-discord-bot.js";
 import { discordWorkerParts } from "./discord-door.js";
 import type { BotLogger } from "./interactions/create-interactions.js";
-import { registerDiscordCommands } from "./register-commands.js";
 
 const maya: LocalUser = { id: "310000000000000201", username: "maya.k", globalName: "Maya" };
 const leo: LocalUser = { id: "310000000000000202", username: "leo.r", globalName: "Leo" };
@@ -45,15 +43,9 @@ describe("a swap on Discord, from /match to the review", () => {
 
   beforeAll(async () => {
     core = await createTestCore("sqlite");
-    discord = new LocalDiscord({ guildName: "Lyon Makers", members: [maya, leo, lena] });
+    discord = new LocalDiscord({ guildName: "Lyon Makers", members: [maya, leo, lena], guildCommands: slashCommands });
     await discord.start();
     const token = "local.bot.token";
-    await registerDiscordCommands({
-      token,
-      apiUrl: discord.apiUrl,
-      applicationId: discord.applicationId,
-      guildId: discord.guildId,
-    });
     const logger: BotLogger = { error: (message, error) => faults.push({ message, error }) };
     bot = createDiscordBot(core, { token, apiUrl: discord.apiUrl, logger });
     await bot.start();

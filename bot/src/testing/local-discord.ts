@@ -4,6 +4,7 @@ import {
   type APIApplicationCommand,
   type APIInteraction,
   type APIMessage,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import { appRoutes } from "./local-discord/app-routes.js";
 import { replaceComponentMessage } from "./local-discord/channel-activity.js";
@@ -38,6 +39,11 @@ export interface LocalDiscordOptions {
   readonly members?: readonly LocalUser[];
   /** How long exchanges and `untilConnected` wait before failing with a message; 10 s by default. */
   readonly timeoutMs?: number;
+  /**
+   * Slash commands already registered for the guild, as if the app had bulk-registered them: options then
+   * arrive typed as Discord types them. (The registration call itself is tested on its own.)
+   */
+  readonly guildCommands?: readonly RESTPostAPIApplicationCommandsJSONBody[];
 }
 
 const serverOwner: LocalUser = { id: "300000000000000001", username: "server.owner", globalName: "Server Owner" };
@@ -80,6 +86,7 @@ export class LocalDiscord {
     this.announcementsChannelId = guild.addGuildChannel("announcements", ChannelType.GuildText).id;
 
     const commands = new CommandRegistry(this.applicationId, guild.id);
+    if (options.guildCommands !== undefined) commands.overwrite("guild", options.guildCommands);
     this.world = {
       applicationId: this.applicationId,
       bot: this.botUser,

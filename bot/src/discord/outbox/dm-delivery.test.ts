@@ -1,7 +1,15 @@
 import { DiscordAPIError } from "discord.js";
 import { outboxStatus, type Delivery, type Notification } from "@skillswap/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedSwapOfMayaAndLeo, eventually, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
+import {
+  acceptedSwapOfMayaAndLeo,
+  eventually,
+  leo,
+  maya,
+  startScenario,
+  swapAskedByMaya,
+  type Scenario,
+} from "../discord-scenario.js";
 
 let s: Scenario;
 
@@ -28,24 +36,13 @@ function recording(channel: Delivery["channel"]): Delivery & { readonly received
 const settled = () =>
   eventually(async () => ((await outboxStatus(s.core.database.db)).pending === 0 ? true : undefined), "the outbox");
 
-async function mayaAsksLeo() {
-  const mayaActor = await s.member(maya, { Guitar: 4 });
-  const leoActor = await s.member(leo, { Spanish: 5 });
-  const swap = await s.core.services.swaps.request(mayaActor, {
-    to: leoActor.handle,
-    want: "Spanish",
-    offer: "Guitar",
-  });
-  return { mayaActor, leoActor, swapId: swap.id };
-}
-
 const dmPosts = () => s.discord.callsTo("/messages").filter((call) => call.method === "POST");
 
 describe("notifications by Discord DM", () => {
   it("are sent once per event and person, even when the outbox delivers twice", async () => {
     const dashboard = recording("dashboard");
     s.startWorker([dashboard]);
-    await mayaAsksLeo();
+    await swapAskedByMaya(s);
     await eventually(() => s.discord.dmsTo(leo.id)[0], "the request DM");
     // The dashboard is handed the very notification Discord was: same event, same person.
     const notification = await eventually(() => dashboard.received[0], "the dashboard's copy");
@@ -60,7 +57,7 @@ describe("notifications by Discord DM", () => {
 
   it("ping nobody: names and previews are people's words", async () => {
     s.startWorker();
-    await mayaAsksLeo();
+    await swapAskedByMaya(s);
     await eventually(() => s.discord.dmsTo(leo.id)[0], "the request DM");
     expect(dmPosts()[0]?.body).toEqual(expect.objectContaining({ allowed_mentions: { parse: [] } }));
   });
@@ -83,7 +80,7 @@ describe("notifications by Discord DM", () => {
   it("skip someone who does not accept DMs, without retrying", async () => {
     s.discord.closeDms(leo.id);
     s.startWorker();
-    await mayaAsksLeo();
+    await swapAskedByMaya(s);
     await settled();
     expect(s.discord.dmsTo(leo.id)).toEqual([]);
     expect(dmPosts()).toHaveLength(1);
@@ -109,7 +106,7 @@ describe("notifications by Discord DM", () => {
   });
 
   it("fail for the outbox to retry when Discord refuses for another reason", async () => {
-    const { leoActor } = await mayaAsksLeo();
+    const { leo: leoActor } = await swapAskedByMaya(s);
     s.discord.denyNext("POST /channels");
     const sending = s.delivery.deliver({
       eventId: "event-2",
