@@ -16,7 +16,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createCore, loadConfig, seedSynthetic, type Core } from "@skillswap/core";
-import { benchDiscord } from "./discord.js";
 import { benchNaive, benchRecommend, sampleActors } from "./recommend.js";
 import { benchMiniSearch, benchSearch } from "./search.js";
 
@@ -82,6 +81,8 @@ async function compare(file: string) {
 }
 
 async function discordPhase(file: string) {
+  // Loaded only here: the bot and discord.js would otherwise weigh on the serving phase's measured memory.
+  const { benchDiscord } = await import("./discord.js");
   return withCore(file, (core) => benchDiscord(core, sampleActors(users, seed, 100), seed));
 }
 
