@@ -83,12 +83,24 @@ function sqliteDriver(file: string): MigrationDriver {
           .get(migration.name);
         if (done !== undefined) return;
         db.exec(migration.sql);
+        const dangling = db.pragma("foreign_key_check") as unknown[];
+        if (dangling.length > 0)
+          throw new Error(`${migration.name} leaves ${dangling.length} rows pointing at rows that are gone`);
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
            VALUES (?, ?, ?, ?, ?, 1)`,
         ).run(randomUUID(), migration.checksum, Date.now(), migration.name, Date.now());
       });
-      run.immediate();
+      // Prisma rebuilds a SQLite table by copying it, dropping the old one and renaming the copy. With foreign
+      // keys enforced, that DROP deletes (cascades to) every row pointing at the table, and SQLite ignores the
+      // migration's own `PRAGMA foreign_keys=OFF` inside a transaction. So keys are off around the transaction
+      // and checked before it commits.
+      db.pragma("foreign_keys = OFF");
+      try {
+        run.immediate();
+      } finally {
+        db.pragma("foreign_keys = ON");
+      }
       return Promise.resolve();
     },
     close: () => {

@@ -86,6 +86,30 @@ describe("migrating an empty SQLite file", () => {
   });
 });
 
+describe("upgrading a SQLite file that holds people", () => {
+  it("keeps every row that points at a table a migration rebuilds", async () => {
+    const file = join(dir, "upgrade.db");
+    const all = readMigrations("sqlite");
+    // The newest migrations before one that rebuilds User (SQLite cannot add every kind of column in place).
+    const rebuild = all.findIndex((m) => m.sql.includes(`DROP TABLE "User"`));
+    expect(rebuild).toBeGreaterThan(0);
+    await migrate("sqlite", `file:${file}`, all.slice(0, rebuild));
+    const db = new Database(file);
+    db.exec(`INSERT INTO "User" (id, handle, displayName, updatedAt) VALUES ('u1', 'ana', 'Ana', 0);
+      INSERT INTO "Identity" (id, userId, provider, subject) VALUES ('i1', 'u1', 'discord', '42');`);
+    db.close();
+
+    await migrate("sqlite", `file:${file}`, all);
+
+    const after = new Database(file, { readonly: true });
+    const identities = after.prepare(`SELECT id, userId FROM "Identity"`).all();
+    const dangling = after.pragma("foreign_key_check");
+    after.close();
+    expect(identities).toEqual([{ id: "i1", userId: "u1" }]);
+    expect(dangling).toEqual([]);
+  });
+});
+
 describe("the empty-where guard", () => {
   it("refuses a bulk delete whose filter is undefined instead of deleting every row", async () => {
     const database = await openDatabase(`file:${join(dir, "guard.db")}`);
