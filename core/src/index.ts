@@ -41,6 +41,12 @@ export { INBOX_RETENTION_MS, type InboundPlatform, type InboxService } from "./d
 export { startWorker, type JobReport, type Worker, type WorkerOptions } from "./worker.js";
 export { notificationsHandler } from "./domain/notifications/handler.js";
 export type { Delivery, Notification } from "./ports/delivery.js";
-export type { RelayedMessage, RelayedPost, RelayedThread, SwapOpening } from "./domain/relays/service.js";
+export type {
+  RelayedMessage,
+  RelayedPost,
+  RelayedThread,
+  SessionAnnouncement,
+  SwapOpening,
+} from "./domain/relays/service.js";
 export { swapMovesFor, type SwapMove } from "./domain/swaps/moves.js";
 export type { SwapView, SwapParticipantView } from "./domain/swaps/types.js";

@@ -151,6 +151,13 @@ export const en = {
   "bot.profile_no_reviews": "No reviews yet",
   "bot.profile_reviews": "Reviews",
   "bot.profile_visible_to": "Visible to: {visibility}",
+  "bot.profile_share_sessions": "Announce your sessions in your groups?",
+  "bot.profile_share_sessions_hint": "yes or no",
+  "bot.profile_share_sessions_help":
+    "Type yes or no. With yes, your groups' channels hear of a session of yours the day before, when everyone in it said yes too.",
+  "bot.profile_shares_sessions": "Your upcoming sessions are announced in your groups' channels.",
+  "bot.yes": "yes",
+  "bot.no": "no",
   "bot.skill_level": "{skill} (level {level})",
   "bot.skill_added_teach": "Added to your profile: you teach {skill} (level {level}).",
   "bot.skill_added_learn": "Added to your profile: you want to learn {skill} (up to level {level}).",
@@ -201,6 +208,8 @@ export const en = {
   "relay.group_joined": "{name} joined {group}.",
   "relay.forum_thread_started": "New thread in {group} by {name}: **{title}**\n{summary}",
   "relay.forum_post_opening": "**{name}** started this thread on SkillSwap:\n{body}",
+  "relay.session_upcoming":
+    "Coming up in {group}: {teachers} teaches {learners} {skill}, {when} ({minutes} minutes, {mode}).",
   "bot.swap_not_on_skillswap":
     "{name} is not on SkillSwap yet. They join by running any SkillSwap command, like /skillswap help.",
   "bot.swap_sent": "Request sent to {who}: {skills}. They can accept or decline it from their messages.",

@@ -17,16 +17,29 @@ function visibilityOf(typed: string): Visibility | undefined {
   ]);
 }
 
+/** A yes or a no, typed for the same reason; blank keeps the current choice. */
+function yesOrNoOf(typed: string): boolean | undefined {
+  const text = typed.trim().toLowerCase();
+  if (text === "") return undefined;
+  if (["yes", "y", "true", "on"].includes(text)) return true;
+  if (["no", "n", "false", "off"].includes(text)) return false;
+  throw new DomainError("invalid", "PROFILE.INVALID", "error.invalid", { fields: "shareSessions" }, [
+    { field: "shareSessions", message: translate("bot.profile_share_sessions_help") },
+  ]);
+}
+
 /** What the form's fields mean as a profile change; emptying the city removes it. */
 function patchOf(field: (id: string) => string): ProfilePatch {
   const location = field(profileFormFields.location).trim();
   const timeZone = field(profileFormFields.timeZone).trim();
   const visibility = visibilityOf(field(profileFormFields.visibility));
+  const shareSessions = yesOrNoOf(field(profileFormFields.shareSessions));
   return {
     bio: field(profileFormFields.bio),
     location: location === "" ? null : location,
     ...(timeZone === "" ? {} : { timeZone }),
     ...(visibility === undefined ? {} : { visibility }),
+    ...(shareSessions === undefined ? {} : { shareSessions }),
   };
 }
 

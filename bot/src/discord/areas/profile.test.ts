@@ -88,6 +88,7 @@ describe("/profile edit", () => {
       location: "Portland, US-OR",
       time_zone: "America/Los_Angeles",
       visibility: "communities",
+      share_sessions: "no",
     });
   });
 
@@ -138,6 +139,32 @@ describe("/profile edit", () => {
     expect(badCity.content).toContain("We could not find a city called “Xyzzyville”");
     expect(await core.services.profiles.me(me)).toEqual(before);
     expect(logged).toEqual([]);
+  });
+
+  it("lets the person opt in to having their sessions announced in their groups, and says so on their profile", async () => {
+    const { core, discord } = scenario;
+    const submit = (shareSessions: string) =>
+      discord
+        .exchange({
+          user: maya,
+          kind: "modal",
+          customId: "profile.edit",
+          fields: { bio: "", location: "", time_zone: "UTC", visibility: "public", share_sessions: shareSessions },
+        })
+        .settled();
+
+    const saved = await submit("Yes");
+    expect(textOf(saved)).toContain("Your upcoming sessions are announced in your groups' channels.");
+    const me = await personOf(scenario, maya);
+    expect((await core.services.profiles.me(me)).shareSessions).toBe(true);
+
+    const unclear = await submit("maybe");
+    expect(unclear.content).toContain("Type yes or no.");
+    expect((await core.services.profiles.me(me)).shareSessions).toBe(true);
+
+    const declined = await submit("no");
+    expect(textOf(declined)).not.toContain("announced in your groups");
+    expect((await core.services.profiles.me(me)).shareSessions).toBe(false);
   });
 
   it("explains the three visibilities when another word is typed", async () => {

@@ -252,4 +252,59 @@ describe("a group with linked Discord channels", () => {
     expect(contents(post?.id ?? "").at(-1)).toBe("**Leo:** Nylon, easier on the fingers.");
     expect(discord.threads().filter((t) => t.parentId === discord.forumChannelId)).toHaveLength(1);
   });
+
+  describe("and two members with a session coming up", () => {
+    const hour = 60 * 60 * 1000;
+
+    async function sessionInCircle(options: { bothShare: boolean }) {
+      const { mayaActor, leoActor, group } = await guitarCircle();
+      await core.services.groups.join(leoActor, group.slug);
+      const asked = await core.services.swaps.request(mayaActor, {
+        to: leoActor.handle,
+        want: "Spanish",
+        offer: "Guitar",
+      });
+      await core.services.swaps.accept(leoActor, asked.id);
+      await core.services.profiles.update(mayaActor, { shareSessions: true });
+      await core.services.profiles.update(leoActor, { shareSessions: options.bothShare });
+      const startsAt = new Date(core.clock.now().getTime() + 30 * hour);
+      await core.services.sessions.schedule(mayaActor, asked.id, {
+        startsAt: startsAt.toISOString(),
+        mode: "in_person",
+        place: "Atelier, 4 rue Mercière",
+        skill: "Guitar",
+      });
+      await deliverEvents();
+      return startsAt;
+    }
+
+    /** The day before, as the worker's reminder job sees it. */
+    async function dayBefore() {
+      core.clock.advance(8 * hour);
+      await core.services.sessions.remindDue();
+      await deliverEvents();
+    }
+
+    it("announces it in the chat channel the day before, on each reader's clock, without where they meet", async () => {
+      const startsAt = await sessionInCircle({ bothShare: true });
+      expect(contents(discord.announcementsChannelId).join("\n")).not.toContain("Coming up");
+
+      await dayBefore();
+
+      const unix = Math.floor(startsAt.getTime() / 1000);
+      const announced = contents(discord.announcementsChannelId).filter((text) => text.startsWith("Coming up"));
+      expect(announced).toEqual([
+        `Coming up in Guitar Circle: Maya teaches Leo Guitar, <t:${unix}:F> (60 minutes, in person).`,
+      ]);
+      expect(contents(discord.forumChannelId).join("\n")).not.toContain("Coming up");
+    });
+
+    it("keeps it to the two of them when one has not opted in", async () => {
+      await sessionInCircle({ bothShare: false });
+      await dayBefore();
+
+      expect(contents(discord.announcementsChannelId).join("\n")).not.toContain("Coming up");
+      expect(logged).toEqual([]);
+    });
+  });
 });

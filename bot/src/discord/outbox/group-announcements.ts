@@ -9,8 +9,8 @@ type AnnouncedEvent = (typeof announcedEvents)[number];
 
 /**
  * What a group's linked Discord chat channels hear about: new members and new forum threads (from any
- * surface). Sessions belong to a swap between its participants, not to a group, so a group has no upcoming
- * sessions to announce; they reach the participants through their swap's conversation and reminders instead.
+ * surface). Upcoming sessions have their own handler (session-announcements.ts), as they are announced only
+ * with their people's consent.
  */
 export function groupAnnouncementsHandler({ core, rest, logger }: RelayContext): OutboxHandler<AnnouncedEvent> {
   async function announcementOf(

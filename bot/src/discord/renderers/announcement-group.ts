@@ -1,5 +1,5 @@
 import type { RESTPostAPIChannelMessageJSONBody, RESTPostAPIGuildForumThreadsJSONBody } from "discord.js";
-import { translate, type RelayedThread } from "@skillswap/core";
+import { translate, type RelayedThread, type SessionAnnouncement } from "@skillswap/core";
 import { relayedMessage, splitContent } from "./relay-message.js";
 
 const summaryLimit = 280;
@@ -40,4 +40,27 @@ export function mirroredForumPost(thread: RelayedThread): RESTPostAPIGuildForumT
     name: title,
     message: { content: splitContent(content)[0] ?? "", allowed_mentions: { parse: [] } },
   };
+}
+
+const names = (list: readonly string[]) => list.join(" & ") || translate("user.deleted_name");
+
+/**
+ * "Coming up in Guitar Circle: Maya teaches Leo Guitar, <t:…:F> (60 minutes, online)." Discord shows the time on
+ * each reader's own clock; where they meet stays between them.
+ */
+export function sessionUpcomingAnnouncement(
+  session: SessionAnnouncement,
+  groupName: string,
+  nonce: string,
+): RESTPostAPIChannelMessageJSONBody {
+  const content = translate("relay.session_upcoming", {
+    group: groupName,
+    teachers: names(session.teacherNames),
+    learners: names(session.learnerNames),
+    skill: session.skill,
+    when: `<t:${Math.floor(session.startsAt.getTime() / 1000)}:F>`,
+    minutes: session.durationMinutes,
+    mode: translate(session.mode === "online" ? "bot.session_online" : "bot.session_in_person"),
+  });
+  return relayedMessage(content, nonce);
 }

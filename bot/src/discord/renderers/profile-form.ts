@@ -8,6 +8,7 @@ export const profileFormFields = {
   location: "location",
   timeZone: "time_zone",
   visibility: "visibility",
+  shareSessions: "share_sessions",
 } as const;
 
 export const profileFormRoute = "profile.edit";
@@ -65,6 +66,15 @@ export function profileForm(profile: OwnProfileView): Reply {
         max_length: 20,
         placeholder: translate("bot.profile_visibility_hint"),
         value: profile.visibility,
+      }),
+      textRow({
+        custom_id: profileFormFields.shareSessions,
+        label: translate("bot.profile_share_sessions"),
+        style: TextInputStyle.Short,
+        required: false,
+        max_length: 5,
+        placeholder: translate("bot.profile_share_sessions_hint"),
+        value: translate(profile.shareSessions ? "bot.yes" : "bot.no"),
       }),
     ],
   });

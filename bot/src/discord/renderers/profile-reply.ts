@@ -37,8 +37,12 @@ export function profileEmbed(profile: ProfileView) {
   );
   if (profile.bio !== "") embed.setDescription(clip(profile.bio, descriptionLimit));
   // Only the owner needs to be reminded who can see them; others already can.
-  if (profile.isOwner)
-    embed.setFooter({ text: translate("bot.profile_visible_to", { visibility: profile.visibility }) });
+  if (profile.isOwner) {
+    const shares = "shareSessions" in profile && profile.shareSessions === true;
+    const lines = [translate("bot.profile_visible_to", { visibility: profile.visibility })];
+    if (shares) lines.push(translate("bot.profile_shares_sessions"));
+    embed.setFooter({ text: lines.join("\n") });
+  }
   return embed.toJSON();
 }
 

@@ -22,6 +22,7 @@ export async function exportUserData(db: Db, userId: string, exportedAt: Date) {
       maxDistanceKm: true,
       visibility: true,
       contactPreference: true,
+      shareSessions: true,
       email: true,
       avatarKey: true,
       createdAt: true,

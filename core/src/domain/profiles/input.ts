@@ -37,6 +37,7 @@ export const profilePatch = z
     maxDistanceKm: z.number().int().min(1).max(20_000),
     visibility: z.enum(visibilities),
     contactPreference: z.enum(contactPreferences),
+    shareSessions: z.boolean(),
     notifications: z.array(notificationSettingInput).max(60),
   })
   .partial()

@@ -32,6 +32,7 @@ for (const provider of testProviders()) {
           maxDistanceKm: 25,
           visibility: "public",
           contactPreference: "email",
+          shareSessions: true,
           notifications: [{ kind: "message", channel: "email", enabled: true }],
         });
         expect(profile).toMatchObject({
@@ -45,6 +46,7 @@ for (const provider of testProviders()) {
           maxDistanceKm: 25,
           visibility: "public",
           contactPreference: "email",
+          shareSessions: true,
         });
         expect(profile.notifications).toContainEqual({ kind: "message", channel: "email", enabled: true });
       });

@@ -37,6 +37,7 @@ const profileSelect = {
   lastActiveAt: true,
   email: true,
   contactPreference: true,
+  shareSessions: true,
   maxDistanceKm: true,
   location: { select: { name: true, region: true, country: true } },
   skills: {
@@ -121,6 +122,7 @@ export function createProfilesService(deps: ServiceDeps) {
       ...view,
       email: user.email,
       contactPreference: user.contactPreference as ContactPreference,
+      shareSessions: user.shareSessions,
       maxDistanceKm: user.maxDistanceKm,
       notifications: effectiveNotificationSettings(user.notificationPreferences as NotificationSetting[]),
     };

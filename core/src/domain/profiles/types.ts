@@ -76,6 +76,8 @@ export interface ProfileView {
 export interface OwnProfileView extends ProfileView {
   readonly email: string | null;
   readonly contactPreference: ContactPreference;
+  /** Whether their upcoming sessions may be announced in their groups' linked chat channels (opt-in). */
+  readonly shareSessions: boolean;
   readonly maxDistanceKm: number;
   readonly notifications: readonly NotificationSetting[];
 }

@@ -26,3 +26,52 @@ export function chooseSwapsChannel(
   }
   return best;
 }
+
+/** Someone taking part in a session, as far as announcing it is concerned. */
+export interface SessionSharer {
+  readonly userId: string;
+  /** They opted in to having their sessions announced in their groups' channels. */
+  readonly sharesSessions: boolean;
+  readonly visibility: "public" | "communities" | "private";
+  readonly communityIds: readonly string[];
+}
+
+/** A chat channel linked to a group, with the group's category and which participants are its members. */
+export interface GroupChatChannel {
+  readonly channelId: string;
+  readonly communityId: string;
+  readonly groupId: string;
+  readonly groupCategoryId: string | null;
+  readonly memberIds: readonly string[];
+}
+
+export interface SessionToAnnounce {
+  /** Still scheduled, in a swap still under way. */
+  readonly upcoming: boolean;
+  readonly skillCategoryId: string | null;
+  readonly participants: readonly SessionSharer[];
+}
+
+/**
+ * The linked chat channels where an upcoming session may be announced. A session is two (or three) people's
+ * business, so it is announced only where all of them would agree to be seen together: everyone opted in, no
+ * private profile, everyone a member of the group, everyone visible to the channel's community (a
+ * "communities" profile belongs to it), and — when the group has a category — a session on a skill of it.
+ */
+export function channelsAnnouncingSession(
+  session: SessionToAnnounce,
+  channels: readonly GroupChatChannel[],
+): GroupChatChannel[] {
+  const { participants } = session;
+  if (!session.upcoming || participants.length === 0) return [];
+  if (participants.some((p) => !p.sharesSessions || p.visibility === "private")) return [];
+  return channels.filter(
+    (channel) =>
+      (channel.groupCategoryId === null || channel.groupCategoryId === session.skillCategoryId) &&
+      participants.every(
+        (p) =>
+          channel.memberIds.includes(p.userId) &&
+          (p.visibility === "public" || p.communityIds.includes(channel.communityId)),
+      ),
+  );
+}

@@ -5,7 +5,8 @@ import { translate } from "../../messages/index.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { idField } from "../shared/fields.js";
 import { parseInput } from "../shared/validate.js";
-import { chooseSwapsChannel, type SwapsChannelCandidate } from "./rules.js";
+import type { Visibility } from "../profiles/types.js";
+import { channelsAnnouncingSession, chooseSwapsChannel, type SwapsChannelCandidate } from "./rules.js";
 
 export type RelayPlatform = "discord" | "slack";
 
@@ -67,6 +68,19 @@ export interface RelayedPost {
   readonly body: string;
   readonly authorName: string;
   readonly source: string;
+}
+
+/** An upcoming session as a group's chat channels may hear of it: who teaches whom what, and when. */
+export interface SessionAnnouncement {
+  readonly sessionId: string;
+  readonly skill: string;
+  readonly teacherNames: readonly string[];
+  readonly learnerNames: readonly string[];
+  readonly startsAt: Date;
+  readonly durationMinutes: number;
+  readonly mode: "online" | "in_person";
+  /** The linked chat channels it may be announced in. Its place (a link, an address) is never part of it. */
+  readonly channels: readonly { readonly channelId: string; readonly groupName: string }[];
 }
 
 const nameOf = (user: { displayName: string } | null) => user?.displayName ?? translate("user.deleted_name");
@@ -185,6 +199,101 @@ export function createRelaysService(deps: ServiceDeps) {
         orderBy: { createdAt: "asc" },
         select: { communityId: true, channelId: true },
       });
+    },
+
+    /**
+     * An upcoming session and the linked chat channels of the platform where it may be announced (see
+     * channelsAnnouncingSession); null when there is no such session, an empty list of channels when nobody
+     * should hear of it.
+     */
+    async sessionAnnouncement(sessionId: string, platform: RelayPlatform): Promise<SessionAnnouncement | null> {
+      const session = await db.swapSession.findUnique({
+        where: { id: sessionId },
+        select: {
+          status: true,
+          startsAt: true,
+          durationMinutes: true,
+          mode: true,
+          skillId: true,
+          skill: { select: { name: true, categoryId: true } },
+          swap: {
+            select: {
+              status: true,
+              participants: {
+                select: {
+                  userId: true,
+                  teachesSkillId: true,
+                  learnsSkillId: true,
+                  user: {
+                    select: {
+                      displayName: true,
+                      status: true,
+                      visibility: true,
+                      shareSessions: true,
+                      memberships: { select: { communityId: true } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      });
+      if (session === null || session.skill === null) return null;
+      const participants = session.swap.participants;
+      const participantIds = participants.map((p) => p.userId);
+      const links = await db.channelLink.findMany({
+        where: { platform, kind: "chat", group: { members: { some: { userId: { in: participantIds } } } } },
+        orderBy: { createdAt: "asc" },
+        select: {
+          channelId: true,
+          communityId: true,
+          group: {
+            select: {
+              id: true,
+              name: true,
+              categoryId: true,
+              members: { where: { userId: { in: participantIds } }, select: { userId: true } },
+            },
+          },
+        },
+      });
+      const announcing = channelsAnnouncingSession(
+        {
+          upcoming:
+            session.status === "scheduled" &&
+            session.swap.status === "accepted" &&
+            session.startsAt > clock.now() &&
+            participants.every((p) => p.user.status === "active"),
+          skillCategoryId: session.skill.categoryId,
+          participants: participants.map((p) => ({
+            userId: p.userId,
+            sharesSessions: p.user.shareSessions,
+            visibility: p.user.visibility as Visibility,
+            communityIds: p.user.memberships.map((m) => m.communityId),
+          })),
+        },
+        links.map((link) => ({
+          channelId: link.channelId,
+          communityId: link.communityId,
+          groupId: link.group.id,
+          groupCategoryId: link.group.categoryId,
+          memberIds: link.group.members.map((m) => m.userId),
+        })),
+      );
+      const groupNames = new Map(links.map((link) => [link.channelId, link.group.name]));
+      const namesWhere = (skillOf: (p: (typeof participants)[number]) => string | null) =>
+        participants.filter((p) => skillOf(p) === session.skillId).map((p) => p.user.displayName);
+      return {
+        sessionId,
+        skill: session.skill.name,
+        teacherNames: namesWhere((p) => p.teachesSkillId),
+        learnerNames: namesWhere((p) => p.learnsSkillId),
+        startsAt: session.startsAt,
+        durationMinutes: session.durationMinutes,
+        mode: session.mode as "online" | "in_person",
+        channels: announcing.map((c) => ({ channelId: c.channelId, groupName: groupNames.get(c.channelId) ?? "" })),
+      };
     },
 
     /** The group a platform channel is linked to, if any. */

@@ -219,6 +219,8 @@ export function createSessionsService(deps: ServiceDeps) {
           where: { id: sessionId },
           data: {
             startsAt: new Date(data.startsAt),
+            // A reminder was for the old time: the new one gets its own.
+            remindedAt: null,
             ...(data.durationMinutes === undefined ? {} : { durationMinutes: data.durationMinutes }),
             ...(data.place === undefined ? {} : { place: data.place }),
           },

@@ -99,6 +99,16 @@ for (const provider of testProviders()) {
         await sessions().cancel(cy, s.id);
       });
 
+      it("reminds participants again when a session they were reminded of moves", async () => {
+        const s = await sessions().schedule(ana, otherSwap, { startsAt: inHours(20), mode: "online", skill: "Guitar" });
+        expect(await sessions().remindDue()).toBe(1);
+        await sessions().reschedule(cy, s.id, { startsAt: inHours(70) });
+        expect(await sessions().remindDue()).toBe(0);
+        core.clock.advance(50 * hour);
+        expect(await sessions().remindDue()).toBe(1);
+        await sessions().cancel(cy, s.id);
+      });
+
       it("moves or calls off a session; closed ones stay closed", async () => {
         const s = await sessions().schedule(ana, otherSwap, { startsAt: inHours(5), mode: "online", skill: "Guitar" });
         const moved = await sessions().reschedule(cy, s.id, { startsAt: inHours(10), place: "https://meet.example/x" });

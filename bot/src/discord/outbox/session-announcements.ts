@@ -1,0 +1,28 @@
+import { Routes } from "discord.js";
+import type { OutboxHandler, OutboxMessage } from "@skillswap/core";
+import { sessionUpcomingAnnouncement } from "../renderers/announcement-group.js";
+import { unlessRefused } from "./discord-refusals.js";
+import type { RelayContext } from "./relay-context.js";
+
+/**
+ * Upcoming sessions in the linked chat channels of the groups their people share, when the reminder comes
+ * (a day before). Core decides where, if anywhere (`relays.sessionAnnouncement`): only with everyone's opt-in.
+ */
+export function sessionAnnouncementsHandler({ core, rest, logger }: RelayContext): OutboxHandler<"session.reminder"> {
+  return {
+    name: "discord.session-announcements",
+    types: ["session.reminder"],
+    async handle(event: OutboxMessage<"session.reminder">) {
+      const session = await core.services.relays.sessionAnnouncement(event.payload.sessionId, "discord");
+      if (session === null) return;
+      for (const { channelId, groupName } of session.channels)
+        await unlessRefused(
+          () =>
+            rest.post(Routes.channelMessages(channelId), {
+              body: sessionUpcomingAnnouncement(session, groupName, event.id),
+            }),
+          (error) => logger.error(`cannot announce a session in ${channelId}`, error),
+        );
+    },
+  };
+}
