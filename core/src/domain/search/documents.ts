@@ -122,7 +122,7 @@ export async function* documentPages(
   for await (const page of personPages(database, { pageSize, members: true })) {
     const skillsOf = groupBy(page.skills, "userId", (r) => ({
       skillId: str(r.skillId),
-      categoryId: str(r.categoryId),
+      categoryId: page.categoryOf.get(str(r.skillId)) ?? "",
       direction: str(r.direction),
       level: num(r.level),
     }));
