@@ -193,6 +193,10 @@ export const en = {
   "bot.groups_none": "No groups here yet. Start one with /group create.",
   "bot.group_members": "{count} joined",
   "bot.group_created": "{name} started the group {group}. Join it with /group join.",
+  "web.home_signed_in": "You are signed in as {name} (@{handle}).",
+  "web.home_signed_out": "To sign in, run /skillswap login in Discord and open the link the bot sends you.",
+  "web.home_meanwhile":
+    "The dashboard's pages are on their way. Meanwhile everything works from Discord: /profile, /skills, /find, /match, /swap and /review.",
   "bot.login_link": "Your login link for the dashboard: valid 15 minutes, and it works once. Do not share it.",
   "bot.login_open": "Open the dashboard",
   "bot.channel_linked": "<#{channel}> now carries the group {group} as its {kind}.",

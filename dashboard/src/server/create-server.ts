@@ -4,6 +4,7 @@ import type { Core } from "@skillswap/core";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { handleError } from "./error-handler.js";
 import { discordInteractionsRoutes, type DiscordEndpoint } from "./routes/discord-interactions.js";
+import { homeRoutes } from "./routes/home.js";
 import { loginLinkRoutes } from "./routes/login-link.js";
 
 export interface ServerOptions {
@@ -17,7 +18,7 @@ export interface ServerOptions {
 export type ServerCore = Pick<Core, "config" | "services">;
 
 /**
- * Builds the web server over the core: health check, login links and, when configured, the Discord
+ * Builds the web server over the core: health check, a home page, login links and, when configured, the Discord
  * interactions endpoint. It does not listen: the caller (the CLI's web role, a test) does.
  */
 export async function createServer(core: ServerCore, options: ServerOptions = {}): Promise<FastifyInstance> {
@@ -30,6 +31,7 @@ export async function createServer(core: ServerCore, options: ServerOptions = {}
   });
 
   app.get("/health", () => ({ ok: true }));
+  await app.register(homeRoutes(core.services.profiles));
   await app.register(
     loginLinkRoutes(core.services.accounts, { secureCookie: new URL(core.config.PUBLIC_URL).protocol === "https:" }),
   );

@@ -38,6 +38,20 @@ describe("following a login link from Discord", () => {
     expect(app.unsignCookie(value)).toEqual({ valid: true, renew: false, value: ada.userId });
   });
 
+  it("lands on a page saying who is signed in, and how to sign in to anyone else", async () => {
+    const eve = await newPerson(core, "Eve <b>");
+    const { token } = await core.services.accounts.issueLoginLink(eve);
+    const [cookie] = (await open(`?token=${token}`)).headers.getSetCookie();
+    const home = (headers: Record<string, string>) => fetch(`${url}/`, { headers }).then((r) => r.text());
+
+    const signedIn = await home({ cookie: cookie?.split(";")[0] ?? "" });
+    expect(signedIn).toContain(`You are signed in as Eve &#60;b&#62; (@${eve.handle}).`);
+    expect(signedIn).toContain("everything works from Discord");
+    const signedOut = "To sign in, run /skillswap login in Discord";
+    expect(await home({})).toContain(signedOut);
+    expect(await home({ cookie: `${SESSION_COOKIE}=${eve.userId}` })).toContain(signedOut);
+  });
+
   it("refuses the same link a second time with a page saying what to do", async () => {
     const ben = await newPerson(core, "ben");
     const { token } = await core.services.accounts.issueLoginLink(ben);

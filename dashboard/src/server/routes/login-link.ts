@@ -2,6 +2,7 @@ import { isDomainError, translate, type AccountRef, type Services } from "@skill
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { statusOf } from "../error-handler.js";
+import { sentencesPage } from "../pages.js";
 
 /** The signed cookie naming the person logged in to the dashboard. */
 export const SESSION_COOKIE = "skillswap_session";
@@ -9,25 +10,12 @@ const SESSION_DAYS = 7;
 
 const loginLinkQuery = z.object({ token: z.string().max(200).default("") });
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function refusalPage(sentence: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SkillSwap</title></head>
-<body><main><h1>SkillSwap</h1><p>${escapeHtml(sentence)}</p></main></body>
-</html>
-`;
-}
-
 /**
  * GET /login/link?token=… — where the link `/skillswap login` sends in a DM lands. Redeems it and logs the
  * person in with a signed cookie holding their user id.
  *
- * Deliberately minimal: the full dashboard (server-side sessions that can be revoked, CSRF protection, the
- * pages behind "/") is a later issue, which replaces this cookie's contents.
+ * Deliberately minimal: the full dashboard (server-side sessions that can be revoked, CSRF protection, its
+ * pages) is a later issue, which replaces this cookie's contents.
  */
 export function loginLinkRoutes(accounts: Services["accounts"], options: { secureCookie: boolean }) {
   return function register(app: FastifyInstance): Promise<void> {
@@ -43,7 +31,7 @@ export function loginLinkRoutes(accounts: Services["accounts"], options: { secur
         return reply
           .code(statusOf(error.kind))
           .type("text/html; charset=utf-8")
-          .send(refusalPage(translate(error.messageKey, error.params)));
+          .send(sentencesPage([translate(error.messageKey, error.params)]));
       }
       reply.setCookie(SESSION_COOKIE, account.userId, {
         signed: true,

@@ -1,0 +1,16 @@
+/** The few server-rendered pages the web server has before the dashboard's own (a later issue). */
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A page of plain sentences, each escaped. */
+export function sentencesPage(sentences: readonly string[]): string {
+  const paragraphs = sentences.map((sentence) => `<p>${escapeHtml(sentence)}</p>`).join("");
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>SkillSwap</title></head>
+<body><main><h1>SkillSwap</h1>${paragraphs}</main></body>
+</html>
+`;
+}
