@@ -11,6 +11,7 @@ export type { ProfilePatch, IdentityInput, EmailSignUpInput } from "./domain/pro
 export type { AddSkillInput, UpdateSkillInput, AvailabilityInput, ProposeSkillInput } from "./domain/skills/input.js";
 export type { CatalogEntry, UserSkillView, WeeklySlot, Direction } from "./domain/skills/types.js";
 export { formatSlot, parseSlot } from "./domain/skills/availability.js";
+export { formatLocalDateTime, parseLocalDateTime } from "./domain/shared/local-time.js";
 export { migrate, readMigrations, type MigrationReport } from "./infra/prisma/migrate.js";
 export type { Geocoder, Place, GeocodeResult } from "./ports/geocoder.js";
 export type { Clock } from "./ports/clock.js";

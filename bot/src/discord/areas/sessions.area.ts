@@ -1,4 +1,4 @@
-import { parseLocalDateTime } from "../../commands/local-date-time.js";
+import { parseLocalDateTime } from "@skillswap/core";
 import type { BotArea } from "../interactions/handlers.js";
 import { sessionConfirmedReply, sessionScheduledReply, whenFormatReply } from "../renderers/session-reply.js";
 

@@ -1,5 +1,4 @@
-import { translate } from "@skillswap/core";
-import { formatLocalDateTime } from "../../commands/local-date-time.js";
+import { formatLocalDateTime, translate } from "@skillswap/core";
 import { say, type Reply } from "../interactions/replies.js";
 
 /** The session as core shows it; only what the bot renders. */

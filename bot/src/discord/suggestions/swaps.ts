@@ -1,6 +1,5 @@
 import type { APIApplicationCommandOptionChoice } from "discord.js";
-import { translate } from "@skillswap/core";
-import { formatLocalDateTime } from "../../commands/local-date-time.js";
+import { formatLocalDateTime, translate } from "@skillswap/core";
 import type { SuggestionProvider } from "../interactions/handlers.js";
 import { partnersOf, swapLine } from "../renderers/swap-reply.js";
 

@@ -1,45 +1,21 @@
 import type { WeeklySlot } from "../skills/types.js";
+import { offsetMinutesAt } from "../shared/local-time.js";
 import type { UtcInterval } from "./types.js";
 
 const week = 7 * 24 * 60;
 
-// Building an Intl formatter costs far more than using one; offsets change at most hourly, so both are cached.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Offsets change at most hourly (on the hour, in zones with whole-hour offsets), so they are cached by hour.
 const offsets = new Map<string, number>();
 
-/** Minutes the zone is ahead of UTC at `at` (Paris in winter: 60). */
+/** Minutes the zone is ahead of UTC at `at` (Paris in winter: 60), as matching compares whole weeks. */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
   const key = `${timeZone}|${Math.floor(at.getTime() / 3_600_000)}`;
   const cached = offsets.get(key);
   if (cached !== undefined) return cached;
-  const offset = computeOffset(timeZone, at);
+  const offset = offsetMinutesAt(timeZone, at);
   if (offsets.size > 10_000) offsets.clear();
   offsets.set(key, offset);
   return offset;
-}
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function computeOffset(timeZone: string, at: Date): number {
-  const parts = formatterFor(timeZone).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
 /**

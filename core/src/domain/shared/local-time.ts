@@ -1,34 +1,40 @@
 /**
+ * Date and time on a person's own clock: what they type in a chat ("2026-12-01 18:30"), and how an instant
+ * reads for them. Every door reads and shows times this way, so it lives here once.
+ *
  * "2026-12-01 18:30" as a person types it, or an ISO date-time ("2026-12-01T18:30", with or without seconds
- * and an offset). Without an offset it is a wall-clock time in the person's time zone. (A pattern rather
- * than zod: the bot package does not depend on zod, and the shape is all there is to check.)
+ * and an offset). Without an offset it is a wall-clock time in the person's time zone.
  */
 const typedDateTime = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** Minutes east of UTC that `timeZone` is at the instant `utcMs` (Paris in winter: 60). */
-function offsetMinutesAt(timeZone: string, utcMs: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(utcMs));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wallAsUtc = Date.UTC(
-    part("year"),
-    part("month") - 1,
-    part("day"),
-    part("hour"),
-    part("minute"),
-    part("second"),
-  );
-  return Math.round((wallAsUtc - Math.floor(utcMs / 1000) * 1000) / 60_000);
+// Building an Intl formatter costs far more than using one.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** Minutes `timeZone` is ahead of UTC at the instant `at` (Paris in winter: 60); a RangeError for no such zone. */
+export function offsetMinutesAt(timeZone: string, at: Date): number {
+  const parts = formatterFor(timeZone).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
+  return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
 }
 
 function formatOffset(minutes: number): string {
@@ -65,8 +71,8 @@ export function parseLocalDateTime(typed: string, timeZone: string): string | nu
   try {
     // The zone's offset near that wall time, then again at the instant it gives: they differ only across a
     // daylight-saving change, where the second reading is the one in force.
-    const first = offsetMinutesAt(timeZone, wallAsUtc);
-    offset = offsetMinutesAt(timeZone, wallAsUtc - first * 60_000);
+    const first = offsetMinutesAt(timeZone, new Date(wallAsUtc));
+    offset = offsetMinutesAt(timeZone, new Date(wallAsUtc - first * 60_000));
   } catch {
     return null;
   }
@@ -75,6 +81,6 @@ export function parseLocalDateTime(typed: string, timeZone: string): string | nu
 
 /** How an instant reads on a person's wall clock: "2026-12-01 18:30". */
 export function formatLocalDateTime(instant: Date, timeZone: string): string {
-  const shifted = new Date(instant.getTime() + offsetMinutesAt(timeZone, instant.getTime()) * 60_000);
+  const shifted = new Date(instant.getTime() + offsetMinutesAt(timeZone, instant) * 60_000);
   return shifted.toISOString().slice(0, 16).replace("T", " ");
 }

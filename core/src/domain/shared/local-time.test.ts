@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLocalDateTime, parseLocalDateTime } from "./local-date-time.js";
+import { formatLocalDateTime, parseLocalDateTime } from "./local-time.js";
 
 describe("reading the date and time a person types", () => {
   it("reads it on the person's wall clock, with their time zone's offset that day", () => {
