@@ -118,7 +118,7 @@ export const en = {
   "notify.swap_accepted": "{name} accepted your swap: your conversation is open.",
   "notify.message": "{name}: {preview}",
   "notify.review": "{name} reviewed you: {rating}/5.",
-  "notify.session_reminder": "Reminder: your {skill} session starts {when}.",
+  "notify.session_reminder": "Reminder: your {skill} session starts {when} ({zone}).",
   "notify.thread": "New thread in {group}: {title}",
   "follow.self": "You cannot follow yourself.",
   "moderation.self": "You cannot block or report yourself.",

@@ -53,8 +53,9 @@ for (const provider of testProviders()) {
       expect(platform.received.every((n) => n.eventId.length > 0)).toBe(true);
     });
 
-    it("reminds both participants of a session the day before", async () => {
+    it("reminds both participants of a session the day before, each on their own clock", async () => {
       const { ana, bea, swapId } = await acceptedSwap(core, ["gil", "hal"]);
+      await core.services.profiles.update(bea, { timeZone: "America/New_York" });
       await core.services.sessions.schedule(ana, swapId, {
         startsAt: "2026-11-26T09:30:00Z",
         mode: "online",
@@ -62,10 +63,12 @@ for (const provider of testProviders()) {
       });
       await core.services.sessions.remindDue();
       await drain();
-      for (const person of [ana, bea])
-        expect(texts(platform, person.userId)).toContain(
-          "session_reminder: Reminder: your Spanish session starts 2026-11-26 09:30 UTC.",
-        );
+      expect(texts(platform, ana.userId)).toContain(
+        "session_reminder: Reminder: your Spanish session starts 2026-11-26 09:30 (UTC).",
+      );
+      expect(texts(platform, bea.userId)).toContain(
+        "session_reminder: Reminder: your Spanish session starts 2026-11-26 04:30 (America/New_York).",
+      );
     });
 
     it("honours a person's switches per kind and channel", async () => {

@@ -1,5 +1,6 @@
 import type { Db } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
+import { formatLocalDateTime } from "../shared/local-time.js";
 import type { Delivery, Notification } from "../../ports/delivery.js";
 import type { OutboxHandler, OutboxMessage } from "../outbox/dispatcher.js";
 import type { NotificationKind } from "../profiles/types.js";
@@ -18,7 +19,8 @@ type NotifyingEvent = (typeof notifyingEvents)[number];
 interface Plan {
   readonly recipients: readonly string[];
   readonly kind: NotificationKind;
-  readonly text: string;
+  /** What recipients are told; one text each when it names a time, so everyone reads it on their own clock. */
+  readonly text: string | ((recipient: { readonly timeZone: string }) => string);
   readonly about: Notification["about"];
   /** People the chat-bot channel ("platform") should spare: they already see it where it happened. */
   readonly seenOnPlatform?: ReadonlySet<string>;
@@ -99,10 +101,12 @@ async function planFor(db: Db, event: OutboxMessage<NotifyingEvent>): Promise<Pl
       return {
         recipients: participants.map((p) => p.userId),
         kind: "session_reminder",
-        text: translate("notify.session_reminder", {
-          skill: session?.skill?.name ?? "",
-          when: `${startsAt.slice(0, 16).replace("T", " ")} UTC`,
-        }),
+        text: ({ timeZone }) =>
+          translate("notify.session_reminder", {
+            skill: session?.skill?.name ?? "",
+            when: formatLocalDateTime(new Date(startsAt), timeZone),
+            zone: timeZone,
+          }),
         about: { type: "swap", id: swapId },
       };
     }
@@ -138,15 +142,19 @@ export function notificationsHandler(db: Db, deliveries: readonly Delivery[]): O
       const plan = await planFor(db, event);
       if (plan === null || plan.recipients.length === 0 || deliveries.length === 0) return;
       const [active, preferences] = await Promise.all([
-        db.user.findMany({ where: { id: { in: [...plan.recipients] }, status: "active" }, select: { id: true } }),
+        db.user.findMany({
+          where: { id: { in: [...plan.recipients] }, status: "active" },
+          select: { id: true, timeZone: true },
+        }),
         db.$transaction((tx) => notificationPreferencesOf(tx, plan.recipients)),
       ]);
-      for (const { id: userId } of active) {
+      for (const { id: userId, timeZone } of active) {
         const stored = preferences.get(userId) ?? [];
+        const text = typeof plan.text === "string" ? plan.text : plan.text({ timeZone });
         for (const delivery of deliveries) {
           if (delivery.channel === "platform" && plan.seenOnPlatform?.has(userId) === true) continue;
           if (deliversTo(stored, plan.kind, delivery.channel))
-            await delivery.deliver({ eventId: event.id, userId, kind: plan.kind, text: plan.text, about: plan.about });
+            await delivery.deliver({ eventId: event.id, userId, kind: plan.kind, text, about: plan.about });
         }
       }
     },
