@@ -1,3 +1,5 @@
+import type { Visibility } from "../profiles/types.js";
+
 /** A community on the platform with a swaps channel, and which of the swap's participants belong to it. */
 export interface SwapsChannelCandidate {
   readonly communityId: string;
@@ -32,7 +34,7 @@ export interface SessionSharer {
   readonly userId: string;
   /** They opted in to having their sessions announced in their groups' channels. */
   readonly sharesSessions: boolean;
-  readonly visibility: "public" | "communities" | "private";
+  readonly visibility: Visibility;
   readonly communityIds: readonly string[];
 }
 
