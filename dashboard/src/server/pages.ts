@@ -1,6 +1,6 @@
 /** The few server-rendered pages the web server has before the dashboard's own (a later issue). */
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

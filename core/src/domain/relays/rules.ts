@@ -60,10 +60,10 @@ export interface SessionToAnnounce {
  * private profile, everyone a member of the group, everyone visible to the channel's community (a
  * "communities" profile belongs to it), and — when the group has a category — a session on a skill of it.
  */
-export function channelsAnnouncingSession(
+export function channelsAnnouncingSession<Channel extends GroupChatChannel>(
   session: SessionToAnnounce,
-  channels: readonly GroupChatChannel[],
-): GroupChatChannel[] {
+  channels: readonly Channel[],
+): Channel[] {
   const { participants } = session;
   if (!session.upcoming || participants.length === 0) return [];
   if (participants.some((p) => !p.sharesSessions || p.visibility === "private")) return [];

@@ -278,10 +278,10 @@ export function createRelaysService(deps: ServiceDeps) {
           communityId: link.communityId,
           groupId: link.group.id,
           groupCategoryId: link.group.categoryId,
+          groupName: link.group.name,
           memberIds: link.group.members.map((m) => m.userId),
         })),
       );
-      const groupNames = new Map(links.map((link) => [link.channelId, link.group.name]));
       const namesWhere = (skillOf: (p: (typeof participants)[number]) => string | null) =>
         participants.filter((p) => skillOf(p) === session.skillId).map((p) => p.user.displayName);
       return {
@@ -292,7 +292,7 @@ export function createRelaysService(deps: ServiceDeps) {
         startsAt: session.startsAt,
         durationMinutes: session.durationMinutes,
         mode: session.mode as "online" | "in_person",
-        channels: announcing.map((c) => ({ channelId: c.channelId, groupName: groupNames.get(c.channelId) ?? "" })),
+        channels: announcing.map(({ channelId, groupName }) => ({ channelId, groupName })),
       };
     },
 
