@@ -196,6 +196,16 @@ describe("a swap that ends", () => {
     expect(contents(discord.threads()[0]?.id ?? "")).not.toContain("**Maya:** Thanks again!");
   });
 
+  it("archives and locks its thread when called off", async () => {
+    const { swapId, leoActor, conversationId } = await acceptedSwap({ swapsChannel: true });
+    await deliverEvents();
+    await core.services.swaps.cancel(leoActor, swapId);
+    await deliverEvents();
+
+    expect(discord.threads()[0]).toMatchObject({ archived: true, locked: true });
+    expect(await core.services.conversations.channelsOf(conversationId)).toEqual([]);
+  });
+
   it("says so in each DM when called off", async () => {
     const { swapId, mayaActor } = await acceptedSwap({ swapsChannel: false });
     await deliverEvents();
