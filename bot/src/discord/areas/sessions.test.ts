@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedSwapOfMayaAndLeo, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
+import type { LocalUser } from "../../testing/local-discord.js";
+import { acceptedSwapOfMayaAndLeo, eventually, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
 
 const ephemeral = 64;
 const hour = 60 * 60_000;
@@ -121,6 +122,29 @@ describe("/session complete", () => {
     expect(reply).toMatchObject({ type: 4, data: { flags: ephemeral } });
     expect(reply.data?.content).toBe("You can confirm or dispute a session once it has ended.");
     expect(await sessionsOf(swapId)).toMatchObject([{ status: "scheduled" }]);
+  });
+});
+
+describe("a session coming up", () => {
+  it("is recalled to each person by DM the day before, on their own clock", async () => {
+    const { maya: mayaActor, swapId } = await acceptedSwapOfMayaAndLeo(s);
+    await s.core.services.profiles.update(mayaActor, { timeZone: "Europe/Paris" });
+    await s.core.services.sessions.schedule(mayaActor, swapId, {
+      startsAt: "2026-11-26T18:00:00Z",
+      mode: "online",
+      skill: "Spanish",
+    });
+    s.core.clock.advance(9 * hour);
+    await s.core.services.sessions.remindDue();
+    s.startWorker();
+
+    const reminderTo = (user: LocalUser) =>
+      eventually(
+        () => s.discord.dmsTo(user.id).find((dm) => dm.content.startsWith("Reminder:"))?.content,
+        `${user.username}'s reminder`,
+      );
+    expect(await reminderTo(maya)).toBe("Reminder: your Spanish session starts 2026-11-26 19:00 (Europe/Paris).");
+    expect(await reminderTo(leo)).toBe("Reminder: your Spanish session starts 2026-11-26 18:00 (UTC).");
   });
 });
 
