@@ -119,7 +119,7 @@ describe("a swap on Discord, from /match to the review", () => {
     expect((await core.database.db.swap.findUnique({ where: { id: swapId } }))?.status).toBe("accepted");
   });
 
-  it("5. a private thread opens in the swaps channel with both of them", async () => {
+  it("5. Maya hears Leo accepted, and a private thread opens in the swaps channel with both of them", async () => {
     // The bot creates the thread, then adds each person to it.
     const thread = await eventually(
       () =>
@@ -133,6 +133,11 @@ describe("a swap on Discord, from /match to the review", () => {
     expect(thread.type).toBe(12);
     expect(thread.invitable).toBe(false);
     threadId = thread.id;
+    const told = await eventually(
+      () => discord.dmsTo(maya.id).find((dm) => dm.content.includes("accepted your swap"))?.content,
+      "Maya told by DM",
+    );
+    expect(told).toBe("Leo accepted your swap: your conversation is open.");
   });
 
   it("6. what they say in the thread is kept, and what Leo writes on the dashboard shows up there", async () => {
