@@ -1,5 +1,5 @@
 import type { Actor, Core } from "@skillswap/core";
-import { loadAllMatchProfiles, recommendPairs, seededRandom } from "@skillswap/core/bench";
+import { defaultLevelPolicy, loadAllMatchProfiles, recommendPairs, seededRandom } from "@skillswap/core/bench";
 
 export interface Percentiles {
   readonly samples: number;
@@ -52,7 +52,13 @@ export async function benchNaive(core: Core, actors: readonly Actor[]) {
   for (const actor of actors) {
     const me = byId.get(actor.userId);
     if (me === undefined) continue;
-    naive.push(await time(() => Promise.resolve(recommendPairs(me, everyone, now, () => false, 10))));
+    naive.push(
+      await time(() =>
+        Promise.resolve(
+          recommendPairs(me, everyone, { now, openSwap: () => false, policy: defaultLevelPolicy, limit: 10 }),
+        ),
+      ),
+    );
   }
   return { ...percentiles(naive), profilesLoadMs: Math.round(loadMs), profiles: everyone.length };
 }

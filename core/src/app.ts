@@ -27,12 +27,17 @@ import { systemClock, type Clock } from "./ports/clock.js";
 import type { Geocoder } from "./ports/geocoder.js";
 import { timeOrderedIds, type Ids } from "./ports/ids.js";
 
-export function createServices(deps: ServiceDeps) {
+/** What the use cases take from configuration besides the ports. */
+export interface ServicePolicies {
+  readonly minTeachLevel: number;
+}
+
+export function createServices(deps: ServiceDeps, policies: ServicePolicies = { minTeachLevel: 1 }) {
   return {
     accounts: createAccountsService(deps),
     profiles: createProfilesService(deps),
     skills: createSkillsService(deps),
-    matching: createMatchingService(deps),
+    matching: createMatchingService(deps, { minTeachLevel: policies.minTeachLevel }),
     search: createSearchService(deps),
     swaps: createSwapsService(deps),
     moderation: createModerationService(deps),
@@ -100,5 +105,12 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     await searchIndex.close();
     await database.close();
   };
-  return { config, services: createServices(deps), database, deps, migrations, close };
+  return {
+    config,
+    services: createServices(deps, { minTeachLevel: config.MIN_TEACH_LEVEL }),
+    database,
+    deps,
+    migrations,
+    close,
+  };
 }

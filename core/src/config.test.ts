@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config.js";
 
@@ -30,5 +33,26 @@ describe("configuration of the web server", () => {
   it("refuses a session secret too short to sign anything safely, and a public key that is not one", () => {
     expect(() => loadConfig({}, { SESSION_SECRET: "short" }, noFile)).toThrow(ConfigError);
     expect(() => loadConfig({}, { DISCORD_PUBLIC_KEY: "not-hex" }, noFile)).toThrow(/DISCORD_PUBLIC_KEY/);
+  });
+});
+
+describe("configuration of matching", () => {
+  it("offers teachers of every level by default", () => {
+    expect(loadConfig({}, {}, noFile).MIN_TEACH_LEVEL).toBe(1);
+  });
+
+  it("takes a minimum teaching level from the environment, or as minTeachLevel from the configuration file", () => {
+    expect(loadConfig({}, { MIN_TEACH_LEVEL: "3" }, noFile).MIN_TEACH_LEVEL).toBe(3);
+    const dir = mkdtempSync(join(tmpdir(), "skillswap-config-"));
+    const file = join(dir, "skillswap.config.json");
+    writeFileSync(file, JSON.stringify({ minTeachLevel: 4 }));
+    expect(loadConfig({}, {}, file).MIN_TEACH_LEVEL).toBe(4);
+    expect(loadConfig({}, { MIN_TEACH_LEVEL: "2" }, file).MIN_TEACH_LEVEL).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a minimum teaching level outside 1–5, naming it", () => {
+    expect(() => loadConfig({}, { MIN_TEACH_LEVEL: "6" }, noFile)).toThrow(/MIN_TEACH_LEVEL/);
+    expect(() => loadConfig({}, { MIN_TEACH_LEVEL: "two" }, noFile)).toThrow(/MIN_TEACH_LEVEL/);
   });
 });

@@ -44,6 +44,11 @@ export const configSchema = z.object({
   /** Discord's REST base; only changed to point the bot at a local Discord in tests and benchmarks. */
   DISCORD_API_URL: z.url().default("https://discord.com/api"),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  /**
+   * The lowest level (1–5) at which matching offers someone as a teacher: a community that wants seasoned
+   * teachers sets 3. Search still finds everyone who lists a skill, with their level.
+   */
+  MIN_TEACH_LEVEL: z.coerce.number().int().min(1).max(5).default(1),
 });
 
 export type Config = z.output<typeof configSchema>;
@@ -54,13 +59,27 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
+/** "MIN_TEACH_LEVEL" → "minTeachLevel": the spelling JSON files usually use. */
+const camelCase = (name: string) =>
+  name.toLowerCase().replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * The configuration file's values under their variable names. A file may also spell a name in camelCase
+ * ("minTeachLevel" for MIN_TEACH_LEVEL); the variable's own spelling wins when both are there.
+ */
 function readConfigFile(path: string): Record<string, unknown> {
   if (!existsSync(path)) return {};
   const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new ConfigError(`${path} must hold a JSON object`);
   }
-  return parsed as Record<string, unknown>;
+  const values = parsed as Record<string, unknown>;
+  const named: Record<string, unknown> = { ...values };
+  for (const key of Object.keys(configSchema.shape)) {
+    const camel = values[camelCase(key)];
+    if (named[key] === undefined && camel !== undefined) named[key] = camel;
+  }
+  return named;
 }
 
 /** Builds the configuration from explicit values (tests), the environment and skillswap.config.json. */

@@ -12,9 +12,15 @@ export interface PersonSpec {
   readonly mode?: "online" | "in_person" | "either";
   readonly visibility?: "public" | "communities" | "private";
   readonly maxDistanceKm?: number;
-  readonly slots?: ReadonlyArray<{ day: string; start: string; end: string }>;
+  readonly slots?: Slots;
   readonly timeZone?: string;
+  /** A skill's own meeting mode or weekly slots (by skill name, for whichever way it is listed). */
+  readonly own?: Readonly<
+    Record<string, { readonly mode?: "online" | "in_person" | "either"; readonly slots?: Slots }>
+  >;
 }
+
+type Slots = ReadonlyArray<{ day: string; start: string; end: string }>;
 
 /**
  * Creates a fixture's people through the use cases, the way they would arrive and fill in their profiles;
@@ -26,8 +32,8 @@ export async function seedPeople(
   defaults: PersonSpec = {},
 ): Promise<Map<string, Actor & { handle: string }>> {
   const people = new Map<string, Actor & { handle: string }>();
-  for (const [key, own] of Object.entries(fixture)) {
-    const spec: PersonSpec = { ...defaults, ...own };
+  for (const [key, given] of Object.entries(fixture)) {
+    const spec: PersonSpec = { ...defaults, ...given };
     const person = await newPerson(core, key);
     people.set(key, person);
     await core.services.profiles.update(person, {
@@ -39,10 +45,17 @@ export async function seedPeople(
       ...(spec.city === undefined ? {} : { location: spec.city }),
       ...(spec.timeZone === undefined ? {} : { timeZone: spec.timeZone }),
     });
+    const ownSettings = (skill: string) => {
+      const setting = spec.own?.[skill];
+      return {
+        ...(setting?.mode === undefined ? {} : { mode: setting.mode }),
+        ...(setting?.slots === undefined ? {} : { availability: [...setting.slots] }),
+      };
+    };
     for (const [skill, level] of Object.entries(spec.teach ?? {}))
-      await core.services.skills.add(person, { skill, direction: "teach", level });
+      await core.services.skills.add(person, { skill, direction: "teach", level, ...ownSettings(skill) });
     for (const [skill, level] of Object.entries(spec.learn ?? {}))
-      await core.services.skills.add(person, { skill, direction: "learn", level });
+      await core.services.skills.add(person, { skill, direction: "learn", level, ...ownSettings(skill) });
     if (spec.slots !== undefined) await core.services.skills.setAvailability(person, { slots: [...spec.slots] });
   }
   return people;

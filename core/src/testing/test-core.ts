@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCore, type Core, type CoreOptions } from "../app.js";
-import { loadConfig, testDatabaseUrl, type DatabaseProvider } from "../config.js";
+import { loadConfig, testDatabaseUrl, type ConfigInput, type DatabaseProvider } from "../config.js";
 import { freshPostgresDatabase } from "./postgres.js";
 import type { Clock } from "../ports/clock.js";
 
@@ -30,6 +30,7 @@ export function testProviders(): DatabaseProvider[] {
 export async function createTestCore(
   provider: DatabaseProvider = "sqlite",
   options: CoreOptions = {},
+  config: Partial<Omit<ConfigInput, "DATABASE_URL">> = {},
 ): Promise<TestCore> {
   const clock = new ManualClock();
   let url: string;
@@ -46,7 +47,7 @@ export async function createTestCore(
     url = database.url;
     cleanup = database.drop;
   }
-  const core = await createCore(loadConfig({ DATABASE_URL: url }, {}), { clock, ...options });
+  const core = await createCore(loadConfig({ ...config, DATABASE_URL: url }, {}), { clock, ...options });
   return {
     ...core,
     clock,

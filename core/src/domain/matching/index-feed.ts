@@ -5,7 +5,10 @@ import { loadActor } from "./pool.js";
 import { SkillLevels } from "./skill-levels.js";
 import { weekInUtc } from "./week-utc.js";
 import { personChangeEvents } from "../outbox/events.js";
-import { personPages } from "../shared/person-pages.js";
+import { personPages, type PersonPage } from "../shared/person-pages.js";
+import type { Visibility } from "../profiles/types.js";
+import type { Direction } from "../skills/types.js";
+import { SkillSettings } from "./skill-settings.js";
 
 type Row = Record<string, unknown>;
 const num = (value: unknown) => Number(value);
@@ -51,8 +54,8 @@ export class IndexFeed {
   private async readProfiles(now: Date): Promise<MatchProfile[]> {
     const shared = new SharedParts();
     const profiles: MatchProfile[] = [];
-    for await (const page of personPages(this.database, { pageSize, members: false }))
-      profiles.push(...assemble(page.users, page.skills, page.slots, page.reviews, now, shared));
+    for await (const page of personPages(this.database, { pageSize, members: true }))
+      profiles.push(...assemble(page, now, shared));
     return profiles;
   }
 
@@ -89,12 +92,26 @@ const isPersonEvent = (type: string) => personChangeEvents.has(type);
 
 /**
  * One copy of what many people have in common: a place (63 places for 100,000 people in the synthetic data),
- * a weekly interval, a whole schedule. Profiles never mutate them (see MatchProfile.weekUtc).
+ * a weekly interval, a whole schedule, a set of communities. Profiles never mutate them (see MatchProfile.weekUtc).
  */
 class SharedParts {
   private readonly places = new Map<string, Place>();
   private readonly schedules = new Map<string, readonly UtcInterval[]>();
   private readonly intervals = new Map<number, UtcInterval>();
+  private readonly memberships = new Map<string, readonly string[]>();
+
+  /** The communities of a person, sorted, one array for everyone in the same ones. */
+  communities(ids: readonly string[]): readonly string[] {
+    if (ids.length === 0) return noCommunities;
+    const sorted = [...ids].sort();
+    const key = sorted.join("\n");
+    let shared = this.memberships.get(key);
+    if (shared === undefined) {
+      shared = sorted;
+      this.memberships.set(key, shared);
+    }
+    return shared;
+  }
 
   place(name: string, latitude: number, longitude: number): Place {
     const key = `${name}|${latitude}|${longitude}`;
@@ -130,41 +147,39 @@ class SharedParts {
 
 type Place = NonNullable<MatchProfile["location"]>;
 const noSlots: readonly UtcInterval[] = [];
+const noCommunities: readonly string[] = [];
 
-function assemble(
-  users: readonly Row[],
-  skills: readonly Row[],
-  slots: readonly Row[],
-  reviews: readonly Row[],
-  now: Date,
-  shared: SharedParts,
-) {
-  const teaches = new Map<string, Array<[string, number]>>();
-  const learns = new Map<string, Array<[string, number]>>();
-  for (const s of skills) {
-    const target = str(s.direction) === "teach" ? teaches : learns;
-    const userId = str(s.userId);
-    const list = target.get(userId) ?? [];
-    list.push([str(s.skillId), num(s.level)]);
-    target.set(userId, list);
-  }
-  const week = new Map<string, Array<{ weekday: number; startMinute: number; endMinute: number }>>();
-  for (const s of slots) {
-    const list = week.get(str(s.userId)) ?? [];
-    list.push({ weekday: num(s.weekday), startMinute: num(s.startMinute), endMinute: num(s.endMinute) });
-    week.set(str(s.userId), list);
-  }
-  const ratings = new Map(reviews.map((r) => [str(r.subjectId), { count: num(r.n), sum: num(r.total) }]));
-  return users.map((u): MatchProfile => {
+function assemble(page: PersonPage, now: Date, shared: SharedParts): MatchProfile[] {
+  const skillsOf = groupBy(page.skills, "userId");
+  const slotsOf = groupBy(page.slots, "userId");
+  const ownSlotsOf = groupBy(page.skillSlots, "userSkillId");
+  const communitiesOf = groupBy(page.members, "userId");
+  const ratings = new Map(page.reviews.map((r) => [str(r.subjectId), { count: num(r.n), sum: num(r.total) }]));
+  return page.users.map((u): MatchProfile => {
     const id = str(u.id);
+    const timeZone = str(u.timeZone);
+    const skills = skillsOf.get(id) ?? [];
+    const levels = (direction: Direction) =>
+      SkillLevels.of(skills.filter((s) => s.direction === direction).map((s) => [str(s.skillId), num(s.level)]));
     return {
       userId: id,
       handle: str(u.handle),
       displayName: str(u.displayName),
-      teaches: SkillLevels.of(teaches.get(id) ?? []),
-      learns: SkillLevels.of(learns.get(id) ?? []),
-      weekUtc: shared.schedule(weekInUtc(week.get(id) ?? [], str(u.timeZone), now)),
+      teaches: levels("teach"),
+      learns: levels("learn"),
+      weekUtc: shared.schedule(weekInUtc((slotsOf.get(id) ?? []).map(slotOf), timeZone, now)),
       mode: str(u.meetingMode) as MeetingMode,
+      skillSettings: SkillSettings.of(
+        skills.map((s) => {
+          const own = ownSlotsOf.get(str(s.id));
+          return {
+            skillId: str(s.skillId),
+            direction: str(s.direction) as Direction,
+            mode: s.mode === null || s.mode === undefined ? null : (str(s.mode) as MeetingMode),
+            weekUtc: own === undefined ? null : shared.schedule(weekInUtc(own.map(slotOf), timeZone, now)),
+          };
+        }),
+      ),
       location:
         u.latitude === null || u.latitude === undefined
           ? null
@@ -173,6 +188,21 @@ function assemble(
       ratingCount: ratings.get(id)?.count ?? 0,
       ratingSum: ratings.get(id)?.sum ?? 0,
       lastActiveAt: new Date(u.lastActiveAt as string | Date),
+      visibility: str(u.visibility) as Visibility,
+      communities: shared.communities((communitiesOf.get(id) ?? []).map((m) => str(m.communityId))),
     };
   });
+}
+
+const slotOf = (r: Row) => ({ weekday: num(r.weekday), startMinute: num(r.startMinute), endMinute: num(r.endMinute) });
+
+function groupBy(rows: readonly Row[], key: string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const id = str(row[key]);
+    const list = groups.get(id);
+    if (list === undefined) groups.set(id, [row]);
+    else list.push(row);
+  }
+  return groups;
 }

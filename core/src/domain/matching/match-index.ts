@@ -93,14 +93,14 @@ export class MatchIndex {
     this.count--;
   }
 
-  /** People who teach any of `skillIds`, each once, most recently active first. */
-  teachersOfAny(skillIds: Iterable<string>, limit = Infinity): MatchProfile[] {
-    return take(this.mergeByRecency(listsOf(this.teachers, skillNumbers(skillIds))), limit);
+  /** People who teach any of `skillIds` (and pass `where`), each once, most recently active first. */
+  teachersOfAny(skillIds: Iterable<string>, limit = Infinity, where: Where = always): MatchProfile[] {
+    return take(this.mergeByRecency(listsOf(this.teachers, skillNumbers(skillIds))), limit, where);
   }
 
-  /** People who want to learn any of `skillIds`, each once, most recently active first. */
-  learnersOfAny(skillIds: Iterable<string>, limit = Infinity): MatchProfile[] {
-    return take(this.mergeByRecency(listsOf(this.learners, skillNumbers(skillIds))), limit);
+  /** People who want to learn any of `skillIds` (and pass `where`), each once, most recently active first. */
+  learnersOfAny(skillIds: Iterable<string>, limit = Infinity, where: Where = always): MatchProfile[] {
+    return take(this.mergeByRecency(listsOf(this.learners, skillNumbers(skillIds))), limit, where);
   }
 
   /** reciprocalByRecency, all of it. */
@@ -197,10 +197,15 @@ function listsOf(postings: Postings, keys: readonly number[]): Array<ArrayLike<n
   return lists;
 }
 
-function take<T>(items: Iterable<T>, limit: number): T[] {
-  const taken: T[] = [];
+type Where = (person: MatchProfile) => boolean;
+const always: Where = () => true;
+
+/** The first `limit` of `items` that pass `where`: people left out never take a place. */
+function take(items: Iterable<MatchProfile>, limit: number, where: Where): MatchProfile[] {
+  const taken: MatchProfile[] = [];
   if (limit <= 0) return taken;
   for (const item of items) {
+    if (!where(item)) continue;
     taken.push(item);
     if (taken.length >= limit) break;
   }

@@ -67,6 +67,32 @@ const fixture: Record<string, PersonSpec> = {
   bob: { teach: { Spanish: 4 }, learn: { Guitar: 2 } },
   cal: { teach: { Piano: 2 }, learn: { Guitar: 4 } },
   dee: { teach: { Spanish: 1 }, learn: { Guitar: 2 } },
+  // 1. Kai would close a cycle through Mia (Ana → Kai → Mia → Ana) that ranks before Leo's, but Mia blocked Kai:
+  // it could never be accepted, so it is not offered.
+  kai: { teach: { Chess: 4 }, learn: { Guitar: 2 } },
+  // 2. Hal (no community shared with Ana) would close Ana → Leo → Hal → Ana, ranked before Leo → Mia: hidden from
+  // Ana, Hal must not use up Leo.
+  hal: { teach: { Spanish: 5 }, learn: { Chess: 2 }, visibility: "communities" },
+  // 3. Olga wants both of Ana's skills: an open swap on Guitar ⇄ Spanish leaves Cooking ⇄ Spanish.
+  olga: { teach: { Spanish: 4 }, learn: { Guitar: 2, Cooking: 2 } },
+  // 4. Rita meets in person only, 17 km from Ana: within Ana's 100 km, beyond her own 10.
+  rita: { teach: { Spanish: 4 }, learn: { Guitar: 2 }, mode: "in_person", city: "Versailles", maxDistanceKm: 10 },
+  // 5. Sam meets in person in Lyon, too far for Ana, but teaches Spanish and learns Guitar online.
+  sam: {
+    teach: { Spanish: 4 },
+    learn: { Guitar: 2 },
+    mode: "in_person",
+    city: "Lyon",
+    own: { Spanish: { mode: "online" }, Guitar: { mode: "online" } },
+  },
+  // 5. Tess is free Tuesday evenings like Ana, but teaches Spanish on Wednesday mornings only.
+  tess: {
+    teach: { Spanish: 4 },
+    learn: { Guitar: 2 },
+    slots: [{ day: "tue", start: "19:00", end: "21:00" }],
+    timeZone: "Europe/Paris",
+    own: { Spanish: { slots: [{ day: "wed", start: "08:00", end: "09:00" }] } },
+  },
 };
 
 for (const provider of testProviders()) {
@@ -80,60 +106,142 @@ for (const provider of testProviders()) {
       core = await createTestCore(provider);
       for (const [name, person] of await seedPeople(core, fixture, { maxDistanceKm: 100 })) people.set(name, person);
       await block(core, who("bob"), who("ana"));
+      await block(core, who("mia"), who("kai"));
       await newCommunity(core, [who("ana"), who("jon")]);
     });
     afterAll(() => core.close());
 
     it("ranks Ana's reciprocal partners exactly, explained in words", async () => {
       const { pairs } = await core.services.matching.recommend(who("ana"), { limit: 20 });
-      // Ties (0.75: full fit, flexible or shared time, no reviews yet) break on handle; Dora teaches one level
-      // short of what Ana wants (0.5), Carl shares no time with Ana (0.15); Dee is two levels short: not a match.
-      expect(pairs.map((p) => handleOf(p.handle))).toEqual(["bea", "gina", "ines", "jon", "kim", "dora", "carl"]);
-      expect(pairs.map((p) => p.score)).toEqual([0.75, 0.75, 0.75, 0.75, 0.75, 0.5, 0.15]);
+      // Exact fits first: ties (0.75: full fit, flexible or shared time, no reviews yet) break on handle; Carl
+      // shares no time with Ana, nor does Tess teach Spanish when Ana is free (0.15). Then Dora, one level short
+      // of what Ana wants (0.5): a near fit ranks below every exact fit. Dee is two levels short: not a match.
+      expect(pairs.map((p) => handleOf(p.handle))).toEqual([
+        "bea",
+        "gina",
+        "ines",
+        "jon",
+        "kim",
+        "olga",
+        "sam",
+        "carl",
+        "tess",
+        "dora",
+      ]);
+      expect(pairs.map((p) => p.score)).toEqual([0.75, 0.75, 0.75, 0.75, 0.75, 0.75, 0.75, 0.15, 0.15, 0.5]);
+      expect(pairs.map((p) => p.fit)).toEqual([...Array<string>(9).fill("exact"), "near"]);
       expect(pairs[0]?.explanation).toBe(
-        "teaches you Spanish (level 5), wants your Guitar; both free Tue 18:00–20:00 UTC; online",
+        "teaches you Spanish (level 5), wants your Guitar; both free Tue 18:00–20:00 UTC (2 h a week together); online",
       );
       expect(pairs.find((p) => handleOf(p.handle) === "kim")?.youTeach.name).toBe("Cooking");
+    });
+
+    it("labels a near fit with the level asked for", async () => {
+      const { pairs } = await core.services.matching.recommend(who("ana"), { limit: 20 });
+      const dora = pairs.find((p) => handleOf(p.handle) === "dora");
+      expect(dora?.explanation).toMatch(/^teaches Spanish at level 2; you asked for 3, wants your Guitar;/);
+      expect(dora?.theyTeach).toMatchObject({ name: "Spanish", level: 2, wantedLevel: 3, fit: "near" });
+    });
+
+    it("says in minutes how much weekly time each partner shares with Ana, time zones applied", async () => {
+      const { pairs } = await core.services.matching.recommend(who("ana"), { limit: 20 });
+      const overlap = Object.fromEntries(pairs.map((p) => [handleOf(p.handle), p.overlapMinutes]));
+      // Bea (Madrid, same clock as Paris) shares Ana's Tuesday evening; flexible people share all of Ana's two
+      // hours; Carl shares none; Tess's Tuesday evening does not count for the Spanish she teaches on Wednesdays.
+      expect(overlap).toMatchObject({ bea: 120, gina: 120, carl: 0, tess: 0 });
+      const tess = pairs.find((p) => handleOf(p.handle) === "tess");
+      expect([tess?.theyTeach.overlapMinutes, tess?.youTeach.overlapMinutes]).toEqual([0, 120]);
+    });
+
+    it("honours the mode people set on a skill, and each person's own distance limit", async () => {
+      const { pairs } = await core.services.matching.recommend(who("ana"), { limit: 50 });
+      const sam = pairs.find((p) => handleOf(p.handle) === "sam");
+      expect(sam?.theyTeach.meeting).toBe("online");
+      expect(pairs.map((p) => handleOf(p.handle))).not.toContain("rita");
+      // Rita is not offered to Ana, and Ana is not offered to Rita.
+      const forRita = await core.services.matching.recommend(who("rita"), { limit: 50 });
+      expect(forRita.pairs.map((p) => handleOf(p.handle))).not.toContain("ana");
     });
 
     it("never recommends private profiles, blocked people, people Ana cannot reach, or Ana herself", async () => {
       const { pairs } = await core.services.matching.recommend(who("ana"), { limit: 50 });
       const seen = new Set(pairs.map((p) => handleOf(p.handle)));
-      for (const excluded of ["ana", "fred", "bob", "hugo", "emil", "cal"]) expect(seen.has(excluded)).toBe(false);
+      for (const excluded of ["ana", "fred", "bob", "hugo", "emil", "cal", "hal", "rita"])
+        expect(seen.has(excluded)).toBe(false);
     });
 
-    it("drops a partner once an open swap covers the same skills", async () => {
-      const { db } = core.database;
-      await db.swap.create({
-        data: {
-          id: "open-swap-ana-gina",
-          kind: "pair",
-          status: "pending",
-          requesterId: who("ana").userId,
-          offeredSkillId: "skill:guitar",
-          wantedSkillId: "skill:spanish",
-          expiresAt: new Date(core.clock.now().getTime() + 86_400_000),
-          participants: {
-            create: [
-              { userId: who("ana").userId, role: "requester" },
-              { userId: who("gina").userId, role: "recipient" },
-            ],
-          },
-        },
+    it("drops a partner once an open swap covers the same skills, and keeps one with other skills left", async () => {
+      const gina = await core.services.swaps.request(who("ana"), {
+        to: who("gina").handle,
+        want: "Spanish",
+        offer: "Guitar",
+      });
+      const olga = await core.services.swaps.request(who("ana"), {
+        to: who("olga").handle,
+        want: "Spanish",
+        offer: "Guitar",
       });
       const { pairs } = await core.services.matching.recommend(who("ana"), { limit: 50 });
       expect(pairs.map((p) => handleOf(p.handle))).not.toContain("gina");
-      await db.swap.delete({ where: { id: "open-swap-ana-gina" } });
+      const stillOlga = pairs.find((p) => handleOf(p.handle) === "olga");
+      expect(stillOlga?.youTeach.name).toBe("Cooking");
+      expect(stillOlga?.explanation).toMatch(/^teaches you Spanish \(level 4\), wants your Cooking;/);
+      await core.services.swaps.cancel(who("ana"), gina.id);
+      await core.services.swaps.cancel(who("ana"), olga.id);
     });
 
     it("offers the three-person cycles through Ana, explained link by link", async () => {
       const { cycles } = await core.services.matching.recommend(who("ana"), { cycles: true });
-      // Cal wants Guitar and teaches Piano to Emil, who teaches Spanish: a second loop besides Leo → Mia.
+      // Cal wants Guitar and teaches Piano to Emil, who teaches Spanish: a second loop besides Leo → Mia. Kai → Mia
+      // (Mia blocked Kai) and Leo → Hal (hidden from Ana) rank higher but can never be accepted.
       expect(cycles.map((c) => c.people.map(handleOf))).toEqual([
         ["cal", "emil"],
         ["leo", "mia"],
       ]);
       expect(cycles[1]?.explanation).toBe("you teach leo Guitar; leo teaches mia Chess; mia teaches you Spanish");
+      expect(cycles[1]?.overlapMinutes).toBe(120);
+      expect(cycles[1]?.links.map((l) => l.skill.fit)).toEqual(["exact", "exact", "exact"]);
+    });
+
+    it("offers only cycles that Ana can request as they are offered", async () => {
+      const { cycles } = await core.services.matching.recommend(who("ana"), { cycles: true });
+      for (const cycle of cycles) {
+        const [yours, theirs, back] = cycle.links;
+        if (yours === undefined || theirs === undefined || back === undefined) throw new Error("a cycle has 3 links");
+        const requested = await core.services.swaps.requestCycle(who("ana"), {
+          next: theirs.teacher,
+          after: back.teacher,
+          youTeach: yours.skill.name,
+          nextTeaches: theirs.skill.name,
+          afterTeaches: back.skill.name,
+        });
+        expect(requested.status).toBe("pending");
+        await core.services.swaps.cancel(who("ana"), requested.id);
+      }
+      // The cycle through Kai is refused when asked for directly, by the same rule.
+      const refused = await domainErrorOf(() =>
+        core.services.swaps.requestCycle(who("ana"), {
+          next: who("kai").handle,
+          after: who("mia").handle,
+          youTeach: "Guitar",
+          nextTeaches: "Chess",
+          afterTeaches: "Spanish",
+        }),
+      );
+      expect(refused.code).toBe("USER.NOT_FOUND");
+    });
+
+    it("does not offer a cycle already open between the same three people", async () => {
+      const open = await core.services.swaps.requestCycle(who("ana"), {
+        next: who("leo").handle,
+        after: who("mia").handle,
+        youTeach: "Guitar",
+        nextTeaches: "Chess",
+        afterTeaches: "Spanish",
+      });
+      const { cycles } = await core.services.matching.recommend(who("ana"), { cycles: true });
+      expect(cycles.map((c) => c.people.map(handleOf))).toEqual([["cal", "emil"]]);
+      await core.services.swaps.cancel(who("ana"), open.id);
     });
 
     it("lists who can teach Ana a skill even when they want nothing back", async () => {

@@ -1,72 +1,95 @@
-import {
-  availabilityScore,
-  bestLink,
-  distanceScore,
-  freshnessScore,
-  harmonicMean,
-  levelFit,
-  mutualDistanceScore,
-  totalScore,
-  trustScore,
-} from "./rules.js";
+import { bestExactLink, kmBetween, linkFor, linkScore, linksBetween } from "./links.js";
+import { fitWeight, freshnessScore, harmonicMean, totalScore, trustScore, type LevelPolicy } from "./rules.js";
+import { knownSkillNumber } from "./skill-ids.js";
 import type { CycleLink, CycleMatch, MatchProfile, PairMatch, SkillLink } from "./types.js";
 
 /** Says whether an open swap already ties the actor and `partnerId` on this skill pair. */
 export type OpenSwapCheck = (partnerId: string, youTeachSkillId: string, theyTeachSkillId: string) => boolean;
 
-const byScoreThenHandle =
-  <T extends { score: number }>(handle: (item: T) => string) =>
-  (a: T, b: T) =>
-    b.score - a.score || handle(a).localeCompare(handle(b));
+/** Whom the actor may be offered at all (visibility, blocks): decided before anyone is ranked. */
+export type Admit = (person: MatchProfile) => boolean;
+const everyone: Admit = () => true;
 
-/** Scores one reciprocal pair, or null when they are not reciprocal or cannot meet. */
+const byHandle = (a: string, b: string) => a.localeCompare(b);
+
+/**
+ * The order of offers: fewer near fits first (an exact fit outranks every near fit, whatever the scores), then
+ * the score, then the handle so that ties never depend on input order.
+ */
+export function byRank(a: PairMatch, b: PairMatch): number {
+  return a.nearFits - b.nearFits || b.score - a.score || byHandle(a.partner.handle, b.partner.handle);
+}
+
+const nearCount = (...links: readonly SkillLink[]) => links.filter((l) => l.fit === "near").length;
+
+/**
+ * Scores one reciprocal pair on the best skill pair they have, or null when they are not reciprocal, cannot
+ * meet, or every skill pair that fits is already in an open swap between them (only that skill pair is taken:
+ * the others still count).
+ */
 export function scorePair(
   actor: MatchProfile,
   partner: MatchProfile,
   now: Date,
   openSwap: OpenSwapCheck,
+  policy: LevelPolicy,
 ): PairMatch | null {
   if (partner.userId === actor.userId) return null;
-  // Distance first: for someone who only meets in person, it turns most candidates away, and it is the cheaper test.
-  const distance = distanceScore(actor, partner);
-  if (distance.score === 0) return null;
-  const theyTeach = bestLink(partner, actor);
-  const youTeach = bestLink(actor, partner);
-  if (theyTeach === null || youTeach === null) return null;
-  if (openSwap(partner.userId, youTeach.skillId, theyTeach.skillId)) return null;
-  const availability = availabilityScore(actor, partner);
+  const km = kmBetween(actor, partner);
+  const theyTeach = linksBetween(partner, actor, km, policy);
+  if (theyTeach.length === 0) return null;
+  const youTeach = linksBetween(actor, partner, km, policy);
+  if (youTeach.length === 0) return null;
+  const trust = trustScore(partner);
+  const freshness = freshnessScore(partner, now);
+  let best: PairMatch | null = null;
+  for (const they of theyTeach)
+    for (const you of youTeach) {
+      if (openSwap(partner.userId, you.skillId, they.skillId)) continue;
+      const candidate = pairMatch(partner, they, you, trust, freshness);
+      if (best === null || byRank(candidate, best) < 0) best = candidate;
+    }
+  return best;
+}
+
+function pairMatch(partner: MatchProfile, they: SkillLink, you: SkillLink, trust: number, freshness: number) {
   const components = {
-    reciprocity: harmonicMean(theyTeach.fit, youTeach.fit),
-    availability: availability.score,
-    distance: distance.score,
-    trust: trustScore(partner),
-    freshness: freshnessScore(partner, now),
+    reciprocity: harmonicMean(fitWeight(they.fit), fitWeight(you.fit)),
+    // Two sessions, one each way: the pair is as available and as near as its harder link.
+    availability: Math.min(they.availability, you.availability),
+    distance: Math.min(they.distance, you.distance),
+    trust,
+    freshness,
   };
   return {
     partner,
     score: totalScore(components),
     components,
-    theyTeach,
-    youTeach,
-    sharedSlot: availability.shared,
-    distanceKm: distance.km,
+    theyTeach: they,
+    youTeach: you,
+    nearFits: nearCount(they, you),
+    overlapMinutes: Math.min(they.overlapMinutes, you.overlapMinutes),
   };
 }
 
-/** Ranked reciprocal partners. Deterministic: ties break on handle, never on input order. */
-export function recommendPairs(
-  actor: MatchProfile,
-  candidates: Iterable<MatchProfile>,
-  now: Date,
-  openSwap: OpenSwapCheck,
-  limit: number,
-): PairMatch[] {
+export interface PairOptions {
+  readonly now: Date;
+  readonly openSwap: OpenSwapCheck;
+  readonly policy: LevelPolicy;
+  readonly limit: number;
+  readonly admit?: Admit;
+}
+
+/** Ranked reciprocal partners (see byRank), scoring everyone: the reference the shortcuts are tested against. */
+export function recommendPairs(actor: MatchProfile, candidates: Iterable<MatchProfile>, options: PairOptions) {
+  const admit = options.admit ?? everyone;
   const matches: PairMatch[] = [];
   for (const candidate of candidates) {
-    const match = scorePair(actor, candidate, now, openSwap);
+    if (!admit(candidate)) continue;
+    const match = scorePair(actor, candidate, options.now, options.openSwap, options.policy);
     if (match !== null) matches.push(match);
   }
-  return matches.sort(byScoreThenHandle((m) => m.partner.handle)).slice(0, limit);
+  return matches.sort(byRank).slice(0, options.limit);
 }
 
 // A hair of slack on the bound below: it must hold however the last bit of a product or an exp() rounds.
@@ -76,25 +99,26 @@ const boundSlack = 1 + 1e-9;
  * recommendPairs for candidates that come most recently active first: the same answer, but it stops at the
  * first candidate who cannot enter the top `limit`. Every factor of a score is at most 1, trust at most
  * `trustCeiling`, and freshness only falls along the list, so trust ceiling × freshness bounds everyone after.
- * A bound equal to the current last place does not stop the walk: a tie there is won on handle.
+ * The bound speaks of scores only: it can stop the walk once the last place is an exact fit both ways (a later
+ * near fit cannot pass it), never while a near fit holds a place an exact fit may still take. A bound equal to
+ * the current last place does not stop the walk either: a tie there is won on handle.
  */
 export function recommendPairsFreshestFirst(
   actor: MatchProfile,
   candidatesByRecency: Iterable<MatchProfile>,
-  now: Date,
-  openSwap: OpenSwapCheck,
-  limit: number,
-  trustCeiling: number,
+  options: PairOptions & { readonly trustCeiling: number },
 ): PairMatch[] {
-  const order = byScoreThenHandle<PairMatch>((m) => m.partner.handle);
+  const { now, openSwap, policy, limit, trustCeiling } = options;
+  const admit = options.admit ?? everyone;
   const top: PairMatch[] = [];
   if (limit <= 0) return top;
   for (const candidate of candidatesByRecency) {
     const last = top.length === limit ? top[limit - 1] : undefined;
-    if (last !== undefined && trustCeiling * freshnessScore(candidate, now) * boundSlack < last.score) break;
-    const match = scorePair(actor, candidate, now, openSwap);
-    if (match === null || (last !== undefined && order(match, last) >= 0)) continue;
-    insertRanked(top, match, order);
+    if (last?.nearFits === 0 && trustCeiling * freshnessScore(candidate, now) * boundSlack < last.score) break;
+    if (!admit(candidate)) continue;
+    const match = scorePair(actor, candidate, now, openSwap, policy);
+    if (match === null || (last !== undefined && byRank(match, last) >= 0)) continue;
+    insertRanked(top, match, byRank);
     if (top.length > limit) top.pop();
   }
   return top;
@@ -120,123 +144,129 @@ function topOf<T>(items: Iterable<T>, order: (a: T, b: T) => number, limit: numb
   return top;
 }
 
-/** One-way: people who can teach the actor `skillId`, whether or not they want anything back. */
+export interface TeacherMatch {
+  readonly teacher: MatchProfile;
+  readonly link: SkillLink;
+  readonly score: number;
+}
+
+const byTeacherRank = (a: TeacherMatch, b: TeacherMatch) =>
+  (a.link.fit === b.link.fit ? 0 : a.link.fit === "exact" ? -1 : 1) ||
+  b.score - a.score ||
+  byHandle(a.teacher.handle, b.teacher.handle);
+
+/**
+ * One-way: people who can teach the actor `skillId`, whether or not they want anything back; exact fits first,
+ * each on the mode and slots the teacher set for that skill and the actor's for learning it.
+ */
 export function teachersFor(
   actor: MatchProfile,
   skillId: string,
   candidates: Iterable<MatchProfile>,
-  now: Date,
-  limit: number,
-) {
-  const wanted = actor.learns.get(skillId) ?? 1;
-  const results: Array<{ teacher: MatchProfile; link: SkillLink; score: number; distanceKm: number | null }> = [];
+  options: Omit<PairOptions, "openSwap">,
+): TeacherMatch[] {
+  const admit = options.admit ?? everyone;
+  const skill = knownSkillNumber(skillId);
+  if (skill === undefined) return [];
+  // Someone who has not listed the skill as one to learn is taken to start from scratch.
+  const wanted = actor.learns.levelOf(skill) ?? 1;
+  const results: TeacherMatch[] = [];
   for (const teacher of candidates) {
-    const level = teacher.teaches.get(skillId);
-    if (teacher.userId === actor.userId || level === undefined) continue;
-    const fit = levelFit(level, wanted);
-    const distance = distanceScore(actor, teacher);
-    if (fit === 0 || distance.score === 0) continue;
-    const score =
-      fit *
-      availabilityScore(actor, teacher).score *
-      distance.score *
-      trustScore(teacher) *
-      freshnessScore(teacher, now);
-    results.push({
-      teacher,
-      link: { skillId, teacherLevel: level, wantedLevel: wanted, fit },
-      score,
-      distanceKm: distance.km,
-    });
+    const level = teacher.teaches.levelOf(skill);
+    if (teacher.userId === actor.userId || level === undefined || !admit(teacher)) continue;
+    const link = linkFor(teacher, actor, skill, { teacher: level, wanted }, kmBetween(actor, teacher), options.policy);
+    if (link === null) continue;
+    const score = linkScore(link) * trustScore(teacher) * freshnessScore(teacher, options.now);
+    results.push({ teacher, link, score });
   }
-  return results.sort(byScoreThenHandle((r) => r.teacher.handle)).slice(0, limit);
-}
-
-/** How well `teacher` can teach `learner` one thing: level fit × shared time × distance (for cycles' links). */
-function edge(teacher: MatchProfile, learner: MatchProfile): CycleLink | null {
-  const link = bestLink(teacher, learner);
-  if (link === null) return null;
-  const distance = mutualDistanceScore(teacher, learner);
-  if (distance === 0) return null;
-  return { teacher, learner, link, score: link.fit * availabilityScore(teacher, learner).score * distance };
+  return topOf(results, byTeacherRank, options.limit);
 }
 
 export interface CycleLimits {
   /** How many people the actor can teach are explored (B), and from each of them how many onward (C). */
   readonly fanOut: number;
-  readonly limit: number;
 }
 
+const cycleLink = (teacher: MatchProfile, learner: MatchProfile, link: SkillLink): CycleLink => ({
+  teacher,
+  learner,
+  link,
+  score: linkScore(link),
+});
+
+const byCycleRank = (a: CycleMatch, b: CycleMatch) =>
+  b.score - a.score ||
+  byHandle(a.links[1].teacher.handle, b.links[1].teacher.handle) ||
+  byHandle(a.links[2].teacher.handle, b.links[2].teacher.handle);
+
 /**
- * Three-way swaps through the actor: actor → B → C → actor, each arrow "teaches something the next wants".
- * Work is bounded by fanOut² edge checks, whatever the size of the pool. People who already form a direct
- * pair with the actor are left out: a pair is simpler to arrange than a cycle. Each person appears in one offered
- * cycle at most.
+ * Three-way swaps through the actor, best first: actor → B → C → actor, each arrow an exact-fit link the two can
+ * meet for. Work is bounded by fanOut² link checks, whatever the size of the pool. People who already form a
+ * direct pair with the actor are left out: a pair is simpler to arrange than a cycle. `pool` must hold only
+ * people the actor may be offered (filter first, then rank: see the service), and the list is not yet
+ * thinned to one cycle per person (see onePerPerson): what can be accepted is decided in between.
  */
-export function findCycles(actor: MatchProfile, pool: readonly MatchProfile[], limits: CycleLimits): CycleMatch[] {
-  const toActor = new Map<string, CycleLink>();
+export function findCycles(
+  actor: MatchProfile,
+  pool: readonly MatchProfile[],
+  limits: CycleLimits,
+  policy: LevelPolicy,
+): CycleMatch[] {
+  const toActor: CycleLink[] = [];
   const fromActor: CycleLink[] = [];
   for (const person of pool) {
     if (person.userId === actor.userId) continue;
-    // edge() both ways, sharing what is symmetric: distance (both maximums apply) and shared time.
-    const inbound = bestLink(person, actor);
-    const outbound = bestLink(actor, person);
-    if ((inbound !== null && outbound !== null) || (inbound === null && outbound === null)) continue;
-    const distance = mutualDistanceScore(actor, person);
-    if (distance === 0) continue;
-    const availability = availabilityScore(actor, person).score;
-    if (inbound !== null)
-      toActor.set(person.userId, {
-        teacher: person,
-        learner: actor,
-        link: inbound,
-        score: inbound.fit * availability * distance,
-      });
-    if (outbound !== null)
-      fromActor.push({
-        teacher: actor,
-        learner: person,
-        link: outbound,
-        score: outbound.fit * availability * distance,
-      });
+    const km = kmBetween(actor, person);
+    const inbound = linksBetween(person, actor, km, policy);
+    const outbound = linksBetween(actor, person, km, policy);
+    if (inbound.length > 0 === outbound.length > 0) continue;
+    const [first] = inbound.length > 0 ? inbound : outbound;
+    if (first?.fit !== "exact") continue;
+    if (inbound.length > 0) toActor.push(cycleLink(person, actor, first));
+    else fromActor.push(cycleLink(actor, person, first));
   }
   // Only the strongest few on each side are explored: the work stays fanOut² whatever the pool size.
+  const bySide = (side: (l: CycleLink) => MatchProfile) => (a: CycleLink, b: CycleLink) =>
+    b.score - a.score || byHandle(side(a).handle, side(b).handle);
   const openers = topOf(
     fromActor,
-    byScoreThenHandle<CycleLink>((l) => l.learner.handle),
+    bySide((l) => l.learner),
     limits.fanOut,
   );
   const closers = topOf(
-    toActor.values(),
-    byScoreThenHandle<CycleLink>((l) => l.teacher.handle),
+    toActor,
+    bySide((l) => l.teacher),
     limits.fanOut,
   );
   const cycles: CycleMatch[] = [];
   for (const first of openers) {
     const b = first.learner;
     for (const third of closers) {
-      if (third.teacher.userId === b.userId) continue;
-      const second = edge(b, third.teacher);
-      if (second === null) continue;
+      const c = third.teacher;
+      if (c.userId === b.userId) continue;
+      const link = bestExactLink(b, c, kmBetween(b, c), policy);
+      if (link === null) continue;
+      const second = cycleLink(b, c, link);
       cycles.push({ links: [first, second, third], score: Math.min(first.score, second.score, third.score) });
     }
   }
-  cycles.sort(
-    (a, b) =>
-      b.score - a.score ||
-      a.links[1].teacher.handle.localeCompare(b.links[1].teacher.handle) ||
-      a.links[2].teacher.handle.localeCompare(b.links[2].teacher.handle),
-  );
-  // One offer per person: ten cycles through the same popular teacher would be one suggestion, ten times.
+  return cycles.sort(byCycleRank);
+}
+
+/**
+ * One offer per person, best first: ten cycles through the same popular teacher would be one suggestion, ten
+ * times. Applied to cycles that can be accepted, so one that cannot never takes the place of one that can.
+ */
+export function onePerPerson(ranked: readonly CycleMatch[], limit: number): CycleMatch[] {
   const offered = new Set<string>();
   const distinct: CycleMatch[] = [];
-  for (const cycle of cycles) {
+  for (const cycle of ranked) {
+    if (distinct.length === limit) break;
     const b = cycle.links[1].teacher.userId;
     const c = cycle.links[2].teacher.userId;
     if (offered.has(b) || offered.has(c)) continue;
     offered.add(b).add(c);
     distinct.push(cycle);
-    if (distinct.length === limits.limit) break;
   }
   return distinct;
 }

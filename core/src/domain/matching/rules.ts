@@ -1,45 +1,42 @@
-import { distanceKm } from "../../infra/gazetteer/distance.js";
 import { ratingPrior } from "../profiles/rules.js";
-import { skillIdOf } from "./skill-ids.js";
-import type { MatchProfile, MeetingMode, ScoreComponents, SkillLink, UtcInterval } from "./types.js";
+import type { LevelFit, MatchProfile, MeetingMode, MeetingPlace, ScoreComponents, UtcInterval } from "./types.js";
 
 /**
  * Pure matching decisions. Every score is in [0, 1]; a pair's score is their product, so one weak factor
- * pulls a match down, and only hard incompatibilities (no skill fit, out of range) make it 0.
+ * pulls a match down, and only hard incompatibilities (no skill fit, no way to meet) rule a match out.
  */
 
-/** A teacher one level short still helps a beginner along; two levels short does not. */
-export function levelFit(teacherLevel: number, wantedLevel: number): number {
-  if (teacherLevel >= wantedLevel) return 1;
-  return teacherLevel === wantedLevel - 1 ? 0.5 : 0;
+/** What a deployment asks of teachers: below `minTeachLevel` (1–5) nobody is offered as a teacher. */
+export interface LevelPolicy {
+  readonly minTeachLevel: number;
 }
 
-/** The best thing `teacher` can teach `learner`: highest fit, then highest teacher level, then skill id for determinism. */
-export function bestLink(teacher: MatchProfile, learner: MatchProfile): SkillLink | null {
-  let best: SkillLink | null = null;
-  const wants = learner.learns;
-  for (let i = 0; i < wants.size; i++) {
-    const teacherLevel = teacher.teaches.levelOf(wants.skillAt(i));
-    if (teacherLevel === undefined) continue;
-    const wantedLevel = wants.levelAt(i);
-    const fit = levelFit(teacherLevel, wantedLevel);
-    if (fit === 0) continue;
-    const skillId = skillIdOf(wants.skillAt(i));
-    if (
-      best === null ||
-      fit > best.fit ||
-      (fit === best.fit &&
-        (teacherLevel > best.teacherLevel || (teacherLevel === best.teacherLevel && skillId < best.skillId)))
-    ) {
-      best = { skillId, teacherLevel, wantedLevel, fit };
-    }
-  }
-  return best;
+export const defaultLevelPolicy: LevelPolicy = { minTeachLevel: 1 };
+
+/**
+ * How a teacher's level meets the level a learner wants to reach.
+ * - exact: the teacher is at least at that level;
+ * - near: one level short. A level-4 JavaScript teacher still gets a learner aiming for 5 most of the way, so
+ *   near fits are offered, but each is labelled ("you asked for 5"), ranks below every exact fit, and never
+ *   enters a three-person cycle, where one weak link lets two other people down;
+ * - null: two levels short or more, or below the deployment's minimum teaching level.
+ */
+export function levelFit(teacherLevel: number, wantedLevel: number, policy: LevelPolicy): LevelFit | null {
+  if (teacherLevel < policy.minTeachLevel) return null;
+  if (teacherLevel >= wantedLevel) return "exact";
+  return teacherLevel === wantedLevel - 1 ? "near" : null;
 }
+
+/** A near fit weighs half an exact one in a score (ranking puts exact fits first anyway). */
+export const fitWeight = (fit: LevelFit): number => (fit === "exact" ? 1 : 0.5);
 
 export function harmonicMean(a: number, b: number): number {
   return a + b === 0 ? 0 : (2 * a * b) / (a + b);
 }
+
+export const minutesPerWeek = 7 * 24 * 60;
+
+const totalMinutes = (slots: readonly UtcInterval[]) => slots.reduce((sum, s) => sum + s.end - s.start, 0);
 
 export function overlapMinutes(
   a: readonly UtcInterval[],
@@ -64,43 +61,50 @@ export function overlapMinutes(
   return { minutes, first };
 }
 
+export interface SharedTime {
+  /** Weekly minutes both are free. Someone with no slots is flexible, free all week. */
+  readonly minutes: number;
+  /** The first shared stretch, or null when either is flexible (any of the other's times will do) or none. */
+  readonly first: UtcInterval | null;
+  readonly score: number;
+}
+
 /**
- * Shared weekly time, relative to the smaller schedule. Someone with no slots is flexible (score 1). No overlap
- * keeps a floor of 0.2: people can still agree on a time, it is just less likely.
+ * Shared weekly time of two schedules in UTC (time zones applied, split where a slot wraps past Saturday
+ * midnight). Two hours a week is plenty (score 1); no overlap keeps a floor of 0.2: people can still agree on a
+ * time, it is just less likely.
  */
-export function availabilityScore(a: MatchProfile, b: MatchProfile): { score: number; shared: UtcInterval | null } {
-  if (a.weekUtc.length === 0 || b.weekUtc.length === 0) return { score: 1, shared: null };
-  const { minutes, first } = overlapMinutes(a.weekUtc, b.weekUtc);
-  if (minutes === 0) return { score: 0.2, shared: null };
-  const total = (slots: readonly UtcInterval[]) => slots.reduce((sum, s) => sum + s.end - s.start, 0);
-  const ratio = Math.min(1, minutes / Math.max(1, Math.min(total(a.weekUtc), total(b.weekUtc), 120)));
-  return { score: 0.2 + 0.8 * ratio, shared: first };
+export function sharedTime(a: readonly UtcInterval[], b: readonly UtcInterval[]): SharedTime {
+  if (a.length === 0 || b.length === 0) {
+    const minutes = a.length === 0 && b.length === 0 ? minutesPerWeek : totalMinutes(a.length === 0 ? b : a);
+    return { minutes, first: null, score: 1 };
+  }
+  const { minutes, first } = overlapMinutes(a, b);
+  if (minutes === 0) return { minutes, first, score: 0.2 };
+  const ratio = Math.min(1, minutes / Math.max(1, Math.min(totalMinutes(a), totalMinutes(b), 120)));
+  return { minutes, first, score: 0.2 + 0.8 * ratio };
 }
 
 const canMeetOnline = (mode: MeetingMode) => mode !== "in_person";
 const canMeetInPerson = (mode: MeetingMode) => mode !== "online";
 
-/**
- * 1 when both can meet online (distance does not matter); otherwise decays with the km between them and is 0
- * past the actor's maximum distance, or when they cannot meet at all (online-only with in-person-only).
- */
-export function distanceScore(actor: MatchProfile, other: MatchProfile): { score: number; km: number | null } {
-  const km = actor.location && other.location ? distanceKm(actor.location, other.location) : null;
-  if (canMeetOnline(actor.mode) && canMeetOnline(other.mode)) return { score: 1, km };
-  if (!canMeetInPerson(actor.mode) || !canMeetInPerson(other.mode) || km === null || km > actor.maxDistanceKm)
-    return { score: 0, km };
-  return { score: Math.exp(-km / 30), km };
-}
+export type MeetingRefusal = "modes" | "distance";
 
 /**
- * The distance score both ways at once, the lower of the two: each side's maximum distance applies. Equal to
- * min(distanceScore(a, b), distanceScore(b, a)) with one great-circle computation, none when both meet online.
+ * How two people can meet, each with their own mode: online when both may (distance does not matter), else in
+ * person when both may, both gave a city and the km are within `maxKm` — the smaller of their two limits, so
+ * nobody is offered someone they said is too far. The score decays with km (a third at 30 km).
  */
-export function mutualDistanceScore(a: MatchProfile, b: MatchProfile): number {
-  if (canMeetOnline(a.mode) && canMeetOnline(b.mode)) return 1;
-  if (!canMeetInPerson(a.mode) || !canMeetInPerson(b.mode) || a.location === null || b.location === null) return 0;
-  const km = distanceKm(a.location, b.location);
-  return km > Math.min(a.maxDistanceKm, b.maxDistanceKm) ? 0 : Math.exp(-km / 30);
+export function meetingBetween(
+  a: MeetingMode,
+  b: MeetingMode,
+  km: number | null,
+  maxKm: number,
+): { place: MeetingPlace; distance: number } | { refused: MeetingRefusal } {
+  if (canMeetOnline(a) && canMeetOnline(b)) return { place: "online", distance: 1 };
+  if (!canMeetInPerson(a) || !canMeetInPerson(b)) return { refused: "modes" };
+  if (km === null || km > maxKm) return { refused: "distance" };
+  return { place: "in_person", distance: Math.exp(-km / 30) };
 }
 
 /** The Bayesian average rating (prior 4 over 3 reviews), mapped from 1–5 onto 0–1. */

@@ -1,18 +1,23 @@
 import { z } from "zod";
 import { notFound } from "../../errors.js";
-import { translate } from "../../messages/index.js";
 import { requireActiveUser } from "../profiles/service.js";
+import { blockedEitherWayWith, sightlinesAmong, visibleAmong } from "../profiles/visibility.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { parseInput } from "../shared/validate.js";
 import { findSkillByName } from "../skills/catalog.js";
-import { explainCycle, explainPair } from "./explain.js";
+import { admitFor } from "./admit.js";
+import { cycleRefusal } from "./cycle-rule.js";
 import { IndexFeed } from "./index-feed.js";
 import type { MatchIndex } from "./match-index.js";
-import { visibleAmong } from "../profiles/visibility.js";
-import { loadActor, openSwapKeys } from "./pool.js";
-import { findCycles, recommendPairsFreshestFirst, teachersFor } from "./recommend.js";
-import type { CycleMatch, MatchProfile, PairMatch, ScoreComponents, SkillLink } from "./types.js";
+import { cycleKey, loadActor, openSwapsOf, type OpenSwaps } from "./pool.js";
+import { findCycles, onePerPerson, recommendPairsFreshestFirst, teachersFor, type Admit } from "./recommend.js";
+import { defaultLevelPolicy, type LevelPolicy } from "./rules.js";
+import { knownSkillNumber } from "./skill-ids.js";
+import type { CycleMatch, MatchProfile } from "./types.js";
+import { cycleView, pairView, teacherView } from "./views.js";
+
+export type { CycleRecommendation, LinkView, Recommendation, SkillRef, TeacherRecommendation } from "./views.js";
 
 const recommendInput = z
   .object({ limit: z.number().int().min(1).max(50).default(10), cycles: z.boolean().default(false) })
@@ -24,55 +29,27 @@ const teachersInput = z
 /** Bounds on the work one request may do, whatever the size of the community. */
 const limits = { cycleFanOut: 40, cycleSide: 1_500 } as const;
 
-const round3 = (score: number) => Math.round(score * 1000) / 1000;
-const wholeKm = (km: number | null) => (km === null ? null : Math.round(km));
-
 /**
  * Whom a cycle through the actor may run through: B from those who learn what the actor teaches, C from those
- * who teach what the actor wants, the most recently active of each side (freshness is in every score). Their
- * whole skill lists are in the index, so the B → C link is checked as well.
+ * who teach what the actor wants, the most recently active of each side (freshness is in every score) among
+ * those the actor may be offered. Their whole skill lists are in the index, so the B → C link is checked too.
  */
-function cyclePoolOf(index: MatchIndex, me: MatchProfile): MatchProfile[] {
+function cyclePoolOf(index: MatchIndex, me: MatchProfile, admit: Admit): MatchProfile[] {
   return [
     ...new Set([
-      ...index.learnersOfAny(me.teaches.keys(), limits.cycleSide),
-      ...index.teachersOfAny(me.learns.keys(), limits.cycleSide),
+      ...index.learnersOfAny(me.teaches.keys(), limits.cycleSide, admit),
+      ...index.teachersOfAny(me.learns.keys(), limits.cycleSide, admit),
     ]),
   ];
 }
 
-/** The first `limit` of `ranked` whose people (all of them, for a cycle) are in `visible`. */
-function firstVisible<T>(ranked: readonly T[], peopleOf: (item: T) => string[], visible: Set<string>, limit: number) {
-  return ranked.filter((item) => peopleOf(item).every((id) => visible.has(id))).slice(0, limit);
-}
-// Ranked results are re-checked against the database; a few extra cover people hidden since the index saw them.
-const overFetch = (limit: number) => limit * 2 + 10;
+const skillNumberOf = (id: string) => knownSkillNumber(id) ?? -1;
 
-export interface SkillRef {
-  readonly skillId: string;
-  readonly name: string;
-  readonly level: number;
-}
+// Re-ranking rounds after the database disagreed with the index about who may be seen (a change the index
+// has not applied yet): one is almost always enough.
+const recheckRounds = 3;
 
-export interface Recommendation {
-  readonly handle: string;
-  readonly displayName: string;
-  readonly score: number;
-  readonly components: ScoreComponents;
-  readonly theyTeach: SkillRef;
-  readonly youTeach: SkillRef;
-  readonly distanceKm: number | null;
-  readonly explanation: string;
-}
-
-export interface CycleRecommendation {
-  readonly people: readonly [string, string];
-  readonly score: number;
-  readonly links: ReadonlyArray<{ teacher: string; learner: string; skill: SkillRef }>;
-  readonly explanation: string;
-}
-
-export function createMatchingService(deps: ServiceDeps) {
+export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = defaultLevelPolicy) {
   const { db, clock } = deps;
   const feed = new IndexFeed(deps.database);
   let names: Promise<Map<string, string>> | undefined;
@@ -82,102 +59,128 @@ export function createMatchingService(deps: ServiceDeps) {
       .then((rows) => new Map(rows.map((r) => [r.id, r.name]))));
 
   /**
-   * The actor as matching sees them. The index is current for this request (the feed has just applied every
-   * outbox event, the actor's own changes included) but holds only active, non-private people: anyone else is
-   * read from the database.
+   * The actor as matching sees them, and whom they may be offered. The index is current for this request (the
+   * feed has just applied every outbox event, the actor's own changes included) but holds only active,
+   * non-private people: anyone else is read from the database.
    */
-  async function actorProfile(actor: Actor, now: Date, index: MatchIndex): Promise<MatchProfile> {
-    const indexed = index.get(actor.userId);
-    if (indexed !== undefined) return indexed;
-    const profile = await loadActor(db, actor.userId, now);
-    if (profile === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
-    return profile;
+  async function viewer(actor: Actor, now: Date) {
+    const [index, blocked] = await Promise.all([feed.current(now), blockedEitherWayWith(deps.database, actor.userId)]);
+    const me = index.get(actor.userId) ?? (await loadActor(db, actor.userId, now));
+    if (me === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
+    return { index, me, admit: admitFor(me, blocked) };
   }
 
-  const ref = (link: SkillLink, level: number, nameOf: (id: string) => string): SkillRef => ({
-    skillId: link.skillId,
-    name: nameOf(link.skillId),
-    level,
-  });
+  /**
+   * Ranks among the people `admit` lets through, then checks the people of what it would show against the
+   * database; anyone the index wrongly thought visible is left out and the ranking runs again without them,
+   * so a hidden person never takes a visible one's place.
+   */
+  async function rankedVisible<T>(
+    viewerId: string,
+    admit: Admit,
+    rank: (admit: Admit) => readonly T[],
+    peopleOf: (item: T) => readonly string[],
+  ): Promise<T[]> {
+    const hidden = new Set<string>();
+    for (let round = 1; ; round++) {
+      const ranked = rank((person) => !hidden.has(person.userId) && admit(person));
+      const people = ranked.flatMap(peopleOf);
+      const visible = await visibleAmong(deps.database, viewerId, people);
+      const wronglyAdmitted = people.filter((id) => !visible.has(id));
+      if (wronglyAdmitted.length === 0 || round === recheckRounds)
+        return ranked.filter((item) => peopleOf(item).every((id) => visible.has(id)));
+      for (const id of wronglyAdmitted) hidden.add(id);
+    }
+  }
+
+  /**
+   * Cycles that can be accepted, one per person: ranked first, then judged by the same rule as a cycle request
+   * (sightlines read fresh for everyone in them), then thinned to one offer per person.
+   */
+  async function acceptableCycles(me: MatchProfile, index: MatchIndex, admit: Admit, open: OpenSwaps, limit: number) {
+    const ranked = findCycles(me, cyclePoolOf(index, me, admit), { fanOut: limits.cycleFanOut }, policy).filter(
+      (c) => !open.cycles.has(cycleKey(c.links[1].teacher.userId, c.links[2].teacher.userId)),
+    );
+    if (ranked.length === 0) return [];
+    const sight = await sightlinesAmong(db, [me.userId, ...ranked.flatMap(othersOf)]);
+    const acceptable = ranked.filter(
+      (c) =>
+        cycleRefusal(
+          {
+            members: [me, c.links[1].teacher, c.links[2].teacher],
+            skills: [
+              skillNumberOf(c.links[0].link.skillId),
+              skillNumberOf(c.links[1].link.skillId),
+              skillNumberOf(c.links[2].link.skillId),
+            ],
+          },
+          sight,
+        ) === null,
+    );
+    return onePerPerson(acceptable, limit);
+  }
 
   return {
     /**
-     * Reciprocal partners for the actor, best first, each with its score components and a sentence; with
-     * `cycles`, also three-person swaps through the actor. Deterministic for the same data and clock.
+     * Reciprocal partners for the actor, best first (exact fits before near ones), each with its score
+     * components, weekly overlap and a sentence; with `cycles`, also three-person swaps through the actor that
+     * can be requested as offered. Deterministic for the same data and clock.
      */
     async recommend(actor: Actor, options: z.input<typeof recommendInput> = {}) {
       const input = parseInput(recommendInput, options, "MATCH.INVALID");
       const now = clock.now();
-      const [index, known, open] = await Promise.all([
-        feed.current(now),
+      const [{ index, me, admit }, known, open] = await Promise.all([
+        viewer(actor, now),
         skillNames(),
-        openSwapKeys(deps.database, actor.userId),
+        openSwapsOf(deps.database, actor.userId),
       ]);
-      const me = await actorProfile(actor, now, index);
       const nameOf = (id: string) => known.get(id) ?? id;
-      const ranked = recommendPairsFreshestFirst(
-        me,
-        index.reciprocalByRecency(me.learns.keys(), me.teaches.keys()),
-        now,
-        (partner, mine, theirs) => open.has(`${partner}|${mine}|${theirs}`),
-        overFetch(input.limit),
-        index.trustCeiling,
+      const pairs = await rankedVisible(
+        actor.userId,
+        admit,
+        (admitted) =>
+          recommendPairsFreshestFirst(me, index.reciprocalByRecency(me.learns.keys(), me.teaches.keys()), {
+            now,
+            openSwap: (partner, mine, theirs) => open.pairs.has(`${partner}|${mine}|${theirs}`),
+            policy,
+            limit: input.limit,
+            admit: admitted,
+            trustCeiling: index.trustCeiling,
+          }),
+        (m) => [m.partner.userId],
       );
-      const found = input.cycles
-        ? findCycles(me, cyclePoolOf(index, me), { fanOut: limits.cycleFanOut, limit: overFetch(input.limit) })
-        : [];
-      const partnerOf = (m: PairMatch) => [m.partner.userId];
-      const others = (c: CycleMatch) => [c.links[1].teacher.userId, c.links[2].teacher.userId];
-      // One visibility check for everything that may be shown, pairs and cycles alike.
-      const visible = await visibleAmong(deps.database, actor.userId, [
-        ...ranked.flatMap(partnerOf),
-        ...found.flatMap(others),
-      ]);
-      const pairs: Recommendation[] = firstVisible(ranked, partnerOf, visible, input.limit).map((m) => ({
-        handle: m.partner.handle,
-        displayName: m.partner.displayName,
-        score: round3(m.score),
-        components: m.components,
-        theyTeach: ref(m.theyTeach, m.theyTeach.teacherLevel, nameOf),
-        youTeach: ref(m.youTeach, m.youTeach.teacherLevel, nameOf),
-        distanceKm: wholeKm(m.distanceKm),
-        explanation: explainPair(m, nameOf),
-      }));
-      const cycles: CycleRecommendation[] = firstVisible(found, others, visible, input.limit).map((c) => ({
-        people: [c.links[1].teacher.handle, c.links[2].teacher.handle] as const,
-        score: round3(c.score),
-        links: c.links.map((l) => ({
-          teacher: l.teacher.handle,
-          learner: l.learner.handle,
-          skill: ref(l.link, l.link.teacherLevel, nameOf),
-        })),
-        explanation: explainCycle(c, nameOf, actor.userId),
-      }));
-      return { pairs, cycles };
+      const cycles = input.cycles ? await acceptableCycles(me, index, admit, open, input.limit) : [];
+      return {
+        pairs: pairs.map((m) => pairView(m, nameOf)),
+        cycles: cycles.map((c) => cycleView(c, nameOf, actor.userId)),
+      };
     },
 
-    /** One-way: who can teach the actor this skill, even if they want nothing back. */
+    /** One-way: who can teach the actor this skill, even if they want nothing back; exact fits first. */
     async teachersOf(actor: Actor, options: z.input<typeof teachersInput>) {
       const input = parseInput(teachersInput, options, "MATCH.INVALID");
       await requireActiveUser(db, actor.userId);
       const skill = await findSkillByName(db, input.skill, actor.userId);
       if (skill === null) throw notFound("SKILL.UNKNOWN", "skill.not_found", { name: input.skill });
       const now = clock.now();
-      const index = await feed.current(now);
-      const me = await actorProfile(actor, now, index);
-      const ranked = teachersFor(me, skill.id, index.teachersOfAny([skill.id]), now, overFetch(input.limit));
-      const teacherOf = (t: (typeof ranked)[number]) => [t.teacher.userId];
-      const visible = await visibleAmong(deps.database, actor.userId, ranked.flatMap(teacherOf));
-      return firstVisible(ranked, teacherOf, visible, input.limit).map((t) => ({
-        handle: t.teacher.handle,
-        displayName: t.teacher.displayName,
-        score: round3(t.score),
-        skill: { skillId: skill.id, name: skill.name, level: t.link.teacherLevel },
-        distanceKm: wholeKm(t.distanceKm),
-        explanation: translate("match.teaches_you", { skill: skill.name, level: t.link.teacherLevel }),
-      }));
+      const { index, me, admit } = await viewer(actor, now);
+      const ranked = await rankedVisible(
+        actor.userId,
+        admit,
+        (admitted) =>
+          teachersFor(me, skill.id, index.teachersOfAny([skill.id]), {
+            now,
+            policy,
+            limit: input.limit,
+            admit: admitted,
+          }),
+        (t) => [t.teacher.userId],
+      );
+      return ranked.map((t) => teacherView(t, (id) => (id === skill.id ? skill.name : id)));
     },
   };
 }
+
+const othersOf = (c: CycleMatch) => [c.links[1].teacher.userId, c.links[2].teacher.userId];
 
 export type MatchingService = ReturnType<typeof createMatchingService>;

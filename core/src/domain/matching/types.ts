@@ -1,5 +1,7 @@
+import type { Visibility } from "../profiles/types.js";
 import type { WeeklySlot } from "../skills/types.js";
 import type { SkillLevels } from "./skill-levels.js";
+import type { SkillSettings } from "./skill-settings.js";
 
 export type MeetingMode = "online" | "in_person" | "either";
 
@@ -18,11 +20,17 @@ export interface MatchProfile {
    */
   readonly weekUtc: readonly UtcInterval[];
   readonly mode: MeetingMode;
+  /** A skill's own mode and slots, where the person set them: they win over `mode` and `weekUtc` for it. */
+  readonly skillSettings: SkillSettings;
   readonly location: { readonly latitude: number; readonly longitude: number; readonly name: string } | null;
   readonly maxDistanceKm: number;
   readonly ratingCount: number;
   readonly ratingSum: number;
   readonly lastActiveAt: Date;
+  /** Who may see them (the index holds no private profile; an actor may be private). */
+  readonly visibility: Visibility;
+  /** The communities they belong to, sorted; people in the same communities share one array. */
+  readonly communities: readonly string[];
 }
 
 /** Minutes since Sunday 00:00 UTC; a week has 10,080. */
@@ -39,11 +47,31 @@ export interface ScoreComponents {
   readonly freshness: number;
 }
 
+/**
+ * How a teacher's level meets the level the learner wants to reach: "exact" when at or above it, "near" one
+ * level short (see levelFit).
+ */
+export type LevelFit = "exact" | "near";
+
+/** Where the people of a link meet for it: online when both may, else in person within both one's limits. */
+export type MeetingPlace = "online" | "in_person";
+
+/** One teaching relationship made concrete: who teaches whom what, how well it fits, how and when they meet. */
 export interface SkillLink {
   readonly skillId: string;
   readonly teacherLevel: number;
   readonly wantedLevel: number;
-  readonly fit: number;
+  readonly fit: LevelFit;
+  readonly meeting: MeetingPlace;
+  /** Great-circle km between them when both gave a city, whether or not they meet in person. */
+  readonly km: number | null;
+  /** 1 online, decaying with km in person. */
+  readonly distance: number;
+  /** Weekly minutes both are free for this skill, after time zones; a flexible side is free all week. */
+  readonly overlapMinutes: number;
+  /** The first shared stretch of the week, or null when either side is flexible or nothing is shared. */
+  readonly sharedSlot: UtcInterval | null;
+  readonly availability: number;
 }
 
 export interface PairMatch {
@@ -53,8 +81,10 @@ export interface PairMatch {
   /** What the partner teaches the actor, and what the actor teaches the partner. */
   readonly theyTeach: SkillLink;
   readonly youTeach: SkillLink;
-  readonly sharedSlot: UtcInterval | null;
-  readonly distanceKm: number | null;
+  /** How many of the two links are near fits (0 ranks above 1, 1 above 2, whatever the scores). */
+  readonly nearFits: number;
+  /** The weekly minutes both sessions can share: the smaller of the two links' overlaps. */
+  readonly overlapMinutes: number;
 }
 
 export interface CycleLink {

@@ -80,3 +80,54 @@ export async function visibleAmong(
   );
   return new Set(visible.map((row) => String(row.id)));
 }
+
+/** Who may see whom among a few people, from rows read once: the same canViewProfile, asked for any two. */
+export interface Sightlines {
+  maySee(viewerId: string, ownerId: string): boolean;
+}
+
+/**
+ * Sightlines among `userIds` (a three-person swap, the people of the cycles about to be offered), read fresh
+ * in two queries whatever the number of pairs asked about afterwards. Works inside a transaction.
+ */
+export async function sightlinesAmong(db: Db | Tx, userIds: readonly string[]): Promise<Sightlines> {
+  const ids = [...new Set(userIds)];
+  // One after the other: an interactive transaction runs its statements on one connection.
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, status: true, visibility: true, memberships: { select: { communityId: true } } },
+  });
+  const blocks = await db.block.findMany({
+    where: { blockerId: { in: ids }, blockedId: { in: ids } },
+    select: { blockerId: true, blockedId: true },
+  });
+  const byId = new Map(
+    users.map((u) => [u.id, { ...u, communities: new Set(u.memberships.map((m) => m.communityId)) }]),
+  );
+  const blocked = new Set(blocks.map((b) => `${b.blockerId}|${b.blockedId}`));
+  return {
+    maySee(viewerId, ownerId) {
+      const owner = byId.get(ownerId);
+      const viewer = byId.get(viewerId);
+      if (owner === undefined || viewer === undefined) return false;
+      return canViewProfile({
+        viewerId,
+        ownerId,
+        ownerVisibility: owner.visibility as Visibility,
+        ownerDeleted: owner.status !== "active",
+        blockedEitherWay: blocked.has(`${viewerId}|${ownerId}`) || blocked.has(`${ownerId}|${viewerId}`),
+        shareCommunity: [...viewer.communities].some((id) => owner.communities.has(id)),
+      });
+    },
+  };
+}
+
+/** Everyone `userId` blocked or was blocked by: matching leaves them out before ranking anyone. */
+export async function blockedEitherWayWith(database: Pick<Database, "readRows">, userId: string): Promise<Set<string>> {
+  const rows = await database.readRows(
+    `SELECT "blockedId" AS "other" FROM "Block" WHERE "blockerId" = ?
+     UNION SELECT "blockerId" AS "other" FROM "Block" WHERE "blockedId" = ?`,
+    [userId, userId],
+  );
+  return new Set(rows.map((row) => String(row.other)));
+}

@@ -2,17 +2,20 @@ import type { Database } from "../../infra/prisma/database.js";
 
 type Row = Record<string, unknown>;
 const str = (value: unknown) => String(value);
+const hasSkill = (slot: Row) => slot.userSkillId !== null && slot.userSkillId !== undefined;
 
 /** One page of searchable, matchable people as flat rows, with what the indexes of people need about them. */
 export interface PersonPage {
   /** Active people whose profile is not private, with their location. */
   readonly users: readonly Row[];
-  /** Their approved skills (a skill's category is in `categoryOf`). */
+  /** Their approved skills (a skill's category is in `categoryOf`), with the row id and the skill's own mode. */
   readonly skills: readonly Row[];
   /** Approved skill id → its category id. */
   readonly categoryOf: ReadonlyMap<string, string>;
-  /** Their general weekly slots (per-skill slots left out). */
+  /** Their general weekly slots. */
   readonly slots: readonly Row[];
+  /** The weekly slots some of their skills have of their own, by UserSkill id ("userSkillId"). */
+  readonly skillSlots: readonly Row[];
   /** Review count ("n") and rating sum ("total") per reviewed person ("subjectId"). */
   readonly reviews: readonly Row[];
   /** Community memberships, when asked for. */
@@ -53,7 +56,7 @@ export async function* personPages(
     const range = [str(first.id), str(last.id)];
     const [skills, slots, reviews, members] = await Promise.all([
       database.readRows(
-        `SELECT "userId", "skillId", "direction", "level" FROM "UserSkill" WHERE "userId" BETWEEN ? AND ?`,
+        `SELECT "id", "userId", "skillId", "direction", "level", "mode" FROM "UserSkill" WHERE "userId" BETWEEN ? AND ?`,
         range,
       ),
       database.readRows(
@@ -79,7 +82,8 @@ export async function* personPages(
       // the heap the match index build peaks at (and the process's RSS stays at that peak).
       skills: skills.filter((r) => approved.has(str(r.skillId))),
       categoryOf: approved,
-      slots: slots.filter((r) => r.userSkillId === null || r.userSkillId === undefined),
+      slots: slots.filter((r) => !hasSkill(r)),
+      skillSlots: slots.filter(hasSkill),
       reviews,
       members,
     };

@@ -6,6 +6,7 @@ import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
 import { viewerMaySee } from "../profiles/visibility.js";
+import { requireAcceptableCycle } from "./cycle-check.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { idField } from "../shared/fields.js";
@@ -319,9 +320,6 @@ export function createSwapsService(deps: ServiceDeps) {
         const b = await recipientOf(tx, actor, data.next);
         const c = await recipientOf(tx, actor, data.after);
         if (b.id === c.id) throw invalid("SWAP.INVALID", [{ field: "after", message: translate("swap.cycle_three") }]);
-        // The two others must be able to see each other too: they will share a conversation.
-        if (!(await viewerMaySee(tx, b.id, { ...c })) || !(await viewerMaySee(tx, c.id, { ...b })))
-          throw notFound("USER.NOT_FOUND", "user.not_found", { handle: data.after });
         for (const [userId, skill, field, handle] of [
           [actor.userId, x, "youTeach", null],
           [b.id, y, "nextTeaches", b.handle],
@@ -337,6 +335,7 @@ export function createSwapsService(deps: ServiceDeps) {
                     : translate("swap.they_dont_teach", { handle, skill: skill.name }),
               },
             ]);
+        await requireAcceptableCycle(tx, [{ id: actor.userId, handle: null }, b, c], [x, y, z], now);
         const open = await tx.swap.findFirst({
           where: {
             kind: "cycle",
