@@ -7,6 +7,7 @@ import {
   rejectedFields,
   testProviders,
   type TestCore,
+  block,
 } from "../../testing/index.js";
 
 type Person = Actor & { handle: string };
@@ -392,6 +393,46 @@ for (const provider of testProviders()) {
           }),
         ),
       ).toEqual(["after"]);
+    });
+
+    it("refuses a cycle whose people cannot meet for a link, naming that link's skill", async () => {
+      // Ed now teaches Chess only online, and Fay meets only in person: the Chess link cannot happen.
+      const chess = (await core.services.skills.listFor(ed, ed.handle)).find((s) => s.skill.name === "Chess");
+      await core.services.skills.update(ed, chess?.id ?? "", { mode: "online" });
+      await core.services.profiles.update(fay, { meetingMode: "in_person", location: "Lyon" });
+      const refused = await domainErrorOf(propose);
+      expect(refused.code).toBe("SWAP.CANNOT_MEET");
+      expect(refused.fields).toEqual([
+        {
+          field: "nextTeaches",
+          message: `${ed.handle} and ${fay.handle} cannot meet for Chess: one meets only online, the other only in person.`,
+        },
+      ]);
+      // Ana meets only in person, in Paris like Ed: Fay (Lyon) would have to teach her 390 km away, beyond both
+      // people's 50 km.
+      await core.services.skills.update(ed, chess?.id ?? "", { mode: null });
+      await core.services.profiles.update(fay, { meetingMode: "either" });
+      await core.services.profiles.update(ed, { location: "Paris" });
+      await core.services.profiles.update(ana, { meetingMode: "in_person", location: "Paris" });
+      expect(await domainErrorOf(propose)).toMatchObject({
+        code: "SWAP.CANNOT_MEET",
+        fields: [
+          {
+            field: "afterTeaches",
+            message: `${fay.handle} and you are too far apart to meet in person for Spanish, or one of them has no city.`,
+          },
+        ],
+      });
+      await core.services.profiles.update(ana, { meetingMode: "either" });
+      const proposed = await propose();
+      expect(proposed.status).toBe("pending");
+      await core.services.swaps.cancel(ana, proposed.id);
+    });
+
+    it("refuses a cycle whose two others cannot see each other, as matching never offers one", async () => {
+      await block(core, ed, fay);
+      expect((await domainErrorOf(propose)).code).toBe("USER.NOT_FOUND");
+      await core.database.db.block.deleteMany({ where: { blockerId: ed.userId } });
     });
   });
 }
