@@ -3,10 +3,20 @@ import type { MessageKey } from "./messages/index.js";
 /** The kinds of expected failure every door knows how to render (HTTP status, ephemeral reply, …). */
 export type DomainErrorKind = "not_found" | "forbidden" | "conflict" | "invalid" | "rate_limited" | "unavailable";
 
+/** A place an ambiguous city could be; answering with `{ geonameId }` picks it. */
+export interface CityCandidate {
+  readonly geonameId: number;
+  readonly name: string;
+  readonly region: string;
+  readonly country: string;
+}
+
 /** One rejected input field: its path ("location", "slots.2.start") and the sentence to show beside it. */
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** For an ambiguous city, the places it could be, most populous first: a door can offer them as choices. */
+  readonly candidates?: readonly CityCandidate[];
 }
 
 /**

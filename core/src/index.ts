@@ -1,6 +1,6 @@
 export { createCore, createServices, type Core, type CoreOptions, type Services } from "./app.js";
 export { ConfigError, databaseProvider, loadConfig, type Config, type ConfigInput } from "./config.js";
-export { DomainError, isDomainError, type DomainErrorKind, type FieldError } from "./errors.js";
+export { DomainError, isDomainError, type CityCandidate, type DomainErrorKind, type FieldError } from "./errors.js";
 export { translate, type Locale, type MessageKey } from "./messages/index.js";
 export { actorOf, type Actor } from "./domain/shared/actor.js";
 export type { AccountRef } from "./domain/identity/service.js";

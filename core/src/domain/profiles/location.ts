@@ -30,12 +30,17 @@ export function resolvePlace(
     case "not_found":
       throw invalid(`${code}.UNKNOWN_CITY`, [{ field, message: translate("field.city_unknown", { query: input }) }]);
     case "ambiguous": {
-      const candidates = result.candidates.map(describe).join("; ");
-      throw invalid(
-        `${code}.AMBIGUOUS_CITY`,
-        [{ field, message: translate("field.city_ambiguous", { query: input, candidates }) }],
-        { candidates, candidateIds: result.candidates.map((c) => c.geonameId).join(",") },
-      );
+      const candidates = result.candidates.map(({ geonameId, name, region, country }) => ({
+        geonameId,
+        name,
+        region,
+        country,
+      }));
+      const message = translate("field.city_ambiguous", {
+        query: input,
+        candidates: result.candidates.map(describe).join("; "),
+      });
+      throw invalid(`${code}.AMBIGUOUS_CITY`, [{ field, message, candidates }]);
     }
   }
 }

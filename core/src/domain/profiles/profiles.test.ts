@@ -83,9 +83,14 @@ for (const provider of testProviders()) {
         const error = await domainErrorOf(() => core.services.profiles.update(cy, { location: "Springfield" }));
         expect(error.code).toBe("PROFILE.AMBIGUOUS_CITY");
         expect(error.fields[0]?.message).toMatch(/Springfield, MO, US; Springfield, /);
-        const firstCandidate = Number(String(error.params.candidateIds).split(",")[0]);
-        const profile = await core.services.profiles.update(cy, { location: { geonameId: firstCandidate } });
-        expect(profile.location?.name).toBe("Springfield");
+        const candidates = error.fields[0]?.candidates ?? [];
+        expect(candidates.slice(0, 2)).toEqual([
+          { geonameId: expect.any(Number), name: "Springfield", region: "MO", country: "US" },
+          { geonameId: expect.any(Number), name: "Springfield", region: "MA", country: "US" },
+        ]);
+        const picked = candidates[1]?.geonameId ?? 0;
+        const profile = await core.services.profiles.update(cy, { location: { geonameId: picked } });
+        expect(profile.location).toMatchObject({ name: "Springfield", region: "MA" });
       });
 
       it("rejects a city it cannot find without touching the profile or the outbox", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { GeocodeResult, Place } from "../../ports/geocoder.js";
+import { readAlternateNames } from "./alternate-names.js";
 import { distanceKm } from "./distance.js";
+import { fold } from "./fold.js";
 import { GazetteerGeocoder } from "./gazetteer.js";
 
 const geocoder = new GazetteerGeocoder();
@@ -18,6 +20,7 @@ function candidates(query: string): readonly Place[] {
 }
 
 const populations = (places: readonly Place[]) => places.map((place) => place.population);
+const nameAndCountry = (place: Place) => `${place.name}, ${place.country}`;
 const descending = (values: readonly number[]) => [...values].sort((a, b) => b - a);
 
 describe("resolving a city", () => {
@@ -90,6 +93,64 @@ describe("resolving a city", () => {
   });
 });
 
+describe("resolving a city by another of its names", () => {
+  it.each([
+    ["New York", "New York City"],
+    ["NYC", "New York City"],
+    ["München", "Munich"],
+    ["Wien", "Vienna"],
+    ["Bangalore", "Bengaluru"],
+    ["Bombay", "Mumbai"],
+    ["Sao Paulo", "São Paulo"],
+    ["Köln", "Cologne"],
+    ["Saint Petersburg", "St Petersburg"],
+    ["Leningrad", "Saint Petersburg"],
+  ])("finds '%s' as '%s'", (typed, named) => {
+    expect(found(typed)).toEqual(found(named));
+  });
+
+  it("finds Köln as 'Köln' and as 'Cologne': the Cologne of 7,000 people in Italy is outweighed", () => {
+    expect(found("Köln")).toMatchObject({ name: "Köln", country: "DE" });
+    expect(found("Cologne")).toEqual(found("Köln"));
+  });
+
+  it("reads 'St' as 'Saint': 'St Petersburg' is Russia's, twenty times Florida's, found by naming its state", () => {
+    expect(found("St Petersburg")).toMatchObject({ name: "Saint Petersburg", country: "RU" });
+    expect(found("St. Petersburg")).toEqual(found("Saint-Petersburg"));
+    expect(found("St. Petersburg, FL")).toMatchObject({ name: "St. Petersburg", country: "US", region: "FL" });
+    expect(found("Saint Petersburg, US-FL")).toEqual(found("St. Petersburg, FL"));
+    expect(found("Mount Isa")).toEqual(found("Mt Isa"));
+  });
+
+  it("asks rather than give a town's own name to a far bigger city also called so: 'Vienne', 'Jork'", () => {
+    expect(candidates("Vienne").map(nameAndCountry)).toEqual(["Vienna, AT", "Vienne, FR"]);
+    expect(candidates("Jork").map(nameAndCountry)).toEqual(["York, GB", "Jork, DE"]);
+  });
+
+  it("gives a village's name to a world city also called so: 'Madras' is Chennai, not Madras, Oregon", () => {
+    expect(found("Madras")).toEqual(found("Chennai"));
+  });
+
+  it("applies qualifiers to other names too: 'Bombay, IN' is Mumbai, 'Bombay, FR' is nothing", () => {
+    expect(found("Bombay, IN")).toEqual(found("Mumbai"));
+    expect(geocoder.resolve("Bombay, FR")).toEqual({ kind: "not_found" });
+  });
+
+  it("offers every city another name may mean when none dominates ('Kordoba')", () => {
+    const cordobas = candidates("Kordoba");
+    expect(cordobas.map((place) => place.country)).toEqual(["AR", "ES", "MX"]);
+    expect(cordobas.every((place) => place.name === "Córdoba")).toBe(true);
+  });
+
+  it("stores every other name folded the way queries are, for cities it knows", () => {
+    const cities = readAlternateNames();
+    expect(cities.length).toBeGreaterThan(5000);
+    const unknown = cities.filter(({ geonameId }) => geocoder.byId(geonameId) === undefined);
+    const unfolded = cities.flatMap(({ names }) => names.filter((name) => fold(name) !== name || name === ""));
+    expect({ unknown, unfolded }).toEqual({ unknown: [], unfolded: [] });
+  });
+});
+
 describe("looking a place up by GeoNames id", () => {
   it("returns the same place that resolving gave", () => {
     const lyon = found("Lyon");
@@ -111,6 +172,16 @@ describe("suggesting cities while typing", () => {
     expect(suggestions).toHaveLength(5);
     expect(suggestions[0]).toMatchObject({ name: "São Paulo", country: "BR" });
     expect(populations(suggestions)).toEqual(descending(populations(suggestions)));
+  });
+
+  it("suggests a city by another of its names once most of it is typed: 'Münch' is Munich", () => {
+    expect(geocoder.suggest("Münch", 5)[0]).toMatchObject({ name: "Munich", country: "DE" });
+    expect(geocoder.suggest("wie", 5)[0]).toMatchObject({ name: "Vienna", country: "AT" });
+  });
+
+  it("lists a city once when several of its names start with what is typed ('vien': Vienna, Vienne)", () => {
+    const suggestions = geocoder.suggest("vien", 25);
+    expect(suggestions.filter((place) => place.name === "Vienna" && place.country === "AT")).toHaveLength(1);
   });
 
   it("suggests nothing for an empty prefix or a zero limit", () => {
