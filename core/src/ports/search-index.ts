@@ -34,6 +34,10 @@ export interface SearchDocument {
     readonly categoryId: string;
     readonly direction: SearchDirection;
     readonly level: number;
+    /** How the person meets for this skill: its own mode when they set one, else their profile's. */
+    readonly mode: SearchMeetingMode;
+    /** The skill's own weekly slots in UTC, when it has some (then `week` does not apply to it). */
+    readonly week: readonly WeekInterval[] | null;
   }>;
   /** General weekly availability in UTC; empty when the person gave none. */
   readonly week: readonly WeekInterval[];
@@ -80,9 +84,16 @@ export interface PeopleQuery {
   readonly skillFilter: SkillFilter;
   /** Reference point for distances; `km` (when set) keeps only people within it. */
   readonly origin?: { readonly latitude: number; readonly longitude: number; readonly km?: number };
+  /**
+   * Keeps people who can meet this way: a skill that the query names or filters on must be had so (its own mode,
+   * else the person's); otherwise the person must, for something (generally or for one of their skills).
+   */
   readonly mode?: "online" | "in_person";
   readonly communityId?: string;
-  /** Keeps people whose weekly availability overlaps one of these UTC intervals. */
+  /**
+   * Keeps people whose weekly availability overlaps one of these UTC intervals, the same way as `mode`: a
+   * matching skill by its own slots when it has some, else the person's; otherwise any of their slots.
+   */
   readonly window?: readonly WeekInterval[];
   readonly sort: SearchSort;
   readonly after?: SortPosition | undefined;

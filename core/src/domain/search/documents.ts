@@ -20,10 +20,23 @@ interface PersonFacts {
   readonly location: { name: string; latitude: number; longitude: number } | null;
 }
 
+type Slot = { weekday: number; startMinute: number; endMinute: number };
+
+interface SkillFacts {
+  readonly skillId: string;
+  readonly categoryId: string;
+  readonly direction: string;
+  readonly level: number;
+  /** The skill's own mode, or null for the person's. */
+  readonly mode: string | null;
+  /** The skill's own slots; none means the person's general ones. */
+  readonly slots: readonly Slot[];
+}
+
 function toDocument(
   person: PersonFacts,
-  skills: ReadonlyArray<{ skillId: string; categoryId: string; direction: string; level: number }>,
-  slots: ReadonlyArray<{ weekday: number; startMinute: number; endMinute: number }>,
+  skills: readonly SkillFacts[],
+  slots: readonly Slot[],
   communityIds: readonly string[],
   ratings: { readonly count: number; readonly sum: number },
   now: Date,
@@ -46,6 +59,8 @@ function toDocument(
       categoryId: s.categoryId,
       direction: s.direction as SearchDirection,
       level: s.level,
+      mode: (s.mode ?? person.meetingMode) as SearchMeetingMode,
+      week: s.slots.length === 0 ? null : weekInUtc(s.slots, person.timeZone, now),
     })),
     week: weekInUtc(slots, person.timeZone, now),
   };
@@ -76,7 +91,14 @@ export async function loadDocuments(
       location: { select: { name: true, latitude: true, longitude: true } },
       skills: {
         where: { skill: { status: "approved" } },
-        select: { skillId: true, direction: true, level: true, skill: { select: { categoryId: true } } },
+        select: {
+          skillId: true,
+          direction: true,
+          level: true,
+          mode: true,
+          skill: { select: { categoryId: true } },
+          availability: { select: { weekday: true, startMinute: true, endMinute: true } },
+        },
       },
       availability: { where: { userSkillId: null }, select: { weekday: true, startMinute: true, endMinute: true } },
       memberships: { select: { communityId: true } },
@@ -88,7 +110,7 @@ export async function loadDocuments(
     .map((row) =>
       toDocument(
         row,
-        row.skills.map((s) => ({ ...s, categoryId: s.skill.categoryId })),
+        row.skills.map((s) => ({ ...s, categoryId: s.skill.categoryId, slots: s.availability })),
         row.availability,
         row.memberships.map((m) => m.communityId),
         {
@@ -120,17 +142,21 @@ export async function* documentPages(
   pageSize = 5_000,
 ): AsyncGenerator<SearchDocument[]> {
   for await (const page of personPages(database, { pageSize, members: true })) {
-    const skillsOf = groupBy(page.skills, "userId", (r) => ({
+    const slotOf = (r: Row): Slot => ({
+      weekday: num(r.weekday),
+      startMinute: num(r.startMinute),
+      endMinute: num(r.endMinute),
+    });
+    const ownSlotsOf = groupBy(page.skillSlots, "userSkillId", slotOf);
+    const skillsOf = groupBy(page.skills, "userId", (r): SkillFacts => ({
       skillId: str(r.skillId),
       categoryId: page.categoryOf.get(str(r.skillId)) ?? "",
       direction: str(r.direction),
       level: num(r.level),
+      mode: r.mode === null || r.mode === undefined ? null : str(r.mode),
+      slots: ownSlotsOf.get(str(r.id)) ?? [],
     }));
-    const slotsOf = groupBy(page.slots, "userId", (r) => ({
-      weekday: num(r.weekday),
-      startMinute: num(r.startMinute),
-      endMinute: num(r.endMinute),
-    }));
+    const slotsOf = groupBy(page.slots, "userId", slotOf);
     const communitiesOf = groupBy(page.members, "userId", (r) => str(r.communityId));
     const ratingsOf = new Map(page.reviews.map((r) => [str(r.subjectId), { count: num(r.n), sum: num(r.total) }]));
     yield page.users.map((u) => {

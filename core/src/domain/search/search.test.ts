@@ -46,6 +46,15 @@ const fixture: Record<string, PersonSpec> = {
   jon: { name: "Jon Hidden", teach: { Guitar: 4 }, visibility: "communities" },
   maria: { name: "Maria Bianchi", teach: { Italian: 4 }, learn: { Cooking: 3 }, city: "Rome" },
   mario: { name: "Mario Verdi", teach: { Cooking: 5 }, city: "Milan" },
+  // Meets in person on Monday mornings, but teaches Chess online on Saturday mornings.
+  kurt: {
+    name: "Kurt Weiss",
+    teach: { Chess: 4 },
+    city: "Berlin",
+    mode: "in_person",
+    slots: [{ day: "mon", start: "08:00", end: "09:00" }],
+    own: { Chess: { mode: "online", slots: [{ day: "sat", start: "10:00", end: "12:00" }] } },
+  },
 };
 
 for (const provider of testProviders()) {
@@ -161,6 +170,18 @@ for (const provider of testProviders()) {
         // Sam's evening in UTC (Sam has no zone set) meets Dora's Tuesday 18–20 in Berlin (17–19 UTC).
         expect(await names({ text: "guitar", available: "Tue 17:30-18:00" })).toEqual(["dora"]);
         expect(await names({ text: "guitar", available: "Tue 20:00-21:00" })).toEqual([]);
+      });
+
+      it("holds a skill to the mode and the weekly time its owner set for it", async () => {
+        expect(await names({ text: "chess", mode: "online" })).toEqual(["kurt"]);
+        expect(await names({ text: "chess", mode: "in_person" })).toEqual([]);
+        expect(await names({ text: "chess", available: "Sat 10:30-11:00" })).toEqual(["kurt"]);
+        // Kurt's general Monday slot is not when he teaches Chess.
+        expect(await names({ text: "chess", available: "Mon 08:00-09:00" })).toEqual([]);
+        // By name, Kurt is found if he can meet so for anything: in person generally, online for Chess.
+        expect(await names({ text: "kurt", mode: "online" })).toEqual(["kurt"]);
+        expect(await names({ text: "kurt", available: "Mon 08:00-09:00" })).toEqual(["kurt"]);
+        expect(await names({ category: "games", mode: "online" })).toEqual(["kurt"]);
       });
 
       it("keeps members of a community", async () => {

@@ -28,6 +28,36 @@ export interface PageSkill {
   readonly categoryId: string;
   readonly direction: SearchDirection;
   readonly level: number;
+  /** Whether the row can be had as the query asks (mode, time): see meetingConditions in people-sql.ts. */
+  readonly meets: boolean;
+}
+
+/** A weekly slot of a person on the page: general (skillId "") or one of a skill's own. */
+export interface PageSlot {
+  readonly doc: number;
+  readonly skillId: string;
+  readonly direction: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The same decision as meetingConditions, for one skill row of a person on the page and that person's slots. */
+export function skillRowMeets(
+  query: PeopleQuery,
+  row: { readonly skillId: string; readonly direction: string; readonly mode: string; readonly ownWeek: boolean },
+  slots: readonly PageSlot[],
+): boolean {
+  if (query.mode !== undefined && row.mode !== query.mode && row.mode !== "either") return false;
+  const window = query.window ?? [];
+  if (window.length === 0) return true;
+  const skillId = row.ownWeek ? row.skillId : "";
+  const direction = row.ownWeek ? row.direction : "";
+  return slots.some(
+    (slot) =>
+      slot.skillId === skillId &&
+      slot.direction === direction &&
+      window.some((w) => slot.start < w.end && slot.end > w.start),
+  );
 }
 
 export interface PageText {
@@ -104,6 +134,7 @@ export function reasonsFor(
       if (filter.categoryId !== undefined && skill.categoryId !== filter.categoryId) continue;
       if (filter.direction !== undefined && skill.direction !== filter.direction) continue;
       if (filter.minLevel !== undefined && skill.level < filter.minLevel) continue;
+      if (!skill.meets) continue;
       const base = named.kind === "fuzzy" ? relevance.fuzzySkill : relevance.skill;
       const bonus = skill.direction === "teach" ? skill.level * relevance.teachLevelBonus : 0;
       offer(base + bonus, {

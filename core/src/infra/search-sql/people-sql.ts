@@ -5,6 +5,7 @@ import {
   type SearchConcept,
   type SkillFilter,
   type TextField,
+  type WeekInterval,
 } from "../../ports/search-index.js";
 
 /** One word position of a concept: any of the alternatives exactly, or (the last word) anything it begins. */
@@ -50,6 +51,33 @@ const list = (values: readonly unknown[], param: (value: unknown) => string) => 
 
 type Param = (value: unknown) => string;
 
+/** "Overlaps one of the query's windows", for the slot row aliased `w`. */
+function overlapsWindow(window: readonly WeekInterval[], param: Param): string {
+  return window.map((q) => `(w.start_minute < ${param(q.end)} AND w.end_minute > ${param(q.start)})`).join(" OR ");
+}
+
+/**
+ * A skill row (`alias`, e.g. "k.") may count for a query that asks for a way of meeting or a time only if that
+ * skill can be had so: its mode (its own, or the person's) allows the meeting, and its slots (its own when it
+ * has some, else the person's general ones) overlap the window.
+ */
+function meetingConditions(query: PeopleQuery, param: Param, alias: string): string[] {
+  const conditions: string[] = [];
+  if (query.mode !== undefined) conditions.push(`${alias}mode IN (${param(query.mode)}, 'either')`);
+  if (query.window !== undefined && query.window.length > 0)
+    conditions.push(
+      `EXISTS (SELECT 1 FROM search_slot w WHERE w.doc = ${alias}doc
+         AND w.skill_id = CASE WHEN ${alias}own_week = 1 THEN ${alias}skill_id ELSE '' END
+         AND w.direction = CASE WHEN ${alias}own_week = 1 THEN ${alias}direction ELSE '' END
+         AND (${overlapsWindow(query.window, param)}))`,
+    );
+  return conditions;
+}
+
+/** Whether the query restricts which of a person's skill rows may count (see meetingConditions). */
+export const restrictsSkillRows = (query: PeopleQuery) =>
+  query.mode !== undefined || (query.window !== undefined && query.window.length > 0);
+
 /**
  * The loose slots a field is searched with: prefixes only for names and handles (typing the start of a
  * name finds the person; the start of a word in a bio finds half the bios), null when nothing is left to add
@@ -72,17 +100,20 @@ function personConditions(query: PeopleQuery, param: Param): string[] {
       ? `p.visibility = 'public'`
       : `(p.visibility = 'public' OR EXISTS (SELECT 1 FROM search_member sm WHERE sm.doc = p.doc AND sm.community_id IN (${list(viewer.communityIds, param)})))`,
   );
-  if (query.mode !== undefined) where.push(`p.mode IN (${param(query.mode)}, 'either')`);
+  // A person meets the query's mode or time if they can for something: generally, or for one of their skills
+  // (skill matches are held to that skill's own mode and time, see meetingConditions).
+  if (query.mode !== undefined) {
+    const mode = param(query.mode);
+    where.push(
+      `(p.mode IN (${mode}, 'either') OR EXISTS (SELECT 1 FROM search_skill ms WHERE ms.doc = p.doc AND ms.mode IN (${param(query.mode)}, 'either')))`,
+    );
+  }
   if (query.communityId !== undefined)
     where.push(
       `EXISTS (SELECT 1 FROM search_member sc WHERE sc.doc = p.doc AND sc.community_id = ${param(query.communityId)})`,
     );
-  if (query.window !== undefined && query.window.length > 0) {
-    const overlaps = query.window
-      .map((w) => `(s.start_minute < ${param(w.end)} AND s.end_minute > ${param(w.start)})`)
-      .join(" OR ");
-    where.push(`EXISTS (SELECT 1 FROM search_slot s WHERE s.doc = p.doc AND (${overlaps}))`);
-  }
+  if (query.window !== undefined && query.window.length > 0)
+    where.push(`EXISTS (SELECT 1 FROM search_slot w WHERE w.doc = p.doc AND (${overlapsWindow(query.window, param)}))`);
   if (origin?.km !== undefined) {
     // A bounding box first, so an index on latitude narrows the rows before the exact distance is computed.
     const dLat = origin.km / kmPerDegree;
@@ -130,16 +161,17 @@ export function buildPeopleQuery(
       const base =
         fuzzy.length === 0
           ? String(relevance.skill)
-          : `CASE WHEN skill_id IN (${list(fuzzy, param)}) THEN ${relevance.fuzzySkill} ELSE ${relevance.skill} END`;
+          : `CASE WHEN k.skill_id IN (${list(fuzzy, param)}) THEN ${relevance.fuzzySkill} ELSE ${relevance.skill} END`;
       const where = [
-        `skill_id IN (${list(
+        `k.skill_id IN (${list(
           concept.skills.map((s) => s.skillId),
           param,
         )})`,
-        ...skillConditions(query.skillFilter, param),
+        ...skillConditions(query.skillFilter, param, "k."),
+        ...meetingConditions(query, param, "k."),
       ];
       matches.push(
-        `SELECT doc, ${index} AS concept, ${base} + CASE WHEN direction = 'teach' THEN level * ${relevance.teachLevelBonus} ELSE 0 END AS score FROM search_skill WHERE ${where.join(" AND ")}`,
+        `SELECT k.doc, ${index} AS concept, ${base} + CASE WHEN k.direction = 'teach' THEN k.level * ${relevance.teachLevelBonus} ELSE 0 END AS score FROM search_skill k WHERE ${where.join(" AND ")}`,
       );
     }
     if (!concept.textAllowed || exact.length === 0) return;
@@ -162,7 +194,10 @@ export function buildPeopleQuery(
   const filtered = Object.values(query.skillFilter).some((value) => value !== undefined);
   if (filtered && !concepts.some((c) => c.concept.skills.length > 0))
     where.push(
-      `p.doc IN (SELECT doc FROM search_skill WHERE ${skillConditions(query.skillFilter, param).join(" AND ")})`,
+      `p.doc IN (SELECT k.doc FROM search_skill k WHERE ${[
+        ...skillConditions(query.skillFilter, param, "k."),
+        ...meetingConditions(query, param, "k."),
+      ].join(" AND ")})`,
     );
   if (withoutSkill !== undefined)
     where.push(`NOT EXISTS (SELECT 1 FROM search_skill x WHERE x.doc = p.doc AND x.skill_id = ${param(withoutSkill)})`);
@@ -218,13 +253,19 @@ export function buildSkillRegionQuery(
   const { direction, minLevel, categoryId } = query.skillFilter;
   if (direction !== undefined) where.push(`s.direction = ${param(direction)}`);
   if (minLevel !== undefined) where.push(`s.level >= ${param(minLevel)}`);
-  if (direction === undefined && minLevel === undefined) where.push(`s.is_best = 1`);
-  else if (direction === undefined && minLevel !== undefined)
-    // Either direction at a minimum level: a person counts once, by their better row that reaches it (a
-    // teaching row always outranks a learning one: it carries the level bonus).
+  where.push(...meetingConditions(query, param, "s."));
+  if (direction === undefined && minLevel === undefined && !restrictsSkillRows(query)) where.push(`s.is_best = 1`);
+  else if (direction === undefined) {
+    // Either direction, with rows held to a level, mode or time: a person counts once, by their better row that
+    // qualifies (a teaching row always outranks a learning one: it carries the level bonus).
+    const better = [
+      ...(minLevel === undefined ? [] : [`o.level >= ${param(minLevel)}`]),
+      ...meetingConditions(query, param, "o."),
+    ];
     where.push(
-      `NOT EXISTS (SELECT 1 FROM search_skill o WHERE o.skill_id = s.skill_id AND o.doc = s.doc AND o.level >= ${param(minLevel)} AND o.rank_key > s.rank_key)`,
+      `NOT EXISTS (SELECT 1 FROM search_skill o WHERE o.skill_id = s.skill_id AND o.doc = s.doc AND o.rank_key > s.rank_key${better.map((c) => ` AND ${c}`).join("")})`,
     );
+  }
   if (categoryId !== undefined) where.push(`s.category_id = ${param(categoryId)}`);
   where.push(...personConditions(query, param));
   if (origin?.km !== undefined)

@@ -9,10 +9,11 @@ import {
   type TextField,
 } from "../../ports/search-index.js";
 import { personRow, vocabularyOf, type PersonRow } from "./documents.js";
-import { pageRow, reasonsFor, toHit, type PageSkill } from "./hits.js";
+import { pageRow, reasonsFor, skillRowMeets, toHit, type PageSkill, type PageSlot } from "./hits.js";
 import {
   buildPeopleQuery,
   buildSkillRegionQuery,
+  restrictsSkillRows,
   type ResolvedConcept,
   type SqlDialect,
   type WordSlot,
@@ -178,17 +179,7 @@ export class SqlSearchIndex implements SearchIndex {
     const page = rows.slice(0, query.limit);
     if (page.length === 0) return { hits: [], more: false };
     const docs = page.map((r) => Number(r.doc));
-    const skillRows = await this.driver.select(
-      `SELECT doc, skill_id, category_id, direction, level FROM search_skill WHERE doc IN (${this.inList(docs)})`,
-      docs,
-    );
-    const skills = skillRows.map((r): PageSkill => ({
-      doc: Number(r.doc),
-      skillId: String(r.skill_id),
-      categoryId: String(r.category_id),
-      direction: r.direction === "teach" ? "teach" : "learn",
-      level: Number(r.level),
-    }));
+    const skills = await this.pageSkills(query, docs);
     const hits = page.map((raw) => {
       const row = pageRow(raw);
       const fields = {
@@ -206,6 +197,50 @@ export class SqlSearchIndex implements SearchIndex {
       return toHit(row, reasons);
     });
     return { hits, more: rows.length > query.limit };
+  }
+
+  /** The skill rows of the people on a page, each saying whether it can be had as the query asks. */
+  private async pageSkills(query: PeopleQuery, docs: readonly number[]): Promise<PageSkill[]> {
+    const [skillRows, slotRows] = await Promise.all([
+      this.driver.select(
+        `SELECT doc, skill_id, category_id, direction, level, mode, own_week FROM search_skill WHERE doc IN (${this.inList(docs)})`,
+        docs,
+      ),
+      restrictsSkillRows(query)
+        ? this.driver.select(
+            `SELECT doc, skill_id, direction, start_minute, end_minute FROM search_slot WHERE doc IN (${this.inList(docs)})`,
+            docs,
+          )
+        : Promise.resolve([]),
+    ]);
+    const slots = slotRows.map((r): PageSlot => ({
+      doc: Number(r.doc),
+      skillId: String(r.skill_id),
+      direction: String(r.direction),
+      start: Number(r.start_minute),
+      end: Number(r.end_minute),
+    }));
+    return skillRows.map((r): PageSkill => {
+      const doc = Number(r.doc);
+      const row = {
+        skillId: String(r.skill_id),
+        direction: String(r.direction),
+        mode: String(r.mode),
+        ownWeek: Number(r.own_week) === 1,
+      };
+      return {
+        doc,
+        skillId: row.skillId,
+        categoryId: String(r.category_id),
+        direction: r.direction === "teach" ? "teach" : "learn",
+        level: Number(r.level),
+        meets: skillRowMeets(
+          query,
+          row,
+          slots.filter((slot) => slot.doc === doc),
+        ),
+      };
+    });
   }
 
   async apply(change: {
@@ -334,7 +369,7 @@ export class SqlSearchIndex implements SearchIndex {
     await this.insertRows(
       run,
       "search_skill",
-      ["skill_id", "direction", "doc", "user_id", "category_id", "level", "rank_key", "is_best"],
+      ["skill_id", "direction", "doc", "user_id", "category_id", "level", "rank_key", "is_best", "mode", "own_week"],
       sortedByKey(
         people.flatMap(({ doc, document, row }) =>
           skillRows(document, row.trustKey).map((s) => [
@@ -346,15 +381,21 @@ export class SqlSearchIndex implements SearchIndex {
             s.level,
             s.rankKey,
             s.isBest ? 1 : 0,
+            s.mode,
+            s.week === null ? 0 : 1,
           ]),
         ),
       ),
     );
+    // General slots under skill "" and direction "", a skill's own slots under that skill and direction.
     await this.insertRows(
       run,
       "search_slot",
-      ["doc", "start_minute", "end_minute"],
-      people.flatMap(({ doc, document }) => document.week.map((w) => [doc, w.start, w.end])),
+      ["doc", "skill_id", "direction", "start_minute", "end_minute"],
+      people.flatMap(({ doc, document }) => [
+        ...document.week.map((w) => [doc, "", "", w.start, w.end]),
+        ...document.skills.flatMap((s) => (s.week ?? []).map((w) => [doc, s.skillId, s.direction, w.start, w.end])),
+      ]),
     );
     await this.insertRows(
       run,
