@@ -11,13 +11,28 @@ import { parseSlotList } from "./slot-list.js";
 const meetingModes = { online: "online", in_person: "in_person", both: "either" } as const;
 const isModeChoice = (text: string): text is keyof typeof meetingModes => Object.hasOwn(meetingModes, text);
 
+/** A skill's own mode and weekly times, when the person gave them: they override the profile's for it. */
 async function addSkill({ core, actor, options }: CommandContext): Promise<Reply> {
   const direction = options.string("direction") === "learn" ? "learn" : "teach";
+  const choice = options.string("mode") ?? "";
+  const times = options.string("times");
+  const parsed = times === null ? null : parseSlotList(times);
+  if (parsed?.ok === false) return say(translate("bot.slot_unreadable", { slot: parsed.unreadable }));
   try {
     const added = await core.services.skills.add(actor, {
       skill: options.string("skill") ?? "",
       direction,
       level: options.integer("level") ?? 0,
+      ...(isModeChoice(choice) ? { mode: meetingModes[choice] } : {}),
+      ...(parsed === null || parsed.slots.length === 0
+        ? {}
+        : {
+            availability: parsed.slots.map((slot) => ({
+              day: slot.weekday,
+              start: slot.startMinute,
+              end: slot.endMinute,
+            })),
+          }),
     });
     return skillAddedReply(added);
   } catch (error) {

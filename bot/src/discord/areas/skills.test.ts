@@ -44,6 +44,37 @@ describe("/skills add", () => {
     expect(await skillsOf(me.userId)).toEqual([{ direction: "learn", level: 2, skill: { name: "Spanish" } }]);
   });
 
+  it("takes a mode and weekly times of the skill's own, which matching and search then use for it", async () => {
+    const reply = await scenario.discord
+      .exchange({
+        user: maya,
+        command: "skills add",
+        options: { skill: "Guitar", direction: "teach", level: 4, mode: "online", times: "Sat 10-12" },
+      })
+      .settled();
+
+    expect(reply.content).toBe("Added to your profile: you teach Guitar (level 4).");
+    const me = await personOf(scenario, maya);
+    const [guitar] = await scenario.core.services.skills.listFor(me, me.handle);
+    expect(guitar).toMatchObject({
+      mode: "online",
+      availability: [{ weekday: 6, startMinute: 600, endMinute: 720 }],
+    });
+  });
+
+  it("refuses weekly times it cannot read, adding nothing", async () => {
+    const reply = await scenario.discord
+      .exchange({
+        user: maya,
+        command: "skills add",
+        options: { skill: "Guitar", direction: "teach", level: 4, times: "Saturday-ish" },
+      })
+      .settled();
+
+    expect(reply.content).toContain("Saturday-ish");
+    expect(await skillsOf((await personOf(scenario, maya)).userId)).toEqual([]);
+  });
+
   it("says it does not know a misspelt skill and suggests what was probably meant", async () => {
     const { discord, logged } = scenario;
     const reply = await discord
