@@ -252,6 +252,20 @@ for (const provider of testProviders()) {
       expect(names).not.toContain("bob");
     });
 
+    it("meets people where they say they live, whatever name they typed for the city", async () => {
+      // 8. Max typed "München" and Moritz "Munich": one city, so in person they are neighbours.
+      const neighbours = await seedPeople(core, {
+        max: { teach: { Baking: 4 }, learn: { Knitting: 2 }, city: "München", mode: "in_person" },
+        moritz: { teach: { Knitting: 4 }, learn: { Baking: 2 }, city: "Munich", mode: "in_person" },
+      });
+      const max = neighbours.get("max") as Actor & { handle: string };
+      const moritz = neighbours.get("moritz") as Actor & { handle: string };
+      const { pairs } = await core.services.matching.recommend(max);
+      expect(pairs.map((p) => p.handle)).toEqual([moritz.handle]);
+      expect(pairs[0]?.explanation).toMatch(/; same city$/);
+      expect(pairs[0]?.distanceKm).toBe(0);
+    });
+
     it("gives the same answer every time for the same data", async () => {
       const first = await core.services.matching.recommend(who("ana"), { limit: 20, cycles: true });
       expect(await core.services.matching.recommend(who("ana"), { limit: 20, cycles: true })).toEqual(first);
@@ -283,6 +297,30 @@ for (const provider of testProviders()) {
           )
         ).code,
       ).toBe("SKILL.UNKNOWN");
+    });
+  });
+
+  describe(`a deployment that asks teachers for level 3, on ${provider}`, () => {
+    let core: TestCore;
+    let people: Map<string, Actor & { handle: string }>;
+    beforeAll(async () => {
+      core = await createTestCore(provider, {}, { MIN_TEACH_LEVEL: 3 });
+      people = await seedPeople(core, {
+        ana: { teach: { Guitar: 4 }, learn: { Spanish: 1 } },
+        novice: { teach: { Spanish: 2 }, learn: { Guitar: 1 } },
+        seasoned: { teach: { Spanish: 3 }, learn: { Guitar: 1 } },
+        beginner: { teach: { Chess: 1 }, learn: { Guitar: 1 } },
+      });
+    });
+    afterAll(() => core.close());
+    const who = (name: string) => people.get(name) as Actor & { handle: string };
+
+    it("offers nobody below level 3 as a teacher, however little the learner asks for", async () => {
+      const { pairs } = await core.services.matching.recommend(who("ana"));
+      expect(pairs.map((p) => p.handle)).toEqual([who("seasoned").handle]);
+      const spanish = await core.services.matching.teachersOf(who("ana"), { skill: "Spanish" });
+      expect(spanish.map((t) => t.handle)).toEqual([who("seasoned").handle]);
+      expect(await core.services.matching.teachersOf(who("ana"), { skill: "Chess" })).toEqual([]);
     });
   });
 }
