@@ -1,15 +1,15 @@
 import { distanceKm } from "../../infra/gazetteer/distance.js";
 import type { Direction } from "../skills/types.js";
-import { fitWeight, levelFit, meetingBetween, sharedTime, type LevelPolicy, type MeetingRefusal } from "./rules.js";
+import { fitWeight, levelFit, meetingBetween, sharedTime, type LevelPolicy } from "./rules.js";
 import { skillIdOf } from "./skill-ids.js";
 import type { MatchProfile, MeetingMode, SkillLink, UtcInterval } from "./types.js";
 
 /** A person's mode for one of their skills (by number): the skill's own when they set one, else their profile's. */
-export const modeFor = (person: MatchProfile, direction: Direction, skill: number): MeetingMode =>
+const modeFor = (person: MatchProfile, direction: Direction, skill: number): MeetingMode =>
   person.skillSettings.modeOf(direction, skill) ?? person.mode;
 
 /** A person's weekly slots for one of their skills: the skill's own when they set some, else their profile's. */
-export const weekFor = (person: MatchProfile, direction: Direction, skill: number): readonly UtcInterval[] =>
+const weekFor = (person: MatchProfile, direction: Direction, skill: number): readonly UtcInterval[] =>
   person.skillSettings.weekOf(direction, skill) ?? person.weekUtc;
 
 /** Km between two people who both gave a city, else null. */
@@ -30,9 +30,6 @@ export function meetingFor(teacher: MatchProfile, learner: MatchProfile, skill: 
     Math.min(teacher.maxDistanceKm, learner.maxDistanceKm),
   );
 }
-
-/** Why a teacher cannot teach a learner a skill they both list, when the levels fit. */
-export type LinkRefusal = MeetingRefusal;
 
 /**
  * `teacher` teaching `learner` the skill numbered `skill` at the given levels, made concrete: level fit, how
@@ -72,7 +69,7 @@ export const linkScore = (link: SkillLink): number => fitWeight(link.fit) * link
  * Best first: exact fits before near ones, then the link's score, then the higher teacher level, then skill id
  * (deterministic whatever order skills were listed in).
  */
-export function byBetterLink(a: SkillLink, b: SkillLink): number {
+function byBetterLink(a: SkillLink, b: SkillLink): number {
   return (
     (a.fit === b.fit ? 0 : a.fit === "exact" ? -1 : 1) ||
     linkScore(b) - linkScore(a) ||
