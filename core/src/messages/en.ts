@@ -85,8 +85,10 @@ export const en = {
   "swap.they_dont_teach": "{handle} does not teach {skill}.",
   "swap.you_dont_teach": "You do not teach {skill}. Add it to your skills first.",
   "swap.cycle_three": "A three-person swap needs two other, different people.",
-  "swap.cycle_cannot_meet": "{teacher} and {learner} cannot meet for {skill}: one meets only online, the other only in person.",
-  "swap.cycle_too_far": "{teacher} and {learner} are too far apart to meet in person for {skill}, or one of them has no city.",
+  "swap.cycle_cannot_meet":
+    "{teacher} and {learner} cannot meet for {skill}: one meets only online, the other only in person.",
+  "swap.cycle_too_far":
+    "{teacher} and {learner} are too far apart to meet in person for {skill}, or one of them has no city.",
   "swap.time_in_past": "Propose a time in the future.",
   "conversation.not_found": "That conversation could not be found.",
   "conversation.closed": "This swap was called off, so its conversation takes no new messages.",

@@ -5,10 +5,10 @@ import { loadActor } from "./pool.js";
 import { SkillLevels } from "./skill-levels.js";
 import { weekInUtc } from "./week-utc.js";
 import { personChangeEvents } from "../outbox/events.js";
-import { personPages, type PersonPage } from "../shared/person-pages.js";
+import { groupRows, ownKey, personPages, type PersonPage } from "../shared/person-pages.js";
 import type { Visibility } from "../profiles/types.js";
-import type { Direction } from "../skills/types.js";
-import { SkillSettings } from "./skill-settings.js";
+import type { Direction, WeeklySlot } from "../skills/types.js";
+import { SkillSettings, type SkillSetting } from "./skill-settings.js";
 
 type Row = Record<string, unknown>;
 const num = (value: unknown) => Number(value);
@@ -103,8 +103,8 @@ class SharedParts {
   /** The communities of a person, sorted, one array for everyone in the same ones. */
   communities(ids: readonly string[]): readonly string[] {
     if (ids.length === 0) return noCommunities;
-    const sorted = [...ids].sort();
-    const key = sorted.join("\n");
+    const sorted = ids.length === 1 ? ids : [...ids].sort();
+    const key = sorted.length === 1 ? (sorted[0] ?? "") : sorted.join("\n");
     let shared = this.memberships.get(key);
     if (shared === undefined) {
       shared = sorted;
@@ -148,38 +148,44 @@ class SharedParts {
 type Place = NonNullable<MatchProfile["location"]>;
 const noSlots: readonly UtcInterval[] = [];
 const noCommunities: readonly string[] = [];
+const noRows: readonly WeeklySlot[] = [];
 
 function assemble(page: PersonPage, now: Date, shared: SharedParts): MatchProfile[] {
-  const skillsOf = groupBy(page.skills, "userId");
-  const slotsOf = groupBy(page.slots, "userId");
-  const ownSlotsOf = groupBy(page.skillSlots, "userSkillId");
-  const communitiesOf = groupBy(page.members, "userId");
+  const skillsOf = groupRows(page.skills, "userId");
+  const slotsOf = groupRows(page.slots, "userId", slotOf);
+  const ownSlotsOf = groupRows(page.skillSlots, ownKey);
+  const communitiesOf = groupRows(page.members, "userId", (m) => str(m.communityId));
   const ratings = new Map(page.reviews.map((r) => [str(r.subjectId), { count: num(r.n), sum: num(r.total) }]));
   return page.users.map((u): MatchProfile => {
     const id = str(u.id);
     const timeZone = str(u.timeZone);
-    const skills = skillsOf.get(id) ?? [];
-    const levels = (direction: Direction) =>
-      SkillLevels.of(skills.filter((s) => s.direction === direction).map((s) => [str(s.skillId), num(s.level)]));
+    const teaches: number[] = [];
+    const learns: number[] = [];
+    const settings: SkillSetting[] = [];
+    for (const s of skillsOf.get(id) ?? []) {
+      const skillId = str(s.skillId);
+      const direction: Direction = s.direction === "teach" ? "teach" : "learn";
+      SkillLevels.put(direction === "teach" ? teaches : learns, skillId, num(s.level));
+      // Few skills have settings of their own: only those are looked at further.
+      // Most pages have no per-skill slots at all: no key is made for their 5,000 skill rows then.
+      const own = ownSlotsOf.size === 0 ? undefined : ownSlotsOf.get(ownKey(s));
+      if ((s.mode === null || s.mode === undefined) && own === undefined) continue;
+      settings.push({
+        skillId,
+        direction,
+        mode: s.mode === null || s.mode === undefined ? null : (str(s.mode) as MeetingMode),
+        weekUtc: own === undefined ? null : shared.schedule(weekInUtc(own.map(slotOf), timeZone, now)),
+      });
+    }
     return {
       userId: id,
       handle: str(u.handle),
       displayName: str(u.displayName),
-      teaches: levels("teach"),
-      learns: levels("learn"),
-      weekUtc: shared.schedule(weekInUtc((slotsOf.get(id) ?? []).map(slotOf), timeZone, now)),
+      teaches: SkillLevels.fromCodes(teaches),
+      learns: SkillLevels.fromCodes(learns),
+      weekUtc: shared.schedule(weekInUtc(slotsOf.get(id) ?? noRows, timeZone, now)),
       mode: str(u.meetingMode) as MeetingMode,
-      skillSettings: SkillSettings.of(
-        skills.map((s) => {
-          const own = ownSlotsOf.get(str(s.id));
-          return {
-            skillId: str(s.skillId),
-            direction: str(s.direction) as Direction,
-            mode: s.mode === null || s.mode === undefined ? null : (str(s.mode) as MeetingMode),
-            weekUtc: own === undefined ? null : shared.schedule(weekInUtc(own.map(slotOf), timeZone, now)),
-          };
-        }),
-      ),
+      skillSettings: SkillSettings.of(settings),
       location:
         u.latitude === null || u.latitude === undefined
           ? null
@@ -189,20 +195,9 @@ function assemble(page: PersonPage, now: Date, shared: SharedParts): MatchProfil
       ratingSum: ratings.get(id)?.sum ?? 0,
       lastActiveAt: new Date(u.lastActiveAt as string | Date),
       visibility: str(u.visibility) as Visibility,
-      communities: shared.communities((communitiesOf.get(id) ?? []).map((m) => str(m.communityId))),
+      communities: shared.communities(communitiesOf.get(id) ?? noCommunities),
     };
   });
 }
 
 const slotOf = (r: Row) => ({ weekday: num(r.weekday), startMinute: num(r.startMinute), endMinute: num(r.endMinute) });
-
-function groupBy(rows: readonly Row[], key: string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const id = str(row[key]);
-    const list = groups.get(id);
-    if (list === undefined) groups.set(id, [row]);
-    else list.push(row);
-  }
-  return groups;
-}

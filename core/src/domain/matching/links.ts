@@ -1,6 +1,14 @@
 import { distanceKm } from "../../infra/gazetteer/distance.js";
 import type { Direction } from "../skills/types.js";
-import { fitWeight, levelFit, meetingBetween, sharedTime, type LevelPolicy } from "./rules.js";
+import {
+  fitWeight,
+  levelFit,
+  meetingBetween,
+  meetingScore,
+  sharedTime,
+  sharedTimeScore,
+  type LevelPolicy,
+} from "./rules.js";
 import { skillIdOf } from "./skill-ids.js";
 import type { MatchProfile, MeetingMode, SkillLink, UtcInterval } from "./types.js";
 
@@ -23,12 +31,29 @@ export function kmBetween(a: MatchProfile, b: MatchProfile): number | null {
  * and cycle requests.
  */
 export function meetingFor(teacher: MatchProfile, learner: MatchProfile, skill: number, km: number | null) {
-  return meetingBetween(
-    modeFor(teacher, "teach", skill),
-    modeFor(learner, "learn", skill),
-    km,
-    Math.min(teacher.maxDistanceKm, learner.maxDistanceKm),
-  );
+  const maxKm = Math.min(teacher.maxDistanceKm, learner.maxDistanceKm);
+  return meetingBetween(modeFor(teacher, "teach", skill), modeFor(learner, "learn", skill), km, maxKm);
+}
+
+/** meetingFor as meetingScore's number: what the thousands of candidates of one recommendation are asked. */
+function meetingScoreFor(teacher: MatchProfile, learner: MatchProfile, skill: number, km: number | null): number {
+  const maxKm = Math.min(teacher.maxDistanceKm, learner.maxDistanceKm);
+  return meetingScore(modeFor(teacher, "teach", skill), modeFor(learner, "learn", skill), km, maxKm);
+}
+
+/**
+ * Whether `teacher` can teach `learner` anything the learner wants, at a level that fits and in a way they can
+ * meet: linksBetween(…).length > 0, without building a link (cycles ask it of thousands of people).
+ */
+export function hasLink(teacher: MatchProfile, learner: MatchProfile, km: number | null, policy: LevelPolicy): boolean {
+  const wants = learner.learns;
+  for (let i = 0; i < wants.size; i++) {
+    const skill = wants.skillAt(i);
+    const teacherLevel = teacher.teaches.levelOf(skill);
+    if (teacherLevel === undefined || levelFit(teacherLevel, wants.levelAt(i), policy) === null) continue;
+    if (meetingScoreFor(teacher, learner, skill, km) > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -45,17 +70,21 @@ export function linkFor(
 ): SkillLink | null {
   const fit = levelFit(levels.teacher, levels.wanted, policy);
   if (fit === null) return null;
-  const meeting = meetingFor(teacher, learner, skill, km);
-  if ("refused" in meeting) return null;
+  // The cheap refusals first, in numbers: most candidates a recommendation walks never become a link.
+  const distance = meetingScoreFor(teacher, learner, skill, km);
+  if (distance <= 0) return null;
   const time = sharedTime(weekFor(teacher, "teach", skill), weekFor(learner, "learn", skill));
   return {
     skillId: skillIdOf(skill),
     teacherLevel: levels.teacher,
     wantedLevel: levels.wanted,
     fit,
-    meeting: meeting.place,
+    meeting:
+      modeFor(teacher, "teach", skill) !== "in_person" && modeFor(learner, "learn", skill) !== "in_person"
+        ? "online"
+        : "in_person",
     km,
-    distance: meeting.distance,
+    distance,
     overlapMinutes: time.minutes,
     sharedSlot: time.first,
     availability: time.score,
@@ -90,20 +119,71 @@ export function linksBetween(
   for (let i = 0; i < wants.size; i++) {
     const skill = wants.skillAt(i);
     const teacherLevel = teacher.teaches.levelOf(skill);
+    const wanted = wants.levelAt(i);
     if (teacherLevel === undefined) continue;
-    const link = linkFor(teacher, learner, skill, { teacher: teacherLevel, wanted: wants.levelAt(i) }, km, policy);
+    const link = linkFor(teacher, learner, skill, { teacher: teacherLevel, wanted }, km, policy);
     if (link !== null) links.push(link);
   }
   return links.length > 1 ? links.sort(byBetterLink) : links;
 }
 
-/** The best exact-fit link from `teacher` to `learner`, for cycles; null when there is none. */
-export function bestExactLink(
+/** What bestExactSkill finds: the skill (by number), the two levels, and the link's score. */
+export interface ExactSkill {
+  readonly skill: number;
+  readonly teacherLevel: number;
+  readonly wantedLevel: number;
+  readonly score: number;
+}
+
+/**
+ * The best exact-fit skill `teacher` can teach `learner` and the score its link would have (linkScore), in the
+ * order of byBetterLink, without building any link: cycles weigh it for thousands of people and build the
+ * few links they keep (exactLink).
+ */
+export function bestExactSkill(
   teacher: MatchProfile,
   learner: MatchProfile,
   km: number | null,
   policy: LevelPolicy,
-): SkillLink | null {
-  const [best] = linksBetween(teacher, learner, km, policy);
-  return best !== undefined && best.fit === "exact" ? best : null;
+): ExactSkill | null {
+  let best: ExactSkill | null = null;
+  const wants = learner.learns;
+  for (let i = 0; i < wants.size; i++) {
+    const skill = wants.skillAt(i);
+    const teacherLevel = teacher.teaches.levelOf(skill);
+    const wantedLevel = wants.levelAt(i);
+    if (teacherLevel === undefined || levelFit(teacherLevel, wantedLevel, policy) !== "exact") continue;
+    const distance = meetingScoreFor(teacher, learner, skill, km);
+    if (distance <= 0) continue;
+    const score = distance * sharedTimeScore(weekFor(teacher, "teach", skill), weekFor(learner, "learn", skill));
+    if (
+      best === null ||
+      score > best.score ||
+      (score === best.score &&
+        (teacherLevel > best.teacherLevel ||
+          (teacherLevel === best.teacherLevel && skillIdOf(skill) < skillIdOf(best.skill))))
+    )
+      best = { skill, teacherLevel, wantedLevel, score };
+  }
+  return best;
+}
+
+/** The link bestExactSkill found, built. */
+export function exactLink(
+  teacher: MatchProfile,
+  learner: MatchProfile,
+  found: ExactSkill,
+  km: number | null,
+  policy: LevelPolicy,
+): SkillLink {
+  const link = linkFor(
+    teacher,
+    learner,
+    found.skill,
+    { teacher: found.teacherLevel, wanted: found.wantedLevel },
+    km,
+    policy,
+  );
+  if (link === null) throw new Error("matching: an exact skill found has no link");
+  return link;
 }

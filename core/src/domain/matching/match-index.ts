@@ -48,7 +48,7 @@ export class MatchIndex {
     const people = [...latest.values()].sort(byRecency);
     latest.clear();
     const index = new MatchIndex();
-    for (const [n, profile] of people.entries()) index.add(n, profile);
+    people.forEach((profile, n) => index.add(n, profile));
     const at = (n: number) => people[n] as MatchProfile;
     index.teachers = Postings.build(people.length, (n) => at(n).teaches.skills());
     index.learners = Postings.build(people.length, (n) => at(n).learns.skills());
@@ -95,29 +95,29 @@ export class MatchIndex {
 
   /** People who teach any of `skillIds` (and pass `where`), each once, most recently active first. */
   teachersOfAny(skillIds: Iterable<string>, limit = Infinity, where: Where = always): MatchProfile[] {
-    return take(this.mergeByRecency(listsOf(this.teachers, skillNumbers(skillIds))), limit, where);
+    return take(this.walkOf(listsOf(this.teachers, skillNumbers(skillIds))), limit, where);
   }
 
   /** People who want to learn any of `skillIds` (and pass `where`), each once, most recently active first. */
   learnersOfAny(skillIds: Iterable<string>, limit = Infinity, where: Where = always): MatchProfile[] {
-    return take(this.mergeByRecency(listsOf(this.learners, skillNumbers(skillIds))), limit, where);
+    return take(this.walkOf(listsOf(this.learners, skillNumbers(skillIds))), limit, where);
   }
 
   /** reciprocalByRecency, all of it. */
   reciprocalCandidates(teach: Iterable<string>, learn: Iterable<string>): MatchProfile[] {
-    return [...this.reciprocalByRecency(teach, learn)];
+    return take(this.reciprocalByRecency(teach, learn), Infinity, always);
   }
 
   /**
    * People who teach any of `teach` and want any of `learn` (the only ones who can be reciprocal partners),
-   * each once, most recently active first, produced lazily so a caller may stop early. Read from the
-   * skill-pair postings, so no one is walked who then turns out not to be reciprocal.
+   * each once, most recently active first, as a walk the caller may stop early. Read from the skill-pair
+   * postings, so no one is walked who then turns out not to be reciprocal.
    */
-  reciprocalByRecency(teach: Iterable<string>, learn: Iterable<string>): Iterable<MatchProfile> {
+  reciprocalByRecency(teach: Iterable<string>, learn: Iterable<string>): Walk {
     const learnSkills = skillNumbers(learn);
     const keys: number[] = [];
     for (const taught of skillNumbers(teach)) for (const learned of learnSkills) keys.push(pairKey(taught, learned));
-    return this.mergeByRecency(listsOf(this.pairs, keys));
+    return this.walkOf(listsOf(this.pairs, keys));
   }
 
   private add(n: number, profile: MatchProfile): void {
@@ -129,44 +129,48 @@ export class MatchIndex {
   }
 
   /**
-   * The union of recency-sorted lists, in recency order, each person once. A person on several lists sorts to
-   * the same place on each, so their copies come out one after the other. This runs over thousands of people
-   * per request: times are compared as numbers and the full order is consulted only on a tie.
+   * The union of recency-sorted lists, in recency order, each person once, handed to `visit` until it answers
+   * false. A person on several lists sorts to the same place on each, so their copies come out one after the
+   * other. This runs over thousands of people per request: times are compared as numbers and the full order is
+   * consulted only on a tie; and it is a loop with a callback, not a generator, which allocated a result object
+   * per person.
    */
-  private *mergeByRecency(lists: ReadonlyArray<ArrayLike<number>>): Generator<MatchProfile> {
+  private walkOf(lists: ReadonlyArray<ArrayLike<number>>): Walk {
     const { people, activeAt, order } = this;
-    const only = lists.length === 1 ? lists[0] : undefined;
-    if (only !== undefined) {
-      for (let i = 0; i < only.length; i++) {
-        const person = people[only[i] ?? -1];
-        if (person !== undefined) yield person;
-      }
-      return;
-    }
-    const at = lists.map(() => 0);
-    let previous = -1;
-    for (;;) {
-      let next = -1;
-      let nextTime = -Infinity;
-      let from = -1;
-      for (let i = 0; i < lists.length; i++) {
-        const list = lists[i] as ArrayLike<number>;
-        const position = at[i] ?? 0;
-        if (position >= list.length) continue;
-        const head = list[position] ?? 0;
-        const time = activeAt[head] ?? 0;
-        if (next < 0 || time > nextTime || (time === nextTime && head !== next && order(head, next) < 0)) {
-          next = head;
-          nextTime = time;
-          from = i;
+    return (visit) => {
+      const only = lists.length === 1 ? lists[0] : undefined;
+      if (only !== undefined) {
+        for (let i = 0; i < only.length; i++) {
+          const person = people[only[i] ?? -1];
+          if (person !== undefined && !visit(person)) return;
         }
+        return;
       }
-      if (next < 0) return;
-      at[from] = (at[from] ?? 0) + 1;
-      const person = next === previous ? undefined : people[next];
-      if (person !== undefined) yield person;
-      previous = next;
-    }
+      const at = lists.map(() => 0);
+      let previous = -1;
+      for (;;) {
+        let next = -1;
+        let nextTime = -Infinity;
+        let from = -1;
+        for (let i = 0; i < lists.length; i++) {
+          const list = lists[i] as ArrayLike<number>;
+          const position = at[i] ?? 0;
+          if (position >= list.length) continue;
+          const head = list[position] ?? 0;
+          const time = activeAt[head] ?? 0;
+          if (next < 0 || time > nextTime || (time === nextTime && head !== next && order(head, next) < 0)) {
+            next = head;
+            nextTime = time;
+            from = i;
+          }
+        }
+        if (next < 0) return;
+        at[from] = (at[from] ?? 0) + 1;
+        const person = next === previous ? undefined : people[next];
+        if (person !== undefined && !visit(person)) return;
+        previous = next;
+      }
+    };
   }
 }
 
@@ -200,14 +204,16 @@ function listsOf(postings: Postings, keys: readonly number[]): Array<ArrayLike<n
 type Where = (person: MatchProfile) => boolean;
 const always: Where = () => true;
 
-/** The first `limit` of `items` that pass `where`: people left out never take a place. */
-function take(items: Iterable<MatchProfile>, limit: number, where: Where): MatchProfile[] {
+/** People in some order, handed to `visit` one by one until it answers false. */
+export type Walk = (visit: (person: MatchProfile) => boolean) => void;
+
+/** The first `limit` people of a walk that pass `where`: people left out never take a place. */
+function take(walk: Walk, limit: number, where: Where): MatchProfile[] {
   const taken: MatchProfile[] = [];
   if (limit <= 0) return taken;
-  for (const item of items) {
-    if (!where(item)) continue;
-    taken.push(item);
-    if (taken.length >= limit) break;
-  }
+  walk((person) => {
+    if (where(person)) taken.push(person);
+    return taken.length < limit;
+  });
   return taken;
 }

@@ -1,5 +1,15 @@
-import { bestExactLink, kmBetween, linkFor, linkScore, linksBetween } from "./links.js";
+import {
+  bestExactSkill,
+  exactLink,
+  hasLink,
+  kmBetween,
+  linkFor,
+  linkScore,
+  linksBetween,
+  type ExactSkill,
+} from "./links.js";
 import { fitWeight, freshnessScore, harmonicMean, totalScore, trustScore, type LevelPolicy } from "./rules.js";
+import type { Walk } from "./match-index.js";
 import { knownSkillNumber } from "./skill-ids.js";
 import type { CycleLink, CycleMatch, MatchProfile, PairMatch, SkillLink } from "./types.js";
 
@@ -20,7 +30,7 @@ export function byRank(a: PairMatch, b: PairMatch): number {
   return a.nearFits - b.nearFits || b.score - a.score || byHandle(a.partner.handle, b.partner.handle);
 }
 
-const nearCount = (...links: readonly SkillLink[]) => links.filter((l) => l.fit === "near").length;
+const nearCount = (they: SkillLink, you: SkillLink) => (they.fit === "near" ? 1 : 0) + (you.fit === "near" ? 1 : 0);
 
 /**
  * Scores one reciprocal pair on the best skill pair they have, or null when they are not reciprocal, cannot
@@ -40,26 +50,37 @@ export function scorePair(
   if (theyTeach.length === 0) return null;
   const youTeach = linksBetween(actor, partner, km, policy);
   if (youTeach.length === 0) return null;
-  const trust = trustScore(partner);
-  const freshness = freshnessScore(partner, now);
-  let best: PairMatch | null = null;
+  // The best free combination by near fits, then score (partner's trust and freshness are common to all);
+  // on a tie the first, as both lists are best first.
+  let best: { they: SkillLink; you: SkillLink; near: number; score: number } | null = null;
   for (const they of theyTeach)
     for (const you of youTeach) {
       if (openSwap(partner.userId, you.skillId, they.skillId)) continue;
-      const candidate = pairMatch(partner, they, you, trust, freshness);
-      if (best === null || byRank(candidate, best) < 0) best = candidate;
+      const near = nearCount(they, you);
+      const score = pairFactors(they, you);
+      if (best === null || near < best.near || (near === best.near && score > best.score))
+        best = { they, you, near, score };
     }
-  return best;
+  return best === null ? null : pairMatch(partner, best.they, best.you, now);
 }
 
-function pairMatch(partner: MatchProfile, they: SkillLink, you: SkillLink, trust: number, freshness: number) {
+/** Reciprocity × availability × distance of a skill pair: a pair's score without the partner's own factors. */
+function pairFactors(they: SkillLink, you: SkillLink): number {
+  return (
+    harmonicMean(fitWeight(they.fit), fitWeight(you.fit)) *
+    Math.min(they.availability, you.availability) *
+    Math.min(they.distance, you.distance)
+  );
+}
+
+function pairMatch(partner: MatchProfile, they: SkillLink, you: SkillLink, now: Date): PairMatch {
   const components = {
     reciprocity: harmonicMean(fitWeight(they.fit), fitWeight(you.fit)),
     // Two sessions, one each way: the pair is as available and as near as its harder link.
     availability: Math.min(they.availability, you.availability),
     distance: Math.min(they.distance, you.distance),
-    trust,
-    freshness,
+    trust: trustScore(partner),
+    freshness: freshnessScore(partner, now),
   };
   return {
     partner,
@@ -105,22 +126,23 @@ const boundSlack = 1 + 1e-9;
  */
 export function recommendPairsFreshestFirst(
   actor: MatchProfile,
-  candidatesByRecency: Iterable<MatchProfile>,
+  candidatesByRecency: Walk,
   options: PairOptions & { readonly trustCeiling: number },
 ): PairMatch[] {
   const { now, openSwap, policy, limit, trustCeiling } = options;
   const admit = options.admit ?? everyone;
   const top: PairMatch[] = [];
   if (limit <= 0) return top;
-  for (const candidate of candidatesByRecency) {
+  candidatesByRecency((candidate) => {
     const last = top.length === limit ? top[limit - 1] : undefined;
-    if (last?.nearFits === 0 && trustCeiling * freshnessScore(candidate, now) * boundSlack < last.score) break;
-    if (!admit(candidate)) continue;
+    if (last?.nearFits === 0 && trustCeiling * freshnessScore(candidate, now) * boundSlack < last.score) return false;
+    if (!admit(candidate)) return true;
     const match = scorePair(actor, candidate, now, openSwap, policy);
-    if (match === null || (last !== undefined && byRank(match, last) >= 0)) continue;
+    if (match === null || (last !== undefined && byRank(match, last) >= 0)) return true;
     insertRanked(top, match, byRank);
     if (top.length > limit) top.pop();
-  }
+    return true;
+  });
   return top;
 }
 
@@ -212,41 +234,58 @@ export function findCycles(
   limits: CycleLimits,
   policy: LevelPolicy,
 ): CycleMatch[] {
-  const toActor: CycleLink[] = [];
-  const fromActor: CycleLink[] = [];
+  return closeCycles(cycleSides(actor, pool, limits, policy), policy);
+}
+
+/** The people a cycle through the actor may run through: whom the actor teaches (B), who teaches the actor (C). */
+export interface CycleSides {
+  readonly openers: readonly CycleLink[];
+  readonly closers: readonly CycleLink[];
+}
+
+/** findCycles' first half: the strongest `fanOut` of each side, their links built, none yet paired. */
+export function cycleSides(
+  actor: MatchProfile,
+  pool: readonly MatchProfile[],
+  limits: CycleLimits,
+  policy: LevelPolicy,
+): CycleSides {
+  // Each side weighed without building links; the few explored get theirs built.
+  type Side = { readonly person: MatchProfile; readonly km: number | null; readonly found: ExactSkill };
+  const toActor: Side[] = [];
+  const fromActor: Side[] = [];
   for (const person of pool) {
     if (person.userId === actor.userId) continue;
     const km = kmBetween(actor, person);
-    const inbound = linksBetween(person, actor, km, policy);
-    const outbound = linksBetween(actor, person, km, policy);
-    if (inbound.length > 0 === outbound.length > 0) continue;
-    const [first] = inbound.length > 0 ? inbound : outbound;
-    if (first?.fit !== "exact") continue;
-    if (inbound.length > 0) toActor.push(cycleLink(person, actor, first));
-    else fromActor.push(cycleLink(actor, person, first));
+    const inbound = hasLink(person, actor, km, policy);
+    if (inbound === hasLink(actor, person, km, policy)) continue;
+    const found = inbound ? bestExactSkill(person, actor, km, policy) : bestExactSkill(actor, person, km, policy);
+    if (found !== null) (inbound ? toActor : fromActor).push({ person, km, found });
   }
   // Only the strongest few on each side are explored: the work stays fanOut² whatever the pool size.
-  const bySide = (side: (l: CycleLink) => MatchProfile) => (a: CycleLink, b: CycleLink) =>
-    b.score - a.score || byHandle(side(a).handle, side(b).handle);
-  const openers = topOf(
-    fromActor,
-    bySide((l) => l.learner),
-    limits.fanOut,
-  );
-  const closers = topOf(
-    toActor,
-    bySide((l) => l.teacher),
-    limits.fanOut,
-  );
+  const bySide = (a: Side, b: Side) => b.found.score - a.found.score || byHandle(a.person.handle, b.person.handle);
+  return {
+    openers: topOf(fromActor, bySide, limits.fanOut).map((s) =>
+      cycleLink(actor, s.person, exactLink(actor, s.person, s.found, s.km, policy)),
+    ),
+    closers: topOf(toActor, bySide, limits.fanOut).map((s) =>
+      cycleLink(s.person, actor, exactLink(s.person, actor, s.found, s.km, policy)),
+    ),
+  };
+}
+
+/** findCycles' second half: every opener B joined to every closer C that B can teach, best first. */
+export function closeCycles({ openers, closers }: CycleSides, policy: LevelPolicy): CycleMatch[] {
   const cycles: CycleMatch[] = [];
   for (const first of openers) {
     const b = first.learner;
     for (const third of closers) {
       const c = third.teacher;
       if (c.userId === b.userId) continue;
-      const link = bestExactLink(b, c, kmBetween(b, c), policy);
-      if (link === null) continue;
-      const second = cycleLink(b, c, link);
+      const km = kmBetween(b, c);
+      const found = bestExactSkill(b, c, km, policy);
+      if (found === null) continue;
+      const second = cycleLink(b, c, exactLink(b, c, found, km, policy));
       cycles.push({ links: [first, second, third], score: Math.min(first.score, second.score, third.score) });
     }
   }
@@ -255,16 +294,21 @@ export function findCycles(
 
 /**
  * One offer per person, best first: ten cycles through the same popular teacher would be one suggestion, ten
- * times. Applied to cycles that can be accepted, so one that cannot never takes the place of one that can.
+ * times. A cycle that cannot be accepted is passed over before it takes anyone's place, so one that can is
+ * offered instead; `acceptable` is asked only of the cycles that could still be offered.
  */
-export function onePerPerson(ranked: readonly CycleMatch[], limit: number): CycleMatch[] {
+export function onePerPerson(
+  ranked: readonly CycleMatch[],
+  limit: number,
+  acceptable: (cycle: CycleMatch) => boolean = () => true,
+): CycleMatch[] {
   const offered = new Set<string>();
   const distinct: CycleMatch[] = [];
   for (const cycle of ranked) {
     if (distinct.length === limit) break;
     const b = cycle.links[1].teacher.userId;
     const c = cycle.links[2].teacher.userId;
-    if (offered.has(b) || offered.has(c)) continue;
+    if (offered.has(b) || offered.has(c) || !acceptable(cycle)) continue;
     offered.add(b).add(c);
     distinct.push(cycle);
   }

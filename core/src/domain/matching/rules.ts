@@ -80,9 +80,28 @@ export function sharedTime(a: readonly UtcInterval[], b: readonly UtcInterval[])
     return { minutes, first: null, score: 1 };
   }
   const { minutes, first } = overlapMinutes(a, b);
-  if (minutes === 0) return { minutes, first, score: 0.2 };
-  const ratio = Math.min(1, minutes / Math.max(1, Math.min(totalMinutes(a), totalMinutes(b), 120)));
-  return { minutes, first, score: 0.2 + 0.8 * ratio };
+  return { minutes, first, score: overlapScore(minutes, a, b) };
+}
+
+/** sharedTime(a, b).score, building nothing: ranking weighs thousands of candidate links by it. */
+export function sharedTimeScore(a: readonly UtcInterval[], b: readonly UtcInterval[]): number {
+  if (a.length === 0 || b.length === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let minutes = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as UtcInterval;
+    const y = b[j] as UtcInterval;
+    minutes += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+    if (x.end < y.end) i++;
+    else j++;
+  }
+  return overlapScore(minutes, a, b);
+}
+
+function overlapScore(minutes: number, a: readonly UtcInterval[], b: readonly UtcInterval[]): number {
+  if (minutes === 0) return 0.2;
+  return 0.2 + 0.8 * Math.min(1, minutes / Math.max(1, Math.min(totalMinutes(a), totalMinutes(b), 120)));
 }
 
 const canMeetOnline = (mode: MeetingMode) => mode !== "in_person";
@@ -90,21 +109,34 @@ const canMeetInPerson = (mode: MeetingMode) => mode !== "online";
 
 export type MeetingRefusal = "modes" | "distance";
 
+// meetingScore's answers when two people cannot meet: numbers, not objects, for the thousands of candidates a
+// recommendation walks.
+const refusedForModes = -1;
+const refusedForDistance = -2;
+
 /**
- * How two people can meet, each with their own mode: online when both may (distance does not matter), else in
- * person when both may, both gave a city and the km are within `maxKm` — the smaller of their two limits, so
- * nobody is offered someone they said is too far. The score decays with km (a third at 30 km).
+ * How two people can meet, each with their own mode: online when both may (distance does not matter, 1), else
+ * in person when both may, both gave a city and the km are within `maxKm` — the smaller of their two limits, so
+ * nobody is offered someone they said is too far — decaying with km (a third at 30 km). Below 0: they cannot.
  */
+export function meetingScore(a: MeetingMode, b: MeetingMode, km: number | null, maxKm: number): number {
+  if (canMeetOnline(a) && canMeetOnline(b)) return 1;
+  if (!canMeetInPerson(a) || !canMeetInPerson(b)) return refusedForModes;
+  if (km === null || km > maxKm) return refusedForDistance;
+  return Math.exp(-km / 30);
+}
+
+/** meetingScore, said in words: where they meet and the distance factor, or why they cannot. */
 export function meetingBetween(
   a: MeetingMode,
   b: MeetingMode,
   km: number | null,
   maxKm: number,
 ): { place: MeetingPlace; distance: number } | { refused: MeetingRefusal } {
-  if (canMeetOnline(a) && canMeetOnline(b)) return { place: "online", distance: 1 };
-  if (!canMeetInPerson(a) || !canMeetInPerson(b)) return { refused: "modes" };
-  if (km === null || km > maxKm) return { refused: "distance" };
-  return { place: "in_person", distance: Math.exp(-km / 30) };
+  const score = meetingScore(a, b, km, maxKm);
+  if (score === refusedForModes) return { refused: "modes" };
+  if (score === refusedForDistance) return { refused: "distance" };
+  return { place: canMeetOnline(a) && canMeetOnline(b) ? "online" : "in_person", distance: score };
 }
 
 /** The Bayesian average rating (prior 4 over 3 reviews), mapped from 1–5 onto 0–1. */

@@ -11,10 +11,17 @@ import { cycleRefusal } from "./cycle-rule.js";
 import { IndexFeed } from "./index-feed.js";
 import type { MatchIndex } from "./match-index.js";
 import { cycleKey, loadActor, openSwapsOf, type OpenSwaps } from "./pool.js";
-import { findCycles, onePerPerson, recommendPairsFreshestFirst, teachersFor, type Admit } from "./recommend.js";
+import {
+  closeCycles,
+  cycleSides,
+  onePerPerson,
+  recommendPairsFreshestFirst,
+  teachersFor,
+  type Admit,
+} from "./recommend.js";
 import { defaultLevelPolicy, type LevelPolicy } from "./rules.js";
 import { knownSkillNumber } from "./skill-ids.js";
-import type { CycleMatch, MatchProfile } from "./types.js";
+import type { MatchProfile } from "./types.js";
 import { cycleView, pairView, teacherView } from "./views.js";
 
 export type { CycleRecommendation, LinkView, Recommendation, SkillRef, TeacherRecommendation } from "./views.js";
@@ -95,15 +102,22 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
 
   /**
    * Cycles that can be accepted, one per person: ranked first, then judged by the same rule as a cycle request
-   * (sightlines read fresh for everyone in them), then thinned to one offer per person.
+   * (sightlines read fresh for everyone in them) as they are thinned to one offer per person.
    */
   async function acceptableCycles(me: MatchProfile, index: MatchIndex, admit: Admit, open: OpenSwaps, limit: number) {
-    const ranked = findCycles(me, cyclePoolOf(index, me, admit), { fanOut: limits.cycleFanOut }, policy).filter(
+    const sides = cycleSides(me, cyclePoolOf(index, me, admit), { fanOut: limits.cycleFanOut }, policy);
+    // Read before the cycles are made: nothing large is held while the database answers.
+    const people = [me, ...sides.openers.map((l) => l.learner), ...sides.closers.map((l) => l.teacher)];
+    const sight = await sightlinesAmong(
+      deps.database.readRows,
+      people.map((p) => p.userId),
+    );
+    const ranked = closeCycles(sides, policy).filter(
       (c) => !open.cycles.has(cycleKey(c.links[1].teacher.userId, c.links[2].teacher.userId)),
     );
-    if (ranked.length === 0) return [];
-    const sight = await sightlinesAmong(db, [me.userId, ...ranked.flatMap(othersOf)]);
-    const acceptable = ranked.filter(
+    return onePerPerson(
+      ranked,
+      limit,
       (c) =>
         cycleRefusal(
           {
@@ -117,7 +131,6 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
           sight,
         ) === null,
     );
-    return onePerPerson(acceptable, limit);
   }
 
   return {
@@ -168,7 +181,7 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
         actor.userId,
         admit,
         (admitted) =>
-          teachersFor(me, skill.id, index.teachersOfAny([skill.id]), {
+          teachersFor(me, skill.id, index.teachersOfAny([skill.id], Infinity, admitted), {
             now,
             policy,
             limit: input.limit,
@@ -180,7 +193,5 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
     },
   };
 }
-
-const othersOf = (c: CycleMatch) => [c.links[1].teacher.userId, c.links[2].teacher.userId];
 
 export type MatchingService = ReturnType<typeof createMatchingService>;

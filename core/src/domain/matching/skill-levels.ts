@@ -17,13 +17,27 @@ export class SkillLevels {
   /** Later entries for the same skill replace earlier ones, as in a Map. */
   static of(entries: Iterable<readonly [string, number]>): SkillLevels {
     const codes: number[] = [];
-    for (const [id, level] of entries) {
-      const skill = skillNumber(id);
-      const at = codes.findIndex((code) => code >>> levelBits === skill);
-      const code = (skill << levelBits) | (level & levelMask);
-      if (at >= 0) codes[at] = code;
-      else codes.push(code);
-    }
+    for (const [id, level] of entries) SkillLevels.put(codes, id, level);
+    return SkillLevels.fromCodes(codes);
+  }
+
+  /**
+   * Adds a skill's level to `codes` (replacing an earlier level for the same skill): building codes directly
+   * spares an index build 550,000 [id, level] pairs at 100,000 people.
+   */
+  static put(codes: number[], skillId: string, level: number): void {
+    const skill = skillNumber(skillId);
+    const code = (skill << levelBits) | (level & levelMask);
+    for (let at = 0; at < codes.length; at++)
+      if ((codes[at] ?? 0) >>> levelBits === skill) {
+        codes[at] = code;
+        return;
+      }
+    codes.push(code);
+  }
+
+  /** Levels from codes made by put(). */
+  static fromCodes(codes: readonly number[]): SkillLevels {
     // A copy is exactly as long as its entries; the array grown by push keeps room for 17.
     return codes.length === 0 ? SkillLevels.none : new SkillLevels(codes.slice());
   }

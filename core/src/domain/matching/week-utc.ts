@@ -23,6 +23,8 @@ export function utcOffsetMinutes(timeZone: string, at: Date): number {
  * and merged. The offset is taken at `at` (today): a schedule is compared as it stands this week.
  */
 export function weekInUtc(slots: readonly WeeklySlot[], timeZone: string, at: Date): UtcInterval[] {
+  // Many people give no times: nothing to convert (and an index build makes no arrays for them).
+  if (slots.length === 0) return [];
   const offset = utcOffsetMinutes(timeZone, at);
   const pieces: UtcInterval[] = [];
   for (const slot of slots) {

@@ -1,4 +1,4 @@
-import type { Database, Db, Tx } from "../../infra/prisma/database.js";
+import type { Database, Db, RowReader, Tx } from "../../infra/prisma/database.js";
 import { canViewProfile } from "./rules.js";
 import type { Visibility } from "./types.js";
 
@@ -81,30 +81,46 @@ export async function visibleAmong(
   return new Set(visible.map((row) => String(row.id)));
 }
 
+function shareAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const id of a) if (b.has(id)) return true;
+  return false;
+}
+
 /** Who may see whom among a few people, from rows read once: the same canViewProfile, asked for any two. */
 export interface Sightlines {
   maySee(viewerId: string, ownerId: string): boolean;
 }
 
 /**
- * Sightlines among `userIds` (a three-person swap, the people of the cycles about to be offered), read fresh
- * in two queries whatever the number of pairs asked about afterwards. Works inside a transaction.
+ * Sightlines among `userIds` (a three-person swap, the people of the cycles about to be offered), read fresh in
+ * two flat queries whatever the number of pairs asked about afterwards. `read` is the database's plain reader,
+ * or its reader inside the transaction of a write that depends on the answer.
  */
-export async function sightlinesAmong(db: Db | Tx, userIds: readonly string[]): Promise<Sightlines> {
+export async function sightlinesAmong(read: RowReader, userIds: readonly string[]): Promise<Sightlines> {
   const ids = [...new Set(userIds)];
-  // One after the other: an interactive transaction runs its statements on one connection.
-  const users = await db.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, status: true, visibility: true, memberships: { select: { communityId: true } } },
-  });
-  const blocks = await db.block.findMany({
-    where: { blockerId: { in: ids }, blockedId: { in: ids } },
-    select: { blockerId: true, blockedId: true },
-  });
-  const byId = new Map(
-    users.map((u) => [u.id, { ...u, communities: new Set(u.memberships.map((m) => m.communityId)) }]),
+  const list = ids.map(() => "?").join(", ");
+  // One after the other: inside a transaction, statements run on one connection.
+  const users = await read(
+    `SELECT u."id", u."status", u."visibility", m."communityId"
+     FROM "User" u LEFT JOIN "CommunityMember" m ON m."userId" = u."id"
+     WHERE u."id" IN (${list})`,
+    ids,
   );
-  const blocked = new Set(blocks.map((b) => `${b.blockerId}|${b.blockedId}`));
+  const blocks = await read(
+    `SELECT "blockerId", "blockedId" FROM "Block" WHERE "blockerId" IN (${list}) AND "blockedId" IN (${list})`,
+    [...ids, ...ids],
+  );
+  const byId = new Map<string, { status: string; visibility: Visibility; communities: Set<string> }>();
+  for (const row of users) {
+    const id = String(row.id);
+    let user = byId.get(id);
+    if (user === undefined) {
+      user = { status: String(row.status), visibility: row.visibility as Visibility, communities: new Set() };
+      byId.set(id, user);
+    }
+    if (typeof row.communityId === "string") user.communities.add(row.communityId);
+  }
+  const blocked = new Set(blocks.map((b) => `${String(b.blockerId)}|${String(b.blockedId)}`));
   return {
     maySee(viewerId, ownerId) {
       const owner = byId.get(ownerId);
@@ -113,10 +129,10 @@ export async function sightlinesAmong(db: Db | Tx, userIds: readonly string[]): 
       return canViewProfile({
         viewerId,
         ownerId,
-        ownerVisibility: owner.visibility as Visibility,
+        ownerVisibility: owner.visibility,
         ownerDeleted: owner.status !== "active",
         blockedEitherWay: blocked.has(`${viewerId}|${ownerId}`) || blocked.has(`${ownerId}|${viewerId}`),
-        shareCommunity: [...viewer.communities].some((id) => owner.communities.has(id)),
+        shareCommunity: shareAny(viewer.communities, owner.communities),
       });
     },
   };

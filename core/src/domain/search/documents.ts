@@ -2,7 +2,7 @@ import type { Database, Db } from "../../infra/prisma/database.js";
 import type { SearchDirection, SearchDocument, SearchMeetingMode } from "../../ports/search-index.js";
 import { weekInUtc } from "../matching/week-utc.js";
 import { summarizeRatingTotals } from "../profiles/rules.js";
-import { personPages } from "../shared/person-pages.js";
+import { groupRows, ownKey, personPages } from "../shared/person-pages.js";
 
 type Row = Record<string, unknown>;
 const str = (value: unknown) => String(value);
@@ -124,17 +124,6 @@ export async function loadDocuments(
   return { upsert, remove: userIds.filter((id) => !kept.has(id)) };
 }
 
-function groupBy<T>(rows: readonly Row[], key: string, map: (row: Row) => T): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const id = str(row[key]);
-    const list = groups.get(id);
-    if (list === undefined) groups.set(id, [map(row)]);
-    else list.push(map(row));
-  }
-  return groups;
-}
-
 /** Every searchable person as search documents, a page at a time (see personPages). */
 export async function* documentPages(
   database: Pick<Database, "readRows">,
@@ -147,17 +136,17 @@ export async function* documentPages(
       startMinute: num(r.startMinute),
       endMinute: num(r.endMinute),
     });
-    const ownSlotsOf = groupBy(page.skillSlots, "userSkillId", slotOf);
-    const skillsOf = groupBy(page.skills, "userId", (r): SkillFacts => ({
+    const ownSlotsOf = groupRows(page.skillSlots, ownKey, slotOf);
+    const skillsOf = groupRows(page.skills, "userId", (r): SkillFacts => ({
       skillId: str(r.skillId),
       categoryId: page.categoryOf.get(str(r.skillId)) ?? "",
       direction: str(r.direction),
       level: num(r.level),
       mode: r.mode === null || r.mode === undefined ? null : str(r.mode),
-      slots: ownSlotsOf.get(str(r.id)) ?? [],
+      slots: ownSlotsOf.get(ownKey(r)) ?? [],
     }));
-    const slotsOf = groupBy(page.slots, "userId", slotOf);
-    const communitiesOf = groupBy(page.members, "userId", (r) => str(r.communityId));
+    const slotsOf = groupRows(page.slots, "userId", slotOf);
+    const communitiesOf = groupRows(page.members, "userId", (r) => str(r.communityId));
     const ratingsOf = new Map(page.reviews.map((r) => [str(r.subjectId), { count: num(r.n), sum: num(r.total) }]));
     yield page.users.map((u) => {
       const id = str(u.id);

@@ -1,5 +1,5 @@
 import { invalid, notFound } from "../../errors.js";
-import type { Tx } from "../../infra/prisma/database.js";
+import type { RowReader, Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
 import { cycleRefusal } from "../matching/cycle-rule.js";
 import { loadMatchProfiles } from "../matching/pool.js";
@@ -19,11 +19,13 @@ export interface CycleSkill {
 const cycleSkillFields = ["youTeach", "nextTeaches", "afterTeaches"] as const;
 
 /**
- * Judges a proposed cycle by the rule matching offers cycles by (cycleRefusal), on fresh rows, and turns its
+ * Judges a proposed cycle by the rule matching offers cycles by (cycleRefusal), on the rows the transaction
+ * sees (`readRows` reads inside it), and turns its
  * refusal into the error people see: someone hidden is "not found", a link that cannot meet names its skill.
  */
 export async function requireAcceptableCycle(
   tx: Tx,
+  readRows: RowReader,
   people: readonly [CycleMember, CycleMember, CycleMember],
   skills: readonly [CycleSkill, CycleSkill, CycleSkill],
   now: Date,
@@ -43,7 +45,7 @@ export async function requireAcceptableCycle(
   const refusal = cycleRefusal(
     { members: [a, b, c], skills: [skillNumber(skills[0].id), skillNumber(skills[1].id), skillNumber(skills[2].id)] },
     await sightlinesAmong(
-      tx,
+      readRows,
       people.map((p) => p.id),
     ),
   );

@@ -335,7 +335,13 @@ export function createSwapsService(deps: ServiceDeps) {
                     : translate("swap.they_dont_teach", { handle, skill: skill.name }),
               },
             ]);
-        await requireAcceptableCycle(tx, [{ id: actor.userId, handle: null }, b, c], [x, y, z], now);
+        await requireAcceptableCycle(
+          tx,
+          deps.database.readRowsIn(tx),
+          [{ id: actor.userId, handle: null }, b, c],
+          [x, y, z],
+          now,
+        );
         const open = await tx.swap.findFirst({
           where: {
             kind: "cycle",

@@ -21,6 +21,9 @@ export type Db = ReturnType<typeof extend>;
 /** What an interactive transaction hands its callback. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** A read-only SQL query (`?` placeholders, quoted identifiers) to flat rows. */
+export type RowReader = (sql: string, params?: readonly unknown[]) => Promise<Array<Record<string, unknown>>>;
+
 export interface Database {
   readonly db: Db;
   readonly provider: DatabaseProvider;
@@ -31,7 +34,12 @@ export interface Database {
    * 1–3 ms of overhead and ~30 µs a row, a prepared statement on the plain driver a few microseconds. It sees
    * committed data only, so it is never used inside a transaction.
    */
-  readRows(sql: string, params?: readonly unknown[]): Promise<Array<Record<string, unknown>>>;
+  readRows: RowReader;
+  /**
+   * The same kind of read inside a transaction, on its own connection (a write's checks must see what the
+   * transaction sees): Prisma's raw query with the placeholders the provider wants.
+   */
+  readRowsIn(tx: Tx): RowReader;
   /** How many outbox events this process has written: feeds check the outbox at once when it moved. */
   readonly outboxWrites: number;
   noteOutboxWrite(): void;
@@ -106,6 +114,13 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     provider,
     url,
     readRows: reader.read,
+    readRowsIn:
+      (tx) =>
+      (sql, params = []) =>
+        tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
+          provider === "postgresql" ? numberedPlaceholders(sql) : sql,
+          ...params,
+        ),
     get outboxWrites() {
       return outboxWrites;
     },
