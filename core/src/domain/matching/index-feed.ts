@@ -6,7 +6,7 @@ import { SkillLevels } from "./skill-levels.js";
 import { weekInUtc } from "./week-utc.js";
 import { personChangeEvents } from "../outbox/events.js";
 import { groupRows, ownKey, personPages, type PersonPage } from "../shared/person-pages.js";
-import type { Visibility } from "../profiles/types.js";
+import { meetingModes } from "../profiles/types.js";
 import type { Direction, WeeklySlot } from "../skills/types.js";
 import { SkillSettings, type SkillSetting } from "./skill-settings.js";
 
@@ -54,7 +54,7 @@ export class IndexFeed {
   private async readProfiles(now: Date): Promise<MatchProfile[]> {
     const shared = new SharedParts();
     const profiles: MatchProfile[] = [];
-    for await (const page of personPages(this.database, { pageSize, members: true }))
+    for await (const page of personPages(this.database, { pageSize, members: true, bios: false }))
       profiles.push(...assemble(page, now, shared));
     return profiles;
   }
@@ -125,7 +125,8 @@ class SharedParts {
 
   schedule(week: readonly UtcInterval[]): readonly UtcInterval[] {
     if (week.length === 0) return noSlots;
-    const key = week.map((w) => `${w.start}-${w.end}`).join(",");
+    let key = "";
+    for (const w of week) key += `${w.start}-${w.end},`;
     let schedule = this.schedules.get(key);
     if (schedule === undefined) {
       schedule = week.map((w) => this.interval(w));
@@ -150,6 +151,9 @@ const noSlots: readonly UtcInterval[] = [];
 const noCommunities: readonly string[] = [];
 const noRows: readonly WeeklySlot[] = [];
 
+/** The mode as one of the shared constants: a row's own string apiece would be 100,000 copies of three words. */
+const meetingModeOf = (value: unknown): MeetingMode => meetingModes.find((mode) => mode === value) ?? "either";
+
 function assemble(page: PersonPage, now: Date, shared: SharedParts): MatchProfile[] {
   const skillsOf = groupRows(page.skills, "userId");
   const slotsOf = groupRows(page.slots, "userId", slotOf);
@@ -173,7 +177,7 @@ function assemble(page: PersonPage, now: Date, shared: SharedParts): MatchProfil
       settings.push({
         skillId,
         direction,
-        mode: s.mode === null || s.mode === undefined ? null : (str(s.mode) as MeetingMode),
+        mode: s.mode === null || s.mode === undefined ? null : meetingModeOf(s.mode),
         weekUtc: own === undefined ? null : shared.schedule(weekInUtc(own.map(slotOf), timeZone, now)),
       });
     }
@@ -184,7 +188,7 @@ function assemble(page: PersonPage, now: Date, shared: SharedParts): MatchProfil
       teaches: SkillLevels.fromCodes(teaches),
       learns: SkillLevels.fromCodes(learns),
       weekUtc: shared.schedule(weekInUtc(slotsOf.get(id) ?? noRows, timeZone, now)),
-      mode: str(u.meetingMode) as MeetingMode,
+      mode: meetingModeOf(u.meetingMode),
       skillSettings: SkillSettings.of(settings),
       location:
         u.latitude === null || u.latitude === undefined
@@ -194,7 +198,8 @@ function assemble(page: PersonPage, now: Date, shared: SharedParts): MatchProfil
       ratingCount: ratings.get(id)?.count ?? 0,
       ratingSum: ratings.get(id)?.sum ?? 0,
       lastActiveAt: new Date(u.lastActiveAt as string | Date),
-      visibility: str(u.visibility) as Visibility,
+      // The index holds no private profile (see personPages): anyone else is public or communities.
+      visibility: u.visibility === "public" ? "public" : "communities",
       communities: shared.communities(communitiesOf.get(id) ?? noCommunities),
     };
   });

@@ -2,6 +2,20 @@ import type { Database, Db, RowReader, Tx } from "../../infra/prisma/database.js
 import { canViewProfile } from "./rules.js";
 import type { Visibility } from "./types.js";
 
+/**
+ * The distinct ids, padded to a power of two by repeating the last (IN ignores repeats): a statement is
+ * prepared and cached per SQL text, and one text per list length made hundreds of them on the hot paths.
+ */
+function inListOf(userIds: readonly string[]): string[] {
+  const ids = [...new Set(userIds)];
+  const last = ids.at(-1);
+  if (last === undefined) return ids;
+  let size = 1;
+  while (size < ids.length) size *= 2;
+  while (ids.length < size) ids.push(last);
+  return ids;
+}
+
 export async function blockedEitherWay(db: Db | Tx, a: string, b: string): Promise<boolean> {
   const block = await db.block.findFirst({
     where: {
@@ -53,7 +67,7 @@ export async function visibleAmong(
   viewerId: string,
   userIds: readonly string[],
 ): Promise<Set<string>> {
-  const ids = [...new Set(userIds)];
+  const ids = inListOf(userIds);
   if (ids.length === 0) return new Set();
   const rows = await database.readRows(
     `SELECT u."id", u."status", u."visibility",
@@ -97,7 +111,7 @@ export interface Sightlines {
  * or its reader inside the transaction of a write that depends on the answer.
  */
 export async function sightlinesAmong(read: RowReader, userIds: readonly string[]): Promise<Sightlines> {
-  const ids = [...new Set(userIds)];
+  const ids = inListOf(userIds);
   const list = ids.map(() => "?").join(", ");
   // One after the other: inside a transaction, statements run on one connection.
   const users = await read(

@@ -130,7 +130,7 @@ export async function* documentPages(
   now: Date,
   pageSize = 5_000,
 ): AsyncGenerator<SearchDocument[]> {
-  for await (const page of personPages(database, { pageSize, members: true })) {
+  for await (const page of personPages(database, { pageSize, members: true, bios: true })) {
     const slotOf = (r: Row): Slot => ({
       weekday: num(r.weekday),
       startMinute: num(r.startMinute),

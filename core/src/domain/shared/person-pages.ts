@@ -8,7 +8,7 @@ const hasSkill = (slot: Row) => slot.userSkillId !== null && slot.userSkillId !=
 
 /** One page of searchable, matchable people as flat rows, with what the indexes of people need about them. */
 export interface PersonPage {
-  /** Active people whose profile is not private, with their location. */
+  /** Active people whose profile is not private, with their location (and bio, when asked for). */
   readonly users: readonly Row[];
   /** Their approved skills (a skill's category is in `categoryOf`), each with its own mode (null: none). */
   readonly skills: readonly Row[];
@@ -34,7 +34,7 @@ export interface PersonPage {
  */
 export async function* personPages(
   database: Pick<Database, "readRows">,
-  options: { readonly pageSize: number; readonly members: boolean },
+  options: { readonly pageSize: number; readonly members: boolean; readonly bios: boolean },
 ): AsyncGenerator<PersonPage> {
   // Only approved skills are searchable or matchable: skill id → category id.
   const approved = new Map(
@@ -45,7 +45,7 @@ export async function* personPages(
   );
   for (let after = ""; ;) {
     const users = await database.readRows(
-      `SELECT u."id", u."status", u."visibility", u."handle", u."displayName", u."bio", u."timeZone",
+      `SELECT u."id", u."status", u."visibility", u."handle", u."displayName",${options.bios ? ` u."bio",` : ""} u."timeZone",
               u."meetingMode", u."maxDistanceKm", u."lastActiveAt",
               l."name" AS "locationName", l."latitude", l."longitude"
        FROM "User" u LEFT JOIN "Location" l ON l."id" = u."locationId"
