@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../shared/actor.js";
-import { block, createTestCore, newCommunity, newPerson, testProviders, type TestCore } from "../../testing/index.js";
+import {
+  block,
+  createTestCore,
+  newCommunity,
+  newPerson,
+  requestOfferedCycle,
+  testProviders,
+  type TestCore,
+} from "../../testing/index.js";
 
 /**
  * Matching against the use cases, on random communities loaded the way people arrive (through the core's own
@@ -109,15 +117,7 @@ for (const provider of testProviders()) {
 
           const before = await core.services.matching.recommend(actor, { cycles: true, limit: 50 });
           for (const cycle of before.cycles) {
-            const [yours, theirs, back] = cycle.links;
-            if (yours === undefined || theirs === undefined || back === undefined) throw new Error("3 links");
-            const requested = await core.services.swaps.requestCycle(actor, {
-              next: theirs.teacher,
-              after: back.teacher,
-              youTeach: yours.skill.name,
-              nextTeaches: theirs.skill.name,
-              afterTeaches: back.skill.name,
-            });
+            const requested = await requestOfferedCycle(core, actor, cycle);
             expect(requested.status).toBe("pending");
             await core.services.swaps.cancel(actor, requested.id);
           }

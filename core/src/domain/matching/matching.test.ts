@@ -7,6 +7,7 @@ import {
   newCommunity,
   newPerson,
   rejectedFields,
+  requestOfferedCycle,
   seedPeople,
   testProviders,
   type PersonSpec,
@@ -206,15 +207,7 @@ for (const provider of testProviders()) {
     it("offers only cycles that Ana can request as they are offered", async () => {
       const { cycles } = await core.services.matching.recommend(who("ana"), { cycles: true });
       for (const cycle of cycles) {
-        const [yours, theirs, back] = cycle.links;
-        if (yours === undefined || theirs === undefined || back === undefined) throw new Error("a cycle has 3 links");
-        const requested = await core.services.swaps.requestCycle(who("ana"), {
-          next: theirs.teacher,
-          after: back.teacher,
-          youTeach: yours.skill.name,
-          nextTeaches: theirs.skill.name,
-          afterTeaches: back.skill.name,
-        });
+        const requested = await requestOfferedCycle(core, who("ana"), cycle);
         expect(requested.status).toBe("pending");
         await core.services.swaps.cancel(who("ana"), requested.id);
       }
