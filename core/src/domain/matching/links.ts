@@ -1,6 +1,7 @@
 import { distanceKm } from "../../infra/gazetteer/distance.js";
 import type { Direction } from "../skills/types.js";
 import {
+  byFit,
   fitWeight,
   levelFit,
   meetingBetween,
@@ -100,7 +101,7 @@ export const linkScore = (link: SkillLink): number => fitWeight(link.fit) * link
  */
 function byBetterLink(a: SkillLink, b: SkillLink): number {
   return (
-    (a.fit === b.fit ? 0 : a.fit === "exact" ? -1 : 1) ||
+    byFit(a.fit, b.fit) ||
     linkScore(b) - linkScore(a) ||
     b.teacherLevel - a.teacherLevel ||
     (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0)

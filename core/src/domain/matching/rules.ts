@@ -27,6 +27,9 @@ export function levelFit(teacherLevel: number, wantedLevel: number, policy: Leve
   return teacherLevel === wantedLevel - 1 ? "near" : null;
 }
 
+/** Exact fits first: negative when `a` ranks before `b`. */
+export const byFit = (a: LevelFit, b: LevelFit): number => (a === b ? 0 : a === "exact" ? -1 : 1);
+
 /** A near fit weighs half an exact one in a score (ranking puts exact fits first anyway). */
 export const fitWeight = (fit: LevelFit): number => (fit === "exact" ? 1 : 0.5);
 

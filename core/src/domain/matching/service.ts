@@ -11,14 +11,8 @@ import { cycleRefusal } from "./cycle-rule.js";
 import { IndexFeed } from "./index-feed.js";
 import type { MatchIndex } from "./match-index.js";
 import { cycleKey, loadActor, openSwapsOf, type OpenSwaps } from "./pool.js";
-import {
-  closeCycles,
-  cycleSides,
-  onePerPerson,
-  recommendPairsFreshestFirst,
-  teachersFor,
-  type Admit,
-} from "./recommend.js";
+import { closeCycles, cycleSides, onePerPerson } from "./cycles.js";
+import { recommendPairsFreshestFirst, teachersFor, type Admit } from "./recommend.js";
 import { defaultLevelPolicy, type LevelPolicy } from "./rules.js";
 import { knownSkillNumber } from "./skill-ids.js";
 import type { MatchProfile } from "./types.js";
