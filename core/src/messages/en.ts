@@ -85,6 +85,8 @@ export const en = {
   "swap.they_dont_teach": "{handle} does not teach {skill}.",
   "swap.you_dont_teach": "You do not teach {skill}. Add it to your skills first.",
   "swap.cycle_three": "A three-person swap needs two other, different people.",
+  "swap.you_are_hidden":
+    "{handle} cannot see your profile, and the three of you would share a conversation: make your profile visible to them first.",
   "swap.cycle_cannot_meet":
     "{teacher} and {learner} cannot meet for {skill}: one meets only online, the other only in person.",
   "swap.cycle_too_far":

@@ -17,21 +17,23 @@ export interface CycleProposal {
   readonly skills: readonly [number, number, number];
 }
 
-// The requester sees both others (they are picked from what the requester sees), and the two others see each
-// other: they will share a conversation. Visibility refuses a block either way, so no two of the three have
-// blocked each other.
+// Each of the three sees the other two: they will share a conversation. The requester's own sightlines come
+// first (they chose the others), then the others'. Visibility refuses a block either way, so no two of the three
+// have blocked each other.
 const sightlines: ReadonlyArray<readonly [CyclePosition, CyclePosition]> = [
   [0, 1],
   [0, 2],
   [1, 2],
   [2, 1],
+  [1, 0],
+  [2, 0],
 ];
 const links: readonly CyclePosition[] = [0, 1, 2];
 
 /**
  * Whether a three-person swap can be accepted as proposed, and if not the first reason why. The one rule both
  * for offering a cycle (matching) and for storing a requested one (swaps.requestCycle), so a cycle offered is
- * a cycle that can be requested: every member visible as above, and each link's teacher and learner able to
+ * a cycle that can be requested: every member visible to the other two, and each link's teacher and learner able to
  * meet for its skill (modes, per skill where set, and distance within both people's limits).
  */
 export function cycleRefusal(proposal: CycleProposal, sight: Sightlines): CycleRefusal | null {

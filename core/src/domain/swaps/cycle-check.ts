@@ -1,4 +1,4 @@
-import { invalid, notFound } from "../../errors.js";
+import { forbidden, invalid, notFound } from "../../errors.js";
 import type { RowReader, Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
 import { cycleRefusal } from "../matching/cycle-rule.js";
@@ -50,8 +50,15 @@ export async function requireAcceptableCycle(
     ),
   );
   if (refusal === null) return;
-  if (refusal.kind === "hidden")
-    throw notFound("USER.NOT_FOUND", "user.not_found", { handle: people[refusal.owner].handle ?? "" });
+  if (refusal.kind === "hidden") {
+    const owner = people[refusal.owner].handle;
+    // Someone the requester may not see is "not found"; the requester hidden from one of the others is told so.
+    if (owner === null)
+      throw forbidden("SWAP.YOU_ARE_HIDDEN", "swap.you_are_hidden", {
+        handle: people[refusal.viewer].handle ?? "",
+      });
+    throw notFound("USER.NOT_FOUND", "user.not_found", { handle: owner });
+  }
   const teacher = people[refusal.link];
   const learner = people[((refusal.link + 1) % 3) as 0 | 1 | 2];
   throw invalid("SWAP.CANNOT_MEET", [

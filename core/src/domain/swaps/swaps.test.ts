@@ -429,6 +429,16 @@ for (const provider of testProviders()) {
       await core.services.swaps.cancel(ana, proposed.id);
     });
 
+    it("refuses a cycle the others could not see the requester in: the three would share a conversation", async () => {
+      await core.services.profiles.update(ana, { visibility: "private" });
+      expect(await domainErrorOf(propose)).toMatchObject({
+        code: "SWAP.YOU_ARE_HIDDEN",
+        kind: "forbidden",
+        params: { handle: ed.handle },
+      });
+      await core.services.profiles.update(ana, { visibility: "public" });
+    });
+
     it("refuses a cycle whose two others cannot see each other, as matching never offers one", async () => {
       await block(core, ed, fay);
       expect((await domainErrorOf(propose)).code).toBe("USER.NOT_FOUND");
