@@ -13,7 +13,10 @@ import { SkillSettings, type SkillSetting } from "./skill-settings.js";
 type Row = Record<string, unknown>;
 const num = (value: unknown) => Number(value);
 const str = (value: unknown) => String(value);
-const pageSize = 1_000;
+// Small pages: a page's rows are alive when the young generation is collected, and whatever is alive then is
+// moved to the old generation to die there. At 1,000 users a page that made ~80 MB more heap (and RSS) stay with
+// the serving process after the build; at 250 the build is as fast (measured at 100,000 people: 2.3 s).
+const pageSize = 250;
 
 /**
  * Builds the whole index from flat rows, a page of users at a time (Prisma's nested reads cost ~27 s for
