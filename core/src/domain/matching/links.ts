@@ -6,6 +6,7 @@ import {
   levelFit,
   meetingBetween,
   meetingScore,
+  placeOf,
   sharedTime,
   sharedTimeScore,
   type LevelPolicy,
@@ -80,10 +81,7 @@ export function linkFor(
     teacherLevel: levels.teacher,
     wantedLevel: levels.wanted,
     fit,
-    meeting:
-      modeFor(teacher, "teach", skill) !== "in_person" && modeFor(learner, "learn", skill) !== "in_person"
-        ? "online"
-        : "in_person",
+    meeting: placeOf(modeFor(teacher, "teach", skill), modeFor(learner, "learn", skill)),
     km,
     distance,
     overlapMinutes: time.minutes,

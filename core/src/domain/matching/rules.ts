@@ -139,8 +139,12 @@ export function meetingBetween(
   const score = meetingScore(a, b, km, maxKm);
   if (score === refusedForModes) return { refused: "modes" };
   if (score === refusedForDistance) return { refused: "distance" };
-  return { place: canMeetOnline(a) && canMeetOnline(b) ? "online" : "in_person", distance: score };
+  return { place: placeOf(a, b), distance: score };
 }
+
+/** Where two people who can meet do: online when both may, else in person. */
+export const placeOf = (a: MeetingMode, b: MeetingMode): MeetingPlace =>
+  canMeetOnline(a) && canMeetOnline(b) ? "online" : "in_person";
 
 /** The Bayesian average rating (prior 4 over 3 reviews), mapped from 1–5 onto 0–1. */
 export function trustScore(profile: MatchProfile): number {

@@ -32,7 +32,7 @@ const limits = { cycleFanOut: 40, cycleSide: 1_500 } as const;
 
 /**
  * Whom a cycle through the actor may run through: B from those who learn what the actor teaches, C from those
- * who teach what the actor wants, the most recently active of each side (freshness is in every score) among
+ * who teach what the actor wants, the most recently active of each side (the likeliest to answer) among
  * those the actor may be offered. Their whole skill lists are in the index, so the B → C link is checked too.
  */
 function cyclePoolOf(index: MatchIndex, me: MatchProfile, admit: Admit): MatchProfile[] {

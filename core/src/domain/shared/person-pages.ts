@@ -97,7 +97,7 @@ export async function* personPages(
 
 /**
  * The skill (id and direction) each of a few per-skill slots belongs to, read by primary key only when a page
- * has any: the skill rows of a page carry no id, which at 550,000 rows doubled the garbage an index build makes.
+ * holds some: the skill rows of a page carry no id, which at 550,000 rows doubled the garbage an index build makes.
  */
 async function ownSlotsOf(database: Pick<Database, "readRows">, slots: readonly Row[]): Promise<Row[]> {
   if (slots.length === 0) return [];
