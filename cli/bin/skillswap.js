@@ -3,6 +3,7 @@
 // (the "source" export condition), so `npx skillswap` works straight after `npm ci` with no build step.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { constants } from "node:os";
 import { fileURLToPath } from "node:url";
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
@@ -17,4 +18,8 @@ child.on("error", (error) => {
   console.error(`skillswap: could not start: ${error.message}`);
   process.exit(1);
 });
-child.on("exit", (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
+// A child killed by a signal reports the shell's convention, 128 + the signal's number (137 for SIGKILL, 143 for
+// SIGTERM), so a supervisor sees how the real process ended, not that this launcher did.
+child.on("exit", (code, signal) =>
+  process.exit(code ?? (signal === null ? 1 : 128 + (constants.signals[signal] ?? 0))),
+);

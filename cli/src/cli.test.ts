@@ -106,6 +106,26 @@ describe("the skillswap command", () => {
     expect(stdout).toContain("Stopped (SIGTERM).");
   }, 60_000);
 
+  it("exits with the status of the real process when that process is killed, as a supervisor expects", async () => {
+    const { spawn } = await import("node:child_process");
+    for (const [signal, status] of [
+      ["SIGKILL", 137],
+      ["SIGTERM", 0],
+    ] as const) {
+      const launcher = spawn(process.execPath, [bin, "start", "--roles", "worker"], { env, cwd: dir });
+      let stdout = "";
+      launcher.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => launcher.on("exit", resolve));
+      for (let i = 0; i < 300 && !stdout.includes("Worker running"); i++) await new Promise((r) => setTimeout(r, 100));
+      // The launcher runs SkillSwap as its child: that child is the process a supervisor's signal may hit.
+      const { stdout: children } = await run("pgrep", ["-P", String(launcher.pid)]);
+      const real = Number(children.trim().split("\n")[0]);
+      process.kill(real, signal);
+      // SIGTERM stops the worker cleanly (status 0); SIGKILL cannot be handled: 128 + 9.
+      expect(await exited).toBe(status);
+    }
+  }, 60_000);
+
   it("serves the web role until it is told to stop: health, login links, Discord's signed endpoint", async () => {
     const { spawn } = await import("node:child_process");
     const port = await freePort();
