@@ -17,6 +17,7 @@ export const en = {
   "field.above": "Use a number above {min}.",
   "field.at_most": "Use {max} or less.",
   "field.below": "Use a number below {max}.",
+  "field.control_characters": "Remove the control characters (invisible bytes such as NUL) from this text.",
   "field.handle_format": "Use 3–30 letters, digits, '_' or '-', starting with a letter or digit.",
   "field.time_zone": "Use an IANA time zone such as Europe/Paris or America/New_York.",
   "field.email": "Enter a valid email address.",

@@ -5,15 +5,15 @@ import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField, nameField } from "../shared/fields.js";
 import { parseInput } from "../shared/validate.js";
 
 const platformField = z.enum(["discord", "slack"]);
 const registerInput = z
   .object({
     platform: platformField,
-    externalId: z.string().trim().min(1).max(64),
-    name: z.string().trim().min(1).max(100),
+    externalId: lineField(1, 64),
+    name: nameField(1, 100),
   })
   .strict();
 const memberInput = z
@@ -22,13 +22,13 @@ const memberInput = z
 const linkInput = z
   .object({
     communityId: idField,
-    channelId: z.string().trim().min(1).max(64),
+    channelId: lineField(1, 64),
     /** The group's id or slug. */
-    group: z.string().trim().min(1).max(80),
+    group: lineField(1, 80),
     kind: z.enum(["chat", "forum"]),
   })
   .strict();
-const channelInput = z.object({ communityId: idField, channelId: z.string().trim().min(1).max(64) }).strict();
+const channelInput = z.object({ communityId: idField, channelId: lineField(1, 64) }).strict();
 
 export interface ChannelLinkView {
   readonly channelId: string;
@@ -58,7 +58,9 @@ export function createCommunitiesService(deps: ServiceDeps) {
       where: { communityId_userId: { communityId, userId: actor.userId } },
       select: { role: true },
     });
-    if (member?.role !== "admin") throw forbidden("COMMUNITY.ADMIN_ONLY", "community.admin_only");
+    // Outsiders learn nothing of a community; its members, that only its admins may do this.
+    if (member === null) throw notFound("COMMUNITY.NOT_FOUND", "community.not_found");
+    if (member.role !== "admin") throw forbidden("COMMUNITY.ADMIN_ONLY", "community.admin_only");
     return found;
   }
 

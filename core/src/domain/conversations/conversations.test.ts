@@ -106,7 +106,7 @@ for (const provider of testProviders()) {
             talk().bindChannel({ conversationId, userId: cy.userId, platform: "slack", externalChannelId: "G9" }),
           )
         ).code,
-      ).toBe("CONVERSATION.NOT_PARTICIPANT");
+      ).toBe("CONVERSATION.NOT_FOUND");
     });
 
     it("takes no messages between people after one blocks the other, nor after the swap is called off", async () => {

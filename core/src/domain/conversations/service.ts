@@ -6,17 +6,17 @@ import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField, textField } from "../shared/fields.js";
 import { parseInput } from "../shared/validate.js";
 
 export type MessageSource = "dashboard" | "discord" | "slack";
 
 const postInput = z
   .object({
-    text: z.string().trim().min(1).max(4000),
+    text: textField(1, 4000),
     source: z.enum(["dashboard", "discord", "slack"]).default("dashboard"),
     /** The platform's own message id; a platform retry carries the same one and is stored once. */
-    externalId: z.string().trim().min(1).max(100).optional(),
+    externalId: lineField(1, 100).optional(),
   })
   .strict()
   .refine((input) => input.source === "dashboard" || input.externalId !== undefined, {
@@ -34,7 +34,7 @@ const bindInput = z
     /** The participant this channel reaches; null for a channel all participants share (a private thread). */
     userId: idField.nullable(),
     platform: z.enum(["discord", "slack"]),
-    externalChannelId: z.string().trim().min(1).max(100),
+    externalChannelId: lineField(1, 100),
   })
   .strict();
 
@@ -192,7 +192,7 @@ export function createConversationsService(deps: ServiceDeps) {
       });
       if (conversation === null) throw notFound("CONVERSATION.NOT_FOUND", "conversation.not_found");
       if (data.userId !== null && !conversation.participants.some((p) => p.userId === data.userId))
-        throw forbidden("CONVERSATION.NOT_PARTICIPANT", "conversation.not_found");
+        throw notFound("CONVERSATION.NOT_FOUND", "conversation.not_found");
       await db.$transaction(async (tx) => {
         const existing = await tx.conversationChannel.findUnique({
           where: {

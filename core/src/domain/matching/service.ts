@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineField } from "../shared/fields.js";
 import { notFound } from "../../errors.js";
 import { requireActiveUser } from "../profiles/service.js";
 import { blockedEitherWayWith, sightlinesAmong, visibleAmong } from "../profiles/visibility.js";
@@ -24,7 +25,7 @@ const recommendInput = z
   .object({ limit: z.number().int().min(1).max(50).default(10), cycles: z.boolean().default(false) })
   .strict();
 const teachersInput = z
-  .object({ skill: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(10) })
+  .object({ skill: lineField(1, 80), limit: z.number().int().min(1).max(50).default(10) })
   .strict();
 
 /** Bounds on the work one request may do, whatever the size of the community. */

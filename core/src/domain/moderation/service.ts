@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineField, textField } from "../shared/fields.js";
 import { invalid, notFound } from "../../errors.js";
 import type { Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
@@ -10,11 +11,11 @@ import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { cancelSwapsBetween } from "../swaps/service.js";
 
-const handleInput = z.object({ handle: z.string().trim().min(1).max(40) }).strict();
+const handleInput = z.object({ handle: lineField(1, 40) }).strict();
 const reportInput = z
   .object({
-    handle: z.string().trim().min(1).max(40),
-    reason: z.string().trim().min(3).max(1000),
+    handle: lineField(1, 40),
+    reason: textField(3, 1000),
   })
   .strict();
 
@@ -22,8 +23,9 @@ export function createModerationService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
 
   /**
-   * The person named by a handle. Blocking works on anyone who exists, visible or not: a person must be able
-   * to block someone whose profile they cannot see (or who already blocked them) without learning which.
+   * The person named by a handle. Blocking and reporting work on anyone who exists, visible or not — the one
+   * exception to "what you may not see is not found": someone harassed from a private profile (or by someone who
+   * already blocked them) must be able to block and report them, and the answer does not say which it was.
    */
   async function personOf(tx: Tx, actor: Actor, typed: string) {
     const handle = normalizeHandle(typed);

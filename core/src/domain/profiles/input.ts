@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { displayNameField, emailField, handleField, idField, timeZoneField } from "../shared/fields.js";
+import {
+  displayNameField,
+  emailField,
+  handleField,
+  idField,
+  lineField,
+  nameField,
+  textField,
+  timeZoneField,
+} from "../shared/fields.js";
 import { contactPreferences, meetingModes, notificationChannels, notificationKinds, visibilities } from "./types.js";
 
 export const languageCode = z
@@ -15,7 +24,7 @@ export const languageCode = z
 
 /** A city as typed ("Lyon", "Portland, US-OR") or the id of a candidate offered after an ambiguous answer. */
 export const locationInput = z.union([
-  z.string().trim().min(1).max(120),
+  lineField(1, 120),
   z.object({ geonameId: z.number().int().positive() }).strict(),
   z.null(),
 ]);
@@ -28,8 +37,8 @@ export const profilePatch = z
   .object({
     displayName: displayNameField,
     handle: handleField,
-    bio: z.string().trim().max(1000),
-    pronouns: z.string().trim().max(40),
+    bio: textField(0, 1000),
+    pronouns: lineField(0, 40),
     languages: z.array(languageCode).max(10),
     timeZone: timeZoneField,
     location: locationInput,
@@ -47,9 +56,9 @@ export type ProfilePatch = z.input<typeof profilePatch>;
 export const identityInput = z
   .object({
     provider: z.enum(["discord", "slack", "google"]),
-    tenantId: z.string().trim().max(64).default(""),
+    tenantId: lineField(0, 64).default(""),
     subject: idField,
-    username: z.string().trim().max(80).default(""),
+    username: nameField(0, 80).default(""),
     displayName: displayNameField,
     email: emailField.optional(),
     timeZone: timeZoneField.optional(),

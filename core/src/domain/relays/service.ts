@@ -3,14 +3,14 @@ import type { Db } from "../../infra/prisma/database.js";
 import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { translate } from "../../messages/index.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField } from "../shared/fields.js";
 import { parseInput } from "../shared/validate.js";
 import type { Visibility } from "../profiles/types.js";
 import { channelsAnnouncingSession, chooseSwapsChannel, type SwapsChannelCandidate } from "./rules.js";
 
 export type RelayPlatform = "discord" | "slack";
 
-const platformId = z.string().trim().min(1).max(100);
+const platformId = lineField(1, 100);
 const bindThreadInput = z
   .object({
     threadId: idField,

@@ -7,7 +7,7 @@ import { recordEvent } from "../outbox/record-event.js";
 import { viewerMaySee } from "../profiles/visibility.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField, textField } from "../shared/fields.js";
 import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { canEdit, reviewEditWindowMs, reviewRefusal, type ReviewRefusal } from "./rules.js";
@@ -16,14 +16,14 @@ const ratingField = z.number().int().min(1, "field.rating").max(5, "field.rating
 const submitInput = z
   .object({
     rating: ratingField,
-    text: z.string().trim().max(2000).default(""),
+    text: textField(0, 2000).default(""),
     /** Whom the review is about; needed only in a three-person swap. */
-    about: z.string().trim().min(1).max(40).optional(),
+    about: lineField(1, 40).optional(),
   })
   .strict();
-const editInput = z.object({ rating: ratingField.optional(), text: z.string().trim().max(2000).optional() }).strict();
-const replyInput = z.object({ text: z.string().trim().min(1).max(2000) }).strict();
-const reportInput = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
+const editInput = z.object({ rating: ratingField.optional(), text: textField(0, 2000).optional() }).strict();
+const replyInput = z.object({ text: textField(1, 2000) }).strict();
+const reportInput = z.object({ reason: textField(3, 1000) }).strict();
 const listInput = z.object({ limit: z.number().int().min(1).max(50).default(20), before: idField.optional() }).strict();
 
 export interface ReviewView {
@@ -51,7 +51,7 @@ const reviewSelect = {
   authorId: true,
   subjectId: true,
   author: { select: { handle: true, displayName: true } },
-  subject: { select: { handle: true } },
+  subject: { select: { handle: true, visibility: true, status: true } },
 } satisfies Prisma.ReviewSelect;
 
 type ReviewRow = Prisma.ReviewGetPayload<{ select: typeof reviewSelect }>;
@@ -90,6 +90,18 @@ export function createReviewsService(deps: ServiceDeps) {
   async function load(tx: Tx | Db, reviewId: string): Promise<ReviewRow> {
     const row = await tx.review.findUnique({ where: { id: reviewId }, select: reviewSelect });
     if (row === null) throw notFound("REVIEW.NOT_FOUND", "review.not_found");
+    return row;
+  }
+
+  /**
+   * A review the actor may see: their own, one about them, or one on a profile they may see (reviews are shown
+   * on the subject's profile). Any other answers "not found", as if it did not exist.
+   */
+  async function visibleReview(tx: Tx | Db, actor: Actor, reviewId: string): Promise<ReviewRow> {
+    const row = await load(tx, reviewId);
+    if (row.authorId === actor.userId || row.subjectId === actor.userId) return row;
+    if (!(await viewerMaySee(tx, actor.userId, { id: row.subjectId, ...row.subject })))
+      throw notFound("REVIEW.NOT_FOUND", "review.not_found");
     return row;
   }
 
@@ -159,7 +171,7 @@ export function createReviewsService(deps: ServiceDeps) {
     async edit(actor: Actor, reviewId: string, input: z.input<typeof editInput>): Promise<ReviewView> {
       const data = parseInput(editInput, input, "REVIEW.INVALID");
       await db.$transaction(async (tx) => {
-        const row = await load(tx, reviewId);
+        const row = await visibleReview(tx, actor, reviewId);
         if (row.authorId !== actor.userId) throw forbidden("REVIEW.NOT_YOURS", "review.not_yours");
         if (!canEdit(row, clock.now())) throw conflict("REVIEW.LOCKED", "review.locked");
         await tx.review.update({
@@ -189,7 +201,7 @@ export function createReviewsService(deps: ServiceDeps) {
     async reply(actor: Actor, reviewId: string, input: z.input<typeof replyInput>): Promise<ReviewView> {
       const data = parseInput(replyInput, input, "REVIEW.INVALID");
       await db.$transaction(async (tx) => {
-        const row = await load(tx, reviewId);
+        const row = await visibleReview(tx, actor, reviewId);
         if (row.subjectId !== actor.userId) throw forbidden("REVIEW.NOT_ABOUT_YOU", "review.not_about_you");
         if (row.reply !== null) throw conflict("REVIEW.ALREADY_REPLIED", "review.already_replied");
         await tx.review.update({ where: { id: reviewId }, data: { reply: data.text, repliedAt: clock.now() } });
@@ -201,7 +213,7 @@ export function createReviewsService(deps: ServiceDeps) {
     async report(actor: Actor, reviewId: string, input: z.input<typeof reportInput>): Promise<{ reportId: string }> {
       const data = parseInput(reportInput, input, "REVIEW.INVALID");
       return db.$transaction(async (tx) => {
-        const row = await load(tx, reviewId);
+        const row = await visibleReview(tx, actor, reviewId);
         const reportId = ids.next();
         await tx.report.create({
           data: {

@@ -3,8 +3,19 @@ import { z } from "zod";
 import { invalid } from "../../errors.js";
 import { translate } from "../../messages/index.js";
 import type { SortPosition } from "../../ports/search-index.js";
+import { idField } from "../shared/fields.js";
 
-const payload = z.object({ f: z.string(), k: z.number(), u: z.string().min(1).max(64) }).strict();
+// Every field bound and typed: a cursor comes back from a client, and its key is compared with bigint columns
+// (PostgreSQL refuses 1e20 with a raw "out of range" error). Sort keys stay far inside ±10^15 (the largest are
+// milliseconds since 1970, ~1.8 × 10^12).
+const maxSortKey = 1e15;
+const payload = z
+  .object({
+    f: z.string().regex(/^[A-Za-z0-9_-]{16}$/),
+    k: z.number().int().min(-maxSortKey).max(maxSortKey),
+    u: idField,
+  })
+  .strict();
 
 /** A short digest of everything that defines a result list (who asks, what, filters, order). */
 export function fingerprintOf(query: unknown): string {

@@ -218,6 +218,16 @@ for (const provider of testProviders()) {
         expect(other.fields.map((f) => f.field)).toEqual(["cursor"]);
         expect(await rejectedFields(() => search({ text: "guitar", cursor: "not-a-cursor" }))).toEqual(["cursor"]);
       });
+
+      it("refuses a forged cursor whose key no sort could give, on every database alike", async () => {
+        const first = await search({ text: "guitar", limit: 1 });
+        const real = JSON.parse(Buffer.from(first.nextCursor ?? "", "base64url").toString("utf8")) as object;
+        const forged = (change: object) => Buffer.from(JSON.stringify({ ...real, ...change })).toString("base64url");
+        for (const change of [{ k: 1e20 }, { k: -1e20 }, { k: 1.5 }, { k: "7" }, { u: "a\u0000b" }, { u: "" }])
+          expect(await rejectedFields(() => search({ text: "guitar", limit: 1, cursor: forged(change) }))).toEqual([
+            "cursor",
+          ]);
+      });
     });
 
     describe("bad input", () => {

@@ -7,7 +7,7 @@ import { visibleAmong } from "../profiles/visibility.js";
 import { resolvePlace } from "../profiles/location.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField } from "../shared/fields.js";
 import { normalizeText } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { parseSlot } from "../skills/availability.js";
@@ -18,11 +18,11 @@ import { SearchFeed } from "./feed.js";
 
 const searchInput = z
   .object({
-    text: z.string().trim().max(200).default(""),
-    category: z.string().trim().min(1).max(80).optional(),
+    text: lineField(0, 200).default(""),
+    category: lineField(1, 80).optional(),
     direction: z.enum(["teach", "learn"]).optional(),
     minLevel: z.number().int().min(1, "field.level").max(5, "field.level").optional(),
-    near: z.string().trim().min(1).max(120).optional(),
+    near: lineField(1, 120).optional(),
     km: z.number().positive().max(20_000).optional(),
     mode: z.enum(["online", "in_person"]).optional(),
     community: idField.optional(),
@@ -35,7 +35,7 @@ const searchInput = z
       .optional(),
     sort: z.enum(["relevance", "distance", "rating", "recent"]).optional(),
     limit: z.number().int().min(1).max(50).default(20),
-    cursor: z.string().trim().min(1).max(400).optional(),
+    cursor: lineField(1, 400).optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineField } from "../shared/fields.js";
 import { conflict, DomainError, invalid, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
@@ -22,9 +23,9 @@ const scheduleInput = z
     durationMinutes: z.number().int().min(15).max(480).default(60),
     mode: z.enum(["online", "in_person"]),
     /** A link when online, an address when in person. */
-    place: z.string().trim().max(300).default(""),
+    place: lineField(0, 300).default(""),
     /** Which of the swap's skills the session is for (required when the swap has two). */
-    skill: z.string().trim().min(1).max(80).optional(),
+    skill: lineField(1, 80).optional(),
   })
   .strict();
 
@@ -32,7 +33,7 @@ const rescheduleInput = z
   .object({
     startsAt: z.iso.datetime({ offset: true }),
     durationMinutes: z.number().int().min(15).max(480).optional(),
-    place: z.string().trim().max(300).optional(),
+    place: lineField(0, 300).optional(),
   })
   .strict();
 

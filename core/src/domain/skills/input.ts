@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idField } from "../shared/fields.js";
+import { idField, lineField, nameField, textField } from "../shared/fields.js";
 import { parseClock, parseWeekday } from "./availability.js";
 import { directions } from "./types.js";
 
@@ -45,10 +45,10 @@ const modeField = z.enum(["online", "in_person", "either"]);
 
 export const addSkillInput = z
   .object({
-    skill: z.string().trim().min(1).max(80),
+    skill: lineField(1, 80),
     direction: z.enum(directions),
     level: levelField,
-    notes: z.string().trim().max(500).default(""),
+    notes: textField(0, 500).default(""),
     mode: modeField.nullable().default(null),
     availability: slotsInput.nullable().default(null),
   })
@@ -58,7 +58,7 @@ export type AddSkillInput = z.input<typeof addSkillInput>;
 export const updateSkillInput = z
   .object({
     level: levelField,
-    notes: z.string().trim().max(500),
+    notes: textField(0, 500),
     mode: modeField.nullable(),
     availability: slotsInput.nullable(),
   })
@@ -71,8 +71,8 @@ export type AvailabilityInput = z.input<typeof availabilityInput>;
 
 export const proposeSkillInput = z
   .object({
-    name: z.string().trim().min(2).max(60),
-    category: z.string().trim().min(1).max(60),
+    name: nameField(2, 60),
+    category: lineField(1, 60),
     communityId: idField.optional(),
   })
   .strict();

@@ -97,14 +97,17 @@ export function createSkillsService(deps: ServiceDeps) {
     );
   }
 
-  /** The actor's own user skill, or Forbidden when it belongs to someone else (per-row authorization). */
+  /**
+   * The actor's own user skill. Someone else's answers "not found", like one that does not exist: a hidden
+   * profile's skills must not be confirmed by probing ids (per-row authorization).
+   */
   async function ownUserSkill(tx: Tx, actor: Actor, userSkillId: string) {
     const row = await tx.userSkill.findUnique({
       where: { id: userSkillId },
       select: { userId: true, skillId: true, direction: true },
     });
-    if (row === null) throw notFound("SKILL.USER_SKILL_NOT_FOUND", "skill.user_skill_not_found");
-    if (row.userId !== actor.userId) throw forbidden("SKILL.NOT_YOURS", "skill.not_yours");
+    if (row === null || row.userId !== actor.userId)
+      throw notFound("SKILL.USER_SKILL_NOT_FOUND", "skill.user_skill_not_found");
     return row;
   }
 
@@ -331,7 +334,9 @@ export function createSkillsService(deps: ServiceDeps) {
           where: { communityId_userId: { communityId: skill.communityId, userId: admin.userId } },
           select: { role: true },
         });
-        if (membership?.role !== "admin") throw forbidden("SKILL.ADMIN_ONLY", "skill.admin_only");
+        // A community's proposals are its own business: outsiders learn nothing of them, members that only admins decide.
+        if (membership === null) throw notFound("SKILL.NOT_FOUND", "error.not_found");
+        if (membership.role !== "admin") throw forbidden("SKILL.ADMIN_ONLY", "skill.admin_only");
         if (skill.status !== "pending") throw conflict("SKILL.NOT_PENDING", "skill.not_pending");
         await tx.skill.update({
           where: { id: data.skillId },

@@ -154,15 +154,15 @@ for (const provider of testProviders()) {
         expect((await core.services.profiles.me(fay)).skills).toEqual([]);
       });
 
-      it("never lets one person edit or remove another's skills", async () => {
+      it("never lets one person edit or remove another's skills, nor learn that the skill exists", async () => {
         const owner = await newPerson(core, "Owner");
         const intruder = await newPerson(core, "Intruder");
         const added = await core.services.skills.add(owner, { skill: "Chess", direction: "teach", level: 3 });
         expect((await domainErrorOf(() => core.services.skills.update(intruder, added.id, { level: 1 }))).code).toBe(
-          "SKILL.NOT_YOURS",
+          "SKILL.USER_SKILL_NOT_FOUND",
         );
         expect((await domainErrorOf(() => core.services.skills.remove(intruder, added.id))).code).toBe(
-          "SKILL.NOT_YOURS",
+          "SKILL.USER_SKILL_NOT_FOUND",
         );
         expect((await core.services.skills.listFor(owner, owner.handle))[0]?.level).toBe(3);
       });

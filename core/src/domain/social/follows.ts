@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineField } from "../shared/fields.js";
 import { invalid, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
@@ -10,7 +11,7 @@ import type { ServiceDeps } from "../shared/deps.js";
 import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 
-const handleInput = z.object({ handle: z.string().trim().min(1).max(40) }).strict();
+const handleInput = z.object({ handle: lineField(1, 40) }).strict();
 const feedInput = z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict();
 
 /** What the feed tells about the people one follows. */

@@ -5,32 +5,32 @@ import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField, nameField, textField } from "../shared/fields.js";
 import { parseInput } from "../shared/validate.js";
 
 const origin = {
   source: z.enum(["dashboard", "discord", "slack"]).default("dashboard"),
   /** The platform's id of the post (a forum post, a thread message); a retried delivery is stored once. */
-  externalId: z.string().trim().min(1).max(100).optional(),
+  externalId: lineField(1, 100).optional(),
 };
 const needsExternalId = (input: { source: string; externalId?: string | undefined }) =>
   input.source === "dashboard" || input.externalId !== undefined;
 const threadInput = z
-  .object({ title: z.string().trim().min(3).max(150), body: z.string().trim().min(1).max(10_000), ...origin })
+  .object({ title: nameField(3, 150), body: textField(1, 10_000), ...origin })
   .strict()
   .refine(needsExternalId, { message: "field.required", path: ["externalId"] });
 const replyInput = z
-  .object({ body: z.string().trim().min(1).max(10_000), ...origin })
+  .object({ body: textField(1, 10_000), ...origin })
   .strict()
   .refine(needsExternalId, { message: "field.required", path: ["externalId"] });
-const editInput = z.object({ body: z.string().trim().min(1).max(10_000) }).strict();
+const editInput = z.object({ body: textField(1, 10_000) }).strict();
 const editThreadInput = z
   .object({
-    title: z.string().trim().min(3).max(150).optional(),
-    body: z.string().trim().min(1).max(10_000).optional(),
+    title: nameField(3, 150).optional(),
+    body: textField(1, 10_000).optional(),
   })
   .strict();
-const reportInput = z.object({ reason: z.string().trim().min(3).max(1000) }).strict();
+const reportInput = z.object({ reason: textField(3, 1000) }).strict();
 const pageInput = z.object({ limit: z.number().int().min(1).max(100).default(30), after: idField.optional() }).strict();
 
 export interface ThreadView {
@@ -62,18 +62,34 @@ const nameOf = (author: { displayName: string } | null) => author?.displayName ?
 export function createForumsService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
 
-  /** The group, if the actor may take part: a member (a community's group is invisible to outsiders). */
+  /** The actor's role in the group, if they may take part: a member (a community's group is invisible to outsiders). */
   async function membership(tx: Tx | Db, actor: Actor, groupId: string) {
+    const access = await groupAccess(tx, actor, groupId);
+    if (access === "hidden") throw notFound("GROUP.NOT_FOUND", "group.not_found");
+    if (access === "reader") throw forbidden("FORUM.MEMBERS_ONLY", "forum.members_only");
+    return access;
+  }
+
+  /**
+   * What the actor may do with a group's forum: its role there when a member; "reader" for an open group's
+   * forum, which anyone may read; "hidden" for a group that does not exist or a community's group the actor is
+   * not in — its threads and posts are then "not found" too.
+   */
+  async function groupAccess(tx: Tx | Db, actor: Actor, groupId: string): Promise<string> {
     const member = await tx.groupMember.findUnique({
       where: { groupId_userId: { groupId, userId: actor.userId } },
       select: { role: true },
     });
-    if (member === null) {
-      const group = await tx.group.findUnique({ where: { id: groupId }, select: { communityId: true } });
-      if (group === null || group.communityId !== null) throw notFound("GROUP.NOT_FOUND", "group.not_found");
-      throw forbidden("FORUM.MEMBERS_ONLY", "forum.members_only");
-    }
-    return member.role;
+    if (member !== null) return member.role;
+    const group = await tx.group.findUnique({ where: { id: groupId }, select: { communityId: true } });
+    return group === null || group.communityId !== null ? "hidden" : "reader";
+  }
+
+  /** A live thread the actor may see (see groupAccess); any other is "not found". */
+  async function visibleThread(tx: Tx | Db, actor: Actor, threadId: string) {
+    const row = await thread(tx, threadId);
+    if ((await groupAccess(tx, actor, row.groupId)) === "hidden") throw notFound("FORUM.NOT_FOUND", "forum.not_found");
+    return row;
   }
 
   async function thread(tx: Tx | Db, threadId: string) {
@@ -85,10 +101,17 @@ export function createForumsService(deps: ServiceDeps) {
     return row;
   }
 
-  /** A live post of the actor's own (per-row authorization for edits and deletions). */
+  /**
+   * A live post of the actor's own (per-row authorization for edits and deletions). Someone else's post the actor
+   * can read is "not yours"; one they cannot, "not found".
+   */
   async function ownPost(tx: Tx, actor: Actor, postId: string): Promise<void> {
-    const post = await tx.forumPost.findUnique({ where: { id: postId }, select: { authorId: true, removedAt: true } });
+    const post = await tx.forumPost.findUnique({
+      where: { id: postId },
+      select: { authorId: true, removedAt: true, threadId: true },
+    });
     if (post === null || post.removedAt !== null) throw notFound("FORUM.NOT_FOUND", "forum.not_found");
+    await visibleThread(tx, actor, post.threadId);
     if (post.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
   }
 
@@ -137,7 +160,7 @@ export function createForumsService(deps: ServiceDeps) {
     change: { pinned?: boolean; locked?: boolean; removed?: boolean },
   ) {
     await db.$transaction(async (tx) => {
-      const row = await thread(tx, threadId);
+      const row = await visibleThread(tx, actor, threadId);
       const role = await membership(tx, actor, row.groupId);
       if (role === "member") throw forbidden("FORUM.MODERATORS_ONLY", "forum.moderators_only");
       await tx.forumThread.update({
@@ -203,7 +226,7 @@ export function createForumsService(deps: ServiceDeps) {
       if (existing !== null) return postView(existing.id);
       const postId = ids.next();
       await db.$transaction(async (tx) => {
-        const row = await thread(tx, threadId);
+        const row = await visibleThread(tx, actor, threadId);
         await membership(tx, actor, row.groupId);
         if (row.locked) throw conflict("FORUM.LOCKED", "forum.locked");
         const now = clock.now();
@@ -250,7 +273,7 @@ export function createForumsService(deps: ServiceDeps) {
     async editThread(actor: Actor, threadId: string, input: z.input<typeof editThreadInput>): Promise<ThreadView> {
       const data = parseInput(editThreadInput, input, "FORUM.INVALID");
       await db.$transaction(async (tx) => {
-        const row = await thread(tx, threadId);
+        const row = await visibleThread(tx, actor, threadId);
         if (row.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
         await tx.forumThread.update({
           where: { id: threadId },
@@ -266,7 +289,7 @@ export function createForumsService(deps: ServiceDeps) {
     /** Authors delete their own thread, replies included. */
     async deleteThread(actor: Actor, threadId: string): Promise<void> {
       await db.$transaction(async (tx) => {
-        const row = await thread(tx, threadId);
+        const row = await visibleThread(tx, actor, threadId);
         if (row.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
         await tx.forumThread.update({ where: { id: threadId }, data: { removedAt: clock.now() } });
       });
@@ -285,7 +308,7 @@ export function createForumsService(deps: ServiceDeps) {
             ? target.threadId
             : ((await tx.forumPost.findUnique({ where: { id: target.postId }, select: { threadId: true } }))
                 ?.threadId ?? "");
-        const row = await thread(tx, threadId);
+        const row = await visibleThread(tx, actor, threadId);
         const group = await tx.group.findUniqueOrThrow({ where: { id: row.groupId }, select: { communityId: true } });
         const reportId = ids.next();
         await tx.report.create({
@@ -309,9 +332,7 @@ export function createForumsService(deps: ServiceDeps) {
 
     /** A group's threads: pinned first, then the most recently active. */
     async threads(viewer: Actor, groupId: string): Promise<ThreadView[]> {
-      const group = await db.group.findUnique({ where: { id: groupId }, select: { communityId: true } });
-      if (group === null) throw notFound("GROUP.NOT_FOUND", "group.not_found");
-      if (group.communityId !== null) await membership(db, viewer, groupId);
+      if ((await groupAccess(db, viewer, groupId)) === "hidden") throw notFound("GROUP.NOT_FOUND", "group.not_found");
       const rows = await db.forumThread.findMany({
         where: { groupId, removedAt: null },
         orderBy: [{ pinned: "desc" }, { lastPostAt: "desc" }, { id: "desc" }],
@@ -324,9 +345,7 @@ export function createForumsService(deps: ServiceDeps) {
     /** A thread's replies, oldest first, a page at a time (`after`: the last id of the previous page). */
     async posts(viewer: Actor, threadId: string, options: z.input<typeof pageInput> = {}) {
       const input = parseInput(pageInput, options, "FORUM.INVALID");
-      const row = await thread(db, threadId);
-      const group = await db.group.findUniqueOrThrow({ where: { id: row.groupId }, select: { communityId: true } });
-      if (group.communityId !== null) await membership(db, viewer, row.groupId);
+      await visibleThread(db, viewer, threadId);
       const rows = await db.forumPost.findMany({
         where: { threadId, removedAt: null, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
         orderBy: { id: "asc" },

@@ -7,7 +7,7 @@ import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField, nameField, textField } from "../shared/fields.js";
 import { normalizeHandle, normalizeText } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { categoryIndex, slugify } from "../skills/catalog.js";
@@ -16,24 +16,22 @@ export type GroupRole = "owner" | "moderator" | "member";
 
 const createInput = z
   .object({
-    name: z.string().trim().min(3).max(60),
+    name: nameField(3, 60),
     slug: z
       .string()
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/, "field.slug")
       .optional(),
-    description: z.string().trim().max(1000).default(""),
+    description: textField(0, 1000).default(""),
     /** A skill category, by slug or name. */
-    category: z.string().trim().min(1).max(80).optional(),
+    category: lineField(1, 80).optional(),
     /** Community-scoped groups are for that community's members; without one the group is open to all. */
     communityId: idField.optional(),
   })
   .strict();
-const memberInput = z.object({ handle: z.string().trim().min(1).max(40) }).strict();
-const roleInput = z
-  .object({ handle: z.string().trim().min(1).max(40), role: z.enum(["moderator", "member"]) })
-  .strict();
+const memberInput = z.object({ handle: lineField(1, 40) }).strict();
+const roleInput = z.object({ handle: lineField(1, 40), role: z.enum(["moderator", "member"]) }).strict();
 
 export interface GroupView {
   readonly id: string;
@@ -112,8 +110,9 @@ export function createGroupsService(deps: ServiceDeps) {
       try {
         await db.$transaction(async (tx) => {
           await requireActiveUser(tx, actor.userId);
+          // A community one is not in is, for them, one that does not exist.
           if (data.communityId !== undefined && !(await inCommunity(tx, data.communityId, actor.userId)))
-            throw forbidden("GROUP.NOT_IN_COMMUNITY", "group.not_in_community");
+            throw notFound("COMMUNITY.NOT_FOUND", "community.not_found");
           let categoryId: string | null = null;
           if (data.category !== undefined) {
             const categories = await tx.skillCategory.findMany({ select: { id: true, slug: true, name: true } });

@@ -9,7 +9,7 @@ import { viewerMaySee } from "../profiles/visibility.js";
 import { requireAcceptableCycle } from "./cycle-check.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField } from "../shared/fields.js";
+import { idField, lineField, textField } from "../shared/fields.js";
 import { normalizeHandle, parseStringArray } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { findSkillByName } from "../skills/catalog.js";
@@ -27,12 +27,12 @@ import {
 const requestInput = z
   .object({
     /** The handle of the person asked. */
-    to: z.string().trim().min(1).max(40),
+    to: lineField(1, 40),
     /** What they teach you. */
-    want: z.string().trim().min(1).max(80),
+    want: lineField(1, 80),
     /** What you teach them; absent for a one-way request (you learn, nothing asked back). */
-    offer: z.string().trim().min(1).max(80).optional(),
-    message: z.string().trim().max(1000).default(""),
+    offer: lineField(1, 80).optional(),
+    message: textField(0, 1000).default(""),
     proposedTimes: z
       .array(z.iso.datetime({ offset: true }))
       .max(5)
@@ -43,16 +43,16 @@ const requestInput = z
 const cycleInput = z
   .object({
     /** You teach `next` your `youTeach`; `next` teaches `after` their `nextTeaches`; `after` teaches you. */
-    next: z.string().trim().min(1).max(40),
-    after: z.string().trim().min(1).max(40),
-    youTeach: z.string().trim().min(1).max(80),
-    nextTeaches: z.string().trim().min(1).max(80),
-    afterTeaches: z.string().trim().min(1).max(80),
-    message: z.string().trim().max(1000).default(""),
+    next: lineField(1, 40),
+    after: lineField(1, 40),
+    youTeach: lineField(1, 80),
+    nextTeaches: lineField(1, 80),
+    afterTeaches: lineField(1, 80),
+    message: textField(0, 1000).default(""),
   })
   .strict();
 
-const declineInput = z.object({ reason: z.string().trim().max(500).default("") }).strict();
+const declineInput = z.object({ reason: textField(0, 500).default("") }).strict();
 
 const listInput = z
   .object({

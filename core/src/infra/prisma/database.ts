@@ -5,11 +5,11 @@ import pg from "pg";
 import { databaseProvider, type DatabaseProvider } from "../../config.js";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client.js";
-import { rejectEmptyWhere } from "./guard.js";
+import { rejectEmptyWhere, rejectUnstorableText, requireStorableText } from "./guard.js";
 import { migrate, sqliteFile, type MigrationReport } from "./migrate.js";
 
 function extend(client: SqlitePrismaClient) {
-  return client.$extends(rejectEmptyWhere);
+  return client.$extends(rejectEmptyWhere).$extends(rejectUnstorableText);
 }
 
 // SQLite note: the better-sqlite3 adapter holds one connection and serialises interactive transactions with a
@@ -58,6 +58,7 @@ function rowReader(provider: DatabaseProvider, url: string) {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
     read: async (sql: string, params: readonly unknown[] = []): Promise<Array<Record<string, unknown>>> => {
+      requireStorableText(params);
       if (provider === "sqlite") {
         sqlite ??= new BetterSqlite3(sqliteFile(url), { readonly: true, timeout: 10_000 });
         let statement = statements.get(sql);
@@ -116,11 +117,13 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     readRows: reader.read,
     readRowsIn:
       (tx) =>
-      (sql, params = []) =>
-        tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
+      (sql, params = []) => {
+        requireStorableText(params);
+        return tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
           provider === "postgresql" ? numberedPlaceholders(sql) : sql,
           ...params,
-        ),
+        );
+      },
     get outboxWrites() {
       return outboxWrites;
     },

@@ -1,3 +1,5 @@
+import { invalid, type DomainError } from "../../errors.js";
+import { translate } from "../../messages/index.js";
 import { Prisma } from "./generated/sqlite/client.js";
 
 const bulkOperations = new Set(["findMany", "updateMany", "deleteMany", "updateManyAndReturn"]);
@@ -32,6 +34,43 @@ export const rejectEmptyWhere = Prisma.defineExtension({
         ) {
           throw new Error(`${model}.findMany with an empty where is refused (an undefined filter matches every row).`);
         }
+        return query(args);
+      },
+    },
+  },
+});
+
+/** The first string in `value` (an argument tree) holding NUL, found depth first; undefined when none does. */
+function nulIn(value: unknown, depth = 0): string | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? value : undefined;
+  if (depth > 12 || value === null || typeof value !== "object" || value instanceof Date) return undefined;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const found = nulIn(item, depth + 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The error for a NUL that got past the use cases' own validation (which names the field). */
+export function unstorableText(): DomainError {
+  return invalid("INPUT.UNSTORABLE", [{ field: "input", message: translate("field.control_characters") }]);
+}
+
+/** Throws unstorableText() when any string in `args` holds NUL. */
+export function requireStorableText(args: unknown): void {
+  if (nulIn(args) !== undefined) throw unstorableText();
+}
+
+/**
+ * The last line behind the use cases' validation: PostgreSQL refuses a NUL character in text with a raw driver
+ * error while SQLite stores it, so a query carrying one is refused here, on both, with a domain error.
+ */
+export const rejectUnstorableText = Prisma.defineExtension({
+  name: "reject-unstorable-text",
+  query: {
+    $allModels: {
+      $allOperations({ args, query }) {
+        requireStorableText(args);
         return query(args);
       },
     },
