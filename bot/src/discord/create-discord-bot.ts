@@ -13,6 +13,7 @@ import { discordInteractionsOver } from "./discord-door.js";
 import { listenToGateway } from "./gateway/index.js";
 import type { BotLogger } from "./interactions/create-interactions.js";
 import type { BotCore } from "./interactions/handlers.js";
+import { redactingLogger } from "./interactions/log-redaction.js";
 import type { DiscordInteractions } from "./interactions/transport.js";
 
 export interface DiscordBotOptions {
@@ -52,7 +53,8 @@ export const discordIntents = [
  * transport uses.
  */
 export function createDiscordBot(core: BotCore, options: DiscordBotOptions): DiscordBot {
-  const logger = options.logger ?? consoleLogger;
+  // Knowing the bot token, every line this bot logs is checked for it verbatim, not only by its shape.
+  const logger = redactingLogger(options.logger ?? consoleLogger, [options.token]);
   const client = new Client({
     intents: discordIntents,
     // DMs arrive as channels discord.js has not cached; without this partial it drops their messages.
@@ -74,6 +76,9 @@ export function createDiscordBot(core: BotCore, options: DiscordBotOptions): Dis
       client.rest
         .post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false })
         .then(() => undefined);
+    // A replay (a resumed session re-sending it) needs nothing here: its first delivery was answered over REST.
+    // Payloads here come from Discord over its own authenticated connection, so they are not checked as the
+    // HTTP endpoint checks what anyone can POST; one the router could not read fails, is logged, runs nothing.
     interactions.handle(interaction, respond).catch((error: unknown) => logger.error("interaction failed", error));
   });
   listenToGateway(client, { core, logger });

@@ -4,6 +4,7 @@ import { botAreas } from "./areas/index.js";
 import { createDiscordInteractions, type BotLogger } from "./interactions/create-interactions.js";
 import type { BotCore } from "./interactions/handlers.js";
 import type { GuildNames } from "./interactions/interaction-actor.js";
+import { redactingLogger } from "./interactions/log-redaction.js";
 import type { DiscordInteractions } from "./interactions/transport.js";
 import { discordDelivery } from "./outbox/dm-delivery.js";
 import { discordOutboxHandlers } from "./outbox/index.js";
@@ -66,8 +67,10 @@ export function discordWorkerParts(
   rest: REST,
   logger: BotLogger,
 ): { readonly handlers: OutboxHandler[]; readonly delivery: Delivery } {
+  // Their failures are discord.js errors too; a failed DM's would carry the login link it was sending.
+  const redacting = redactingLogger(logger);
   return {
-    handlers: discordOutboxHandlers({ core, rest, logger }),
-    delivery: discordDelivery({ core, rest, logger }),
+    handlers: discordOutboxHandlers({ core, rest, logger: redacting }),
+    delivery: discordDelivery({ core, rest, logger: redacting }),
   };
 }

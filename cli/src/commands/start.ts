@@ -1,16 +1,8 @@
-import {
-  createDiscordBot,
-  discordInteractionsOver,
-  discordRest,
-  discordWorkerParts,
-  type BotLogger,
-  type DiscordBot,
-  type DiscordInteractions,
-} from "@skillswap/bot";
+import { createDiscordBot, discordRest, discordWorkerParts, type BotLogger, type DiscordBot } from "@skillswap/bot";
 import { seedDemo, startWorker, type Core, type Worker } from "@skillswap/core";
-import { createServer } from "@skillswap/dashboard";
 import { emit, type OutputOptions } from "../output.js";
 import { withCore } from "../with-core.js";
+import { startWeb, type WebRole } from "./start-web.js";
 
 export const knownRoles = ["web", "discord", "slack", "worker"] as const;
 export type Role = (typeof knownRoles)[number];
@@ -57,40 +49,6 @@ async function prepareDemo(core: Core): Promise<string> {
   return `First run: seeded the demo community with ${result.users} people.`;
 }
 
-interface WebRole {
-  readonly url: string;
-  /** Why POST /discord/interactions is or is not served, for the operator. */
-  readonly discordInteractions: "served" | "no DISCORD_PUBLIC_KEY";
-  readonly server: Awaited<ReturnType<typeof createServer>>;
-}
-
-/** The bot's interaction router for the HTTP endpoint: the gateway bot's own when it runs in this process. */
-function interactionsFor(core: Core, bot: DiscordBot | undefined): DiscordInteractions {
-  if (bot !== undefined) return bot.interactions;
-  const rest = discordRest({
-    apiUrl: core.config.DISCORD_API_URL,
-    ...(core.config.DISCORD_TOKEN === undefined ? {} : { token: core.config.DISCORD_TOKEN }),
-  });
-  return discordInteractionsOver(core, rest, { logger: stderrLogger });
-}
-
-async function startWeb(core: Core, bot: DiscordBot | undefined): Promise<WebRole> {
-  const publicKey = core.config.DISCORD_PUBLIC_KEY;
-  const interactions = publicKey === undefined ? undefined : interactionsFor(core, bot);
-  const level = core.config.LOG_LEVEL;
-  const server = await createServer(core, {
-    // Request logs go to stderr, so stdout stays the CLI's own output (one JSON document with --json).
-    logger: level === "silent" ? false : { level, stream: process.stderr },
-    ...(publicKey !== undefined && interactions !== undefined ? { discord: { publicKey, interactions } } : {}),
-  });
-  const url = await server.listen({ host: core.config.HOST, port: core.config.PORT });
-  return {
-    url,
-    server,
-    discordInteractions: publicKey === undefined ? "no DISCORD_PUBLIC_KEY" : "served",
-  };
-}
-
 function startedLines(core: Core, applied: readonly string[], demo: string, later: readonly Role[]) {
   return [
     `SkillSwap is ready on ${core.database.provider} (${core.config.DATABASE_URL}).`,
@@ -134,7 +92,9 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
         bot = createDiscordBot(core, { token, apiUrl: core.config.DISCORD_API_URL, logger: stderrLogger });
         await bot.start();
       }
-      if (running.includes("web")) web = await startWeb(core, bot);
+      // Request logs go to stderr, so stdout stays the CLI's own output (one JSON document with --json).
+      if (running.includes("web"))
+        web = await startWeb(core, bot, { logger: stderrLogger, requestLog: process.stderr });
       if (running.includes("worker")) {
         // Discord's relays and DMs need only REST, so a worker with the token does them, gateway or not.
         const discord =

@@ -1,6 +1,7 @@
+import { inspect } from "node:util";
 import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import { DomainError } from "@skillswap/core";
-import { Routes, type APIInteractionResponse } from "discord.js";
+import { DiscordAPIError, Routes, type APIInteraction, type APIInteractionResponse } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { LocalDiscord, type LocalUser } from "../../testing/local-discord.js";
 import { discordRest } from "../discord-door.js";
@@ -44,28 +45,34 @@ const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The router with one command answered by `handler`. Its first response is kept for the test and sent to the
  * local Discord as the gateway transport sends it; edits and follow-ups go there over REST too.
  */
-function routerWith(name: "skillswap help" | "group create", handler: CommandHandler, deferAfterMs = 2_000) {
-  const area: BotArea = { commands: { [name]: handler } };
+function routerWith(
+  name: "skillswap help" | "group create",
+  handler: CommandHandler,
+  deferAfterMs = 2_000,
+  area: Omit<BotArea, "commands"> = {},
+) {
   const rest = discordRest({ token: "local.bot.token", apiUrl: discord.apiUrl });
   const router = createDiscordInteractions({
     core,
     rest,
-    areas: [area],
+    areas: [{ ...area, commands: { [name]: handler } }],
     logger,
-    claim: () => Promise.resolve(true),
+    claim: (id) => core.services.inbox.claim("discord", id),
     guildNames: () => Promise.resolve("Lyon Makers"),
     deferAfterMs,
   });
-  return async (command: string, options: Record<string, string> = {}) => {
-    const payload = discord.buildInteraction({ user: maya, command, options });
+  const deliver = async (payload: APIInteraction) => {
     const exchange = discord.watch(payload);
     let first: APIInteractionResponse | undefined;
-    await router.handle(payload, async (response) => {
+    const outcome = await router.handle(payload, async (response) => {
       first = response;
       await rest.post(Routes.interactionCallback(payload.id, payload.token), { body: response, auth: false });
     });
-    return { first, exchange };
+    return { first, exchange, outcome };
   };
+  const run = (command: string, options: Record<string, string> = {}) =>
+    deliver(discord.buildInteraction({ user: maya, command, options }));
+  return Object.assign(run, { deliver });
 }
 
 describe("how the bot answers within Discord's three seconds", () => {
@@ -131,5 +138,61 @@ describe("how the bot answers within Discord's three seconds", () => {
     expect(note.flags).toBe(ephemeral);
     expect(note.content).toContain("SkillSwap cannot reach one of its services right now");
     expect(logged).toHaveLength(1);
+  });
+});
+
+describe("an interaction Discord delivers twice", () => {
+  it("runs once; the second delivery is a replay that the transport may acknowledge without a word", async () => {
+    let runs = 0;
+    const run = routerWith("skillswap help", () => {
+      runs += 1;
+      return Promise.resolve(say("once"));
+    });
+    const payload = discord.buildInteraction({ user: maya, command: "skillswap help" });
+    const first = await run.deliver(payload);
+    expect(first.outcome).toEqual({ kind: "handled" });
+    const again = await run.deliver(payload);
+    expect(again.first).toBeUndefined();
+    expect(again.outcome).toEqual({ kind: "replay", acknowledgement: { type: 5, data: { flags: ephemeral } } });
+    expect(runs).toBe(1);
+    expect(logged).toEqual([]);
+  });
+
+  it("acknowledges a replayed button click by leaving its message as it is", async () => {
+    let clicks = 0;
+    const run = routerWith("skillswap help", () => Promise.resolve(say("unused")), 2_000, {
+      buttons: {
+        "test.click": () => {
+          clicks += 1;
+          return Promise.resolve(say("clicked"));
+        },
+      },
+    });
+    const payload = discord.buildInteraction({ user: maya, kind: "button", customId: "test.click" });
+    await run.deliver(payload);
+    const again = await run.deliver(payload);
+    expect(again.outcome).toEqual({ kind: "replay", acknowledgement: { type: 6 } });
+    expect(clicks).toBe(1);
+  });
+});
+
+describe("what the bot's failures let out", () => {
+  it("reports a failed edit of a deferred reply without the interaction's token in it", async () => {
+    const run = routerWith(
+      "skillswap help",
+      async () => {
+        await later(200);
+        return say("too late");
+      },
+      50,
+    );
+    discord.failNext(404, { match: "/webhooks/" });
+    const payload = discord.buildInteraction({ user: maya, command: "skillswap help" });
+    const failure: unknown = await run.deliver(payload).catch((error: unknown) => error);
+    // Still discord.js's error, so callers can tell what failed; only the token is gone from it.
+    expect(failure).toBeInstanceOf(DiscordAPIError);
+    expect(failure).toMatchObject({ status: 404, url: expect.stringContaining("/webhooks/") });
+    expect(inspect(failure, { depth: 5 })).not.toContain(payload.token);
+    expect(inspect(failure, { depth: 5 })).not.toContain("too late");
   });
 });

@@ -18,6 +18,8 @@ import { commandOptionsOf } from "./options.js";
 import { parseCustomId } from "./custom-id.js";
 import type { BotArea, BotCore, ButtonHandler, CommandHandler, FormHandler, SuggestionProvider } from "./handlers.js";
 import { createPersonResolver, type GuildNames, type ResolvedPerson } from "./interaction-actor.js";
+import { redactedError, redactingLogger } from "./log-redaction.js";
+import { replayAcknowledgement } from "./replay-acknowledgement.js";
 import type { Reply } from "./replies.js";
 import type { DiscordInteractions, RespondFirst } from "./transport.js";
 
@@ -109,7 +111,9 @@ function routingOf(areas: readonly BotArea[]): Routing {
  * Failures reach the person as their domain sentence, only to them; faults are logged, never shown.
  */
 export function createDiscordInteractions(options: DiscordInteractionsOptions): DiscordInteractions {
-  const { core, rest, logger } = options;
+  const { core, rest } = options;
+  // Errors here are often discord.js's, whose `url` holds the interaction token of the call that failed.
+  const logger = redactingLogger(options.logger);
   const routing = routingOf(options.areas);
   const people = createPersonResolver(core, options.guildNames);
   const deferAfterMs = options.deferAfterMs ?? 2_000;
@@ -293,9 +297,16 @@ export function createDiscordInteractions(options: DiscordInteractionsOptions): 
         interaction.type !== InteractionType.ApplicationCommandAutocomplete &&
         interaction.type !== InteractionType.Ping
       ) {
-        if (!(await options.claim(interaction.id))) return;
+        if (!(await options.claim(interaction.id)))
+          return { kind: "replay", acknowledgement: replayAcknowledgement(interaction) };
       }
-      await route(interaction, respond);
+      try {
+        await route(interaction, respond);
+      } catch (error) {
+        // Both transports log what this rejects with; a failed edit or follow-up names its interaction token.
+        throw error instanceof Error ? redactedError(error) : error;
+      }
+      return { kind: "handled" };
     },
   };
 }

@@ -9,10 +9,23 @@ import type { APIInteraction, APIInteractionResponse } from "discord.js";
 export type RespondFirst = (response: APIInteractionResponse) => Promise<void>;
 
 /**
+ * What became of an interaction handed to the router.
+ * - `handled`: it ran, and its first response went through `respond`.
+ * - `replay`: its id was already claimed by an earlier delivery, so nothing ran and nothing was responded:
+ *   Discord takes one first response per interaction, and the first delivery gave it. A transport that must
+ *   still answer the request it came in (HTTP) answers with `acknowledgement`; the gateway has nothing to send.
+ */
+export type InteractionOutcome =
+  { readonly kind: "handled" } | { readonly kind: "replay"; readonly acknowledgement: APIInteractionResponse };
+
+/**
  * The bot's handling of interactions, whatever carried them. Both transports hand it Discord's raw payload,
  * so a command behaves the same whether it arrived over the gateway or at `POST /discord/interactions`.
  */
 export interface DiscordInteractions {
-  /** Resolves once the interaction is fully handled (deferred replies edited, follow-ups sent). */
-  handle(interaction: APIInteraction, respond: RespondFirst): Promise<void>;
+  /**
+   * Resolves once the interaction is fully handled (deferred replies edited, follow-ups sent). It rejects only
+   * with errors fit to log: no interaction token, bot token or message body in them.
+   */
+  handle(interaction: APIInteraction, respond: RespondFirst): Promise<InteractionOutcome>;
 }

@@ -31,6 +31,14 @@ for (const provider of testProviders()) {
       expect(await rejectedFields(() => core.services.inbox.claim("discord", ""))).toEqual(["externalId"]);
     });
 
+    it("still drops a replay as long as a signed request stays acceptable, pruning or not", async () => {
+      // Claimed 5 minutes before its signed time, replayed 5 minutes after it: the widest gap a window allows.
+      await core.services.inbox.claim("discord", "signed-replay");
+      core.clock.advance(10 * 60 * 1000 + 1000);
+      await core.services.inbox.prune(new Date(core.clock.now().getTime() - INBOX_RETENTION_MS));
+      expect(await core.services.inbox.claim("discord", "signed-replay")).toBe(false);
+    });
+
     it("forgets claims older than the cut-off, so the table does not grow forever", async () => {
       await core.services.inbox.claim("discord", "old");
       core.clock.advance(INBOX_RETENTION_MS + 1);

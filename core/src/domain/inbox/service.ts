@@ -6,8 +6,14 @@ import { parseInput } from "../shared/validate.js";
 export type InboundPlatform = "discord" | "slack";
 
 /**
- * How long a claim is remembered. Discord re-sends an interaction within seconds and Slack retries an event
- * three times over about an hour; a day is far past both, and keeps the table small.
+ * How long a claim is remembered: as long as a replay could still be let in, and more.
+ * - Signed HTTP requests (Discord's interactions endpoint, later Slack's) are refused once their timestamp is
+ *   more than 5 minutes from our clock, either way. The first delivery can be claimed up to 5 minutes before
+ *   its signed time and a replay accepted up to 5 minutes after it: an id must be kept at least 10 minutes.
+ * - Discord does not retry an HTTP interaction (unanswered after 3 s, it fails), and a resumed gateway session
+ *   replays only what it missed in the few minutes a session can be resumed.
+ * - Slack retries an event three times over about an hour.
+ * A day is far past all three, tolerates clocks that disagree, and still keeps the table small.
  */
 export const INBOX_RETENTION_MS = 24 * 60 * 60 * 1000;
 

@@ -1,12 +1,16 @@
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
 import type { DiscordInteractions } from "@skillswap/bot";
+import { INBOX_RETENTION_MS } from "@skillswap/core";
 import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createServer } from "../create-server.js";
+import { DISCORD_REQUEST_WINDOW_MS } from "../discord/request-window.js";
 
 type Handle = DiscordInteractions["handle"];
 type InteractionResponse = Parameters<Parameters<Handle>[1]>[0];
+type Outcome = Awaited<ReturnType<Handle>>;
+const handled: Outcome = { kind: "handled" };
 
 // Responses as they travel over the wire (type 4: a message, 5: "thinking…", a deferral). The transport only
 // passes them through, so the test writes the JSON rather than depend on discord.js for its enums.
@@ -26,6 +30,7 @@ const stranger = keyPair();
 
 const replyHello: Handle = async (_interaction, respond) => {
   await respond(reply("hello"));
+  return handled;
 };
 
 /** A stand-in for the bot: each test says how it handles the interaction; every call is recorded. */
@@ -37,18 +42,40 @@ const interactions: DiscordInteractions = {
   },
 };
 
-const command = { id: "1300000000000000001", type: 2, token: "interaction-token", data: { name: "skillswap" } };
+const person = { id: "310000000000000001", username: "maya.k" };
+const command = {
+  id: "1300000000000000001",
+  application_id: "1200000000000000001",
+  type: 2,
+  token: "interaction-token",
+  data: { name: "skillswap", type: 1, options: [{ name: "help", type: 1, options: [] }] },
+  member: { user: person },
+};
+const click = {
+  id: "1300000000000000002",
+  application_id: "1200000000000000001",
+  type: 3,
+  token: "interaction-token",
+  data: { custom_id: "swap.accept:0193", component_type: 2 },
+  user: person,
+};
+const minute = 60 * 1000;
 
 describe("the Discord interactions endpoint", () => {
   let core: TestCore;
   let app: FastifyInstance;
   let url: string;
+  let logLines: string[] = [];
+
+  /** Unix seconds, as X-Signature-Timestamp carries them, `offsetMs` away from the server's clock. */
+  const secondsFromNow = (offsetMs: number) => String(Math.floor((core.clock.now().getTime() + offsetMs) / 1000));
+  const errorsLogged = () => logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
 
   async function post(
     body: string,
     signing: { by?: KeyObject; signedBody?: string; timestamp?: string } | "unsigned" = {},
   ): Promise<Response> {
-    const timestamp = signing === "unsigned" ? "" : (signing.timestamp ?? String(Math.floor(Date.now() / 1000)));
+    const timestamp = signing === "unsigned" ? "" : (signing.timestamp ?? secondsFromNow(0));
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (signing !== "unsigned") {
       const signed = Buffer.from(timestamp + (signing.signedBody ?? body));
@@ -60,7 +87,11 @@ describe("the Discord interactions endpoint", () => {
 
   beforeAll(async () => {
     core = await createTestCore("sqlite");
-    app = await createServer(core, { discord: { publicKey: discord.publicKeyHex, interactions } });
+    app = await createServer(core, {
+      discord: { publicKey: discord.publicKeyHex, interactions },
+      clock: core.clock,
+      logger: { level: "info", stream: { write: (line: string) => logLines.push(line) } },
+    });
     url = await app.listen({ port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => {
@@ -70,6 +101,7 @@ describe("the Discord interactions endpoint", () => {
   beforeEach(() => {
     bot.calls = [];
     bot.behaviour = replyHello;
+    logLines = [];
   });
 
   it("answers Discord's PING with a PONG, as Discord checks when the endpoint is saved", async () => {
@@ -116,6 +148,35 @@ describe("the Discord interactions endpoint", () => {
     expect(bot.calls).toEqual([]);
   });
 
+  it("refuses a correctly signed request made more than five minutes ago, or with no time in it", async () => {
+    const stale = [
+      secondsFromNow(-DISCORD_REQUEST_WINDOW_MS - 1000),
+      secondsFromNow(-365 * 24 * 60 * minute),
+      secondsFromNow(DISCORD_REQUEST_WINDOW_MS + 1000),
+      "yesterday",
+      "1.7e9",
+      "-60",
+      "",
+    ];
+    for (const timestamp of stale) {
+      const response = await post(JSON.stringify(command), { timestamp });
+      expect(response.status, timestamp).toBe(401);
+      expect(await response.json()).toEqual({ error: "Request timestamp outside the accepted window." });
+    }
+    expect(bot.calls).toEqual([]);
+  });
+
+  it("accepts a request signed up to five minutes before or after its clock, as clocks drift", async () => {
+    for (const offset of [-DISCORD_REQUEST_WINDOW_MS + 1000, DISCORD_REQUEST_WINDOW_MS - 1000]) {
+      expect((await post(JSON.stringify(command), { timestamp: secondsFromNow(offset) })).status).toBe(200);
+    }
+  });
+
+  it("remembers handled interactions for longer than a signed request stays acceptable", () => {
+    // Claimed at most a window before the signed time, replayed at most a window after it: two windows apart.
+    expect(INBOX_RETENTION_MS).toBeGreaterThanOrEqual(2 * DISCORD_REQUEST_WINDOW_MS + minute);
+  });
+
   it("answers 400 to a signed body that is not an interaction", async () => {
     for (const body of ["not json", "{}", JSON.stringify({ id: 5, type: "2", token: "t" })]) {
       const response = await post(body);
@@ -123,6 +184,41 @@ describe("the Discord interactions endpoint", () => {
       expect(await response.json()).toEqual({ error: "Malformed interaction." });
     }
     expect(bot.calls).toEqual([]);
+  });
+
+  it("answers 400, not 500, to a signed interaction the bot could not route, and the bot never hears of it", async () => {
+    const without = (object: object, key: string) =>
+      Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
+    const malformed = {
+      "an unknown type": { ...command, type: 9 },
+      "a type given as text": { ...command, type: "2" },
+      "a 300-character id": { ...command, id: "1".repeat(300) },
+      "an id that is not a snowflake": { ...command, id: "1300000000000000001; DROP TABLE" },
+      "a button without data": without(click, "data"),
+      "a button without a custom id": { ...click, data: { component_type: 2 } },
+      "a custom id longer than Discord allows": { ...click, data: { custom_id: "x".repeat(101), component_type: 2 } },
+      "a form without its fields": { ...click, type: 5, data: { custom_id: "profile.edit" } },
+      "a command without a name": { ...command, data: { type: 1 } },
+      "options that are not a list": { ...command, data: { name: "skillswap", type: 1, options: "help" } },
+      "nobody behind it": without(command, "member"),
+      "no token": { ...command, token: "" },
+    };
+    for (const [what, interaction] of Object.entries(malformed)) {
+      const response = await post(JSON.stringify(interaction));
+      expect(response.status, what).toBe(400);
+      expect(await response.json()).toEqual({ error: "Malformed interaction." });
+    }
+    expect(bot.calls).toEqual([]);
+    expect(errorsLogged()).toEqual([]);
+  });
+
+  it("answers a replay of an interaction already handled with the bot's acknowledgement, not an error", async () => {
+    const acknowledgement = onTheWire({ type: 6 });
+    bot.behaviour = () => Promise.resolve({ kind: "replay", acknowledgement });
+    const response = await post(JSON.stringify(click));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ type: 6 });
+    expect(errorsLogged()).toEqual([]);
   });
 
   it("hands the interaction to the bot, exactly as Discord sent it", async () => {
@@ -142,6 +238,7 @@ describe("the Discord interactions endpoint", () => {
       await new Promise((resolve) => setTimeout(resolve, 50)); // slow work, then the deferred reply is edited
       steps.push("reply edited");
       finished();
+      return handled;
     };
     const response = await post(JSON.stringify(command));
     expect(await response.json()).toEqual({ type: 5 });
@@ -160,7 +257,7 @@ describe("the Discord interactions endpoint", () => {
   });
 
   it("answers 500 when the bot finishes without responding at all", async () => {
-    bot.behaviour = () => Promise.resolve();
+    bot.behaviour = () => Promise.resolve(handled);
     expect((await post(JSON.stringify(command))).status).toBe(500);
   });
 

@@ -1,6 +1,8 @@
 import type { DiscordInteractions } from "@skillswap/bot";
+import type { Clock } from "@skillswap/core";
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import { interactionEnvelope } from "../discord/interaction-envelope.js";
+import { isWithinRequestWindow } from "../discord/request-window.js";
 import { discordSignatureCheck } from "../discord/signature.js";
 
 type Interaction = Parameters<DiscordInteractions["handle"]>[0];
@@ -15,13 +17,6 @@ export interface DiscordEndpoint {
 
 const PING = 1;
 const PONG = 1;
-
-// Only the envelope is checked here: the bot validates the parts of the payload each command uses.
-const interactionEnvelope = z.object({
-  id: z.string().min(1),
-  type: z.number().int(),
-  token: z.string().min(1),
-});
 
 function header(request: FastifyRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -39,7 +34,9 @@ function parseJson(raw: Buffer): unknown {
 /**
  * Runs the bot's handling and resolves with the first response it gives, which becomes the body of the HTTP
  * answer; rejects when the handling fails or ends before responding. The handling goes on after that
- * (editing a deferred reply, follow-ups); a failure then can only be logged.
+ * (editing a deferred reply, follow-ups); a failure then can only be logged. A replay of an interaction
+ * already handled runs nothing and is answered with the acknowledgement the bot gives for it: a request
+ * inside the signature window must still get an answer, and it is not an error.
  */
 function firstResponse(
   interactions: DiscordInteractions,
@@ -63,8 +60,12 @@ function firstResponse(
       return answered;
     });
     handling.then(
-      () => {
-        if (!responded) reject(new Error("The interaction handler finished without responding."));
+      (outcome) => {
+        if (responded) return;
+        if (outcome.kind === "replay") {
+          responded = true;
+          resolve(outcome.acknowledgement);
+        } else reject(new Error("The interaction handler finished without responding."));
       },
       (error: unknown) => {
         if (responded) log.error({ err: error }, "interaction handling failed after its first response");
@@ -78,7 +79,7 @@ function firstResponse(
  * POST /discord/interactions: Discord's HTTP delivery of slash commands, buttons, modals and autocomplete.
  * Registered as its own plugin so that the raw-body JSON parser below stays inside this route's scope.
  */
-export function discordInteractionsRoutes(endpoint: DiscordEndpoint) {
+export function discordInteractionsRoutes(endpoint: DiscordEndpoint, clock: Clock) {
   const signatureIsValid = discordSignatureCheck(endpoint.publicKey);
   return function register(app: FastifyInstance): Promise<void> {
     // The signature covers the exact bytes Discord sent, so the body reaches the handler unparsed; it is
@@ -90,8 +91,13 @@ export function discordInteractionsRoutes(endpoint: DiscordEndpoint) {
 
     app.post("/discord/interactions", async (request, reply) => {
       const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      if (!signatureIsValid(header(request, "x-signature-ed25519"), header(request, "x-signature-timestamp"), raw)) {
+      const timestamp = header(request, "x-signature-timestamp");
+      if (!signatureIsValid(header(request, "x-signature-ed25519"), timestamp, raw)) {
         return reply.code(401).send({ error: "Invalid request signature." });
+      }
+      // Signed, but maybe long ago: refused the same way, before anything is read or claimed.
+      if (!isWithinRequestWindow(timestamp, clock.now())) {
+        return reply.code(401).send({ error: "Request timestamp outside the accepted window." });
       }
       const payload = parseJson(raw);
       const envelope = interactionEnvelope.safeParse(payload);

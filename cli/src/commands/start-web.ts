@@ -1,0 +1,52 @@
+import {
+  discordInteractionsOver,
+  discordRest,
+  type BotLogger,
+  type DiscordBot,
+  type DiscordInteractions,
+} from "@skillswap/bot";
+import type { Core } from "@skillswap/core";
+import { createServer } from "@skillswap/dashboard";
+
+export interface WebRole {
+  readonly url: string;
+  /** Why POST /discord/interactions is or is not served, for the operator. */
+  readonly discordInteractions: "served" | "no DISCORD_PUBLIC_KEY";
+  readonly server: Awaited<ReturnType<typeof createServer>>;
+}
+
+/** Where the web role writes: the bot's faults, and the server's request log (one JSON line each). */
+export interface WebRoleOutput {
+  readonly logger: BotLogger;
+  readonly requestLog: { write(line: string): void };
+}
+
+/** The bot's interaction router for the HTTP endpoint: the gateway bot's own when it runs in this process. */
+function interactionsFor(core: Core, bot: DiscordBot | undefined, logger: BotLogger): DiscordInteractions {
+  if (bot !== undefined) return bot.interactions;
+  const rest = discordRest({
+    apiUrl: core.config.DISCORD_API_URL,
+    ...(core.config.DISCORD_TOKEN === undefined ? {} : { token: core.config.DISCORD_TOKEN }),
+  });
+  return discordInteractionsOver(core, rest, { logger });
+}
+
+/**
+ * Starts the web role on HOST:PORT: health, login links and, with DISCORD_PUBLIC_KEY, Discord's interactions
+ * endpoint. The server redacts secrets from its request log itself, so this level and stream are all it needs.
+ */
+export async function startWeb(core: Core, bot: DiscordBot | undefined, output: WebRoleOutput): Promise<WebRole> {
+  const publicKey = core.config.DISCORD_PUBLIC_KEY;
+  const interactions = publicKey === undefined ? undefined : interactionsFor(core, bot, output.logger);
+  const level = core.config.LOG_LEVEL;
+  const server = await createServer(core, {
+    logger: level === "silent" ? false : { level, stream: output.requestLog },
+    ...(publicKey !== undefined && interactions !== undefined ? { discord: { publicKey, interactions } } : {}),
+  });
+  const url = await server.listen({ host: core.config.HOST, port: core.config.PORT });
+  return {
+    url,
+    server,
+    discordInteractions: publicKey === undefined ? "no DISCORD_PUBLIC_KEY" : "served",
+  };
+}
