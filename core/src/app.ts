@@ -14,6 +14,7 @@ import { createGroupsService } from "./domain/social/groups.js";
 import { createSessionsService } from "./domain/sessions/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
 import { createRelaysService } from "./domain/relays/service.js";
+import { createSendsService } from "./domain/sends/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
 import { createSkillsService } from "./domain/skills/service.js";
@@ -50,6 +51,7 @@ export function createServices(deps: ServiceDeps, policies: ServicePolicies = { 
     forums: createForumsService(deps),
     inbox: createInboxService(deps),
     relays: createRelaysService(deps),
+    sends: createSendsService(deps),
   };
 }
 

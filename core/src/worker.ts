@@ -1,6 +1,7 @@
 import type { Core } from "./app.js";
 import { notificationsHandler } from "./domain/notifications/handler.js";
 import { INBOX_RETENTION_MS } from "./domain/inbox/service.js";
+import { SENDS_RETENTION_MS } from "./domain/sends/service.js";
 import { createOutboxDispatcher, type OutboxHandler } from "./domain/outbox/dispatcher.js";
 import type { Delivery } from "./ports/delivery.js";
 
@@ -31,7 +32,7 @@ export interface WorkerOptions {
  * The background half of SkillSwap (the `worker` role, in-process when embedded): the outbox dispatcher
  * delivering events to their handlers, and the scheduled jobs — requests lapse after 14 days, sessions one
  * side confirmed complete after 72 undisputed hours, participants hear of a session the day before, the search index catches up with changes made by other
- * processes, and the inbox forgets platform event ids older than a day. Every job is idempotent, so two workers overlapping do no harm beyond the work.
+ * processes, the inbox forgets platform event ids older than a day, and what the bots sent is forgotten after a month. Every job is idempotent, so two workers overlapping do no harm beyond the work.
  */
 export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
   const onError = options.onError ?? (() => undefined);
@@ -44,7 +45,7 @@ export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     onError,
   });
-  const { swaps, sessions, search, inbox } = core.services;
+  const { swaps, sessions, search, inbox, sends } = core.services;
   let running: Promise<JobReport> | undefined;
   const runJobsOnce = () =>
     (running ??= (async () => {
@@ -54,6 +55,7 @@ export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
         const remindedSessions = await sessions.remindDue();
         await search.sync();
         const prunedInboundEvents = await inbox.prune(new Date(core.deps.clock.now().getTime() - INBOX_RETENTION_MS));
+        await sends.prune(new Date(core.deps.clock.now().getTime() - SENDS_RETENTION_MS));
         return { expiredRequests, completedSessions, remindedSessions, prunedInboundEvents };
       } finally {
         running = undefined;

@@ -184,6 +184,57 @@ describe("messages the bot sends", () => {
     expect(discord.messagesIn(discord.swapsChannelId)).toHaveLength(1);
   });
 
+  it("with enforce_nonce, are deduplicated only for a few minutes: a late send with the nonce is a new message", async () => {
+    const client = await connect();
+    const channel = textChannel(client, discord.swapsChannelId);
+    const first = await channel.send({ content: "Weekly digest", nonce: "digest-2024-w2", enforceNonce: true });
+    // Real time passes too between the sends, so this stays a second inside the window.
+    discord.passTime(discord.nonceWindowMs - 1_000);
+    expect((await channel.send({ content: "Weekly digest", nonce: "digest-2024-w2", enforceNonce: true })).id).toBe(
+      first.id,
+    );
+    discord.passTime(1_000);
+    const late = await channel.send({ content: "Weekly digest", nonce: "digest-2024-w2", enforceNonce: true });
+    expect(late.id).not.toBe(first.id);
+    expect(discord.messagesIn(discord.swapsChannelId)).toHaveLength(2);
+  });
+
+  it("with enforce_nonce, are deduplicated by sender, not by channel: a nonce reused elsewhere returns the first", async () => {
+    const client = await connect();
+    const first = await textChannel(client, discord.swapsChannelId).send({
+      content: "Hi",
+      nonce: "n-1",
+      enforceNonce: true,
+    });
+    const elsewhere = await textChannel(client, discord.channelId).send({
+      content: "Hi",
+      nonce: "n-1",
+      enforceNonce: true,
+    });
+    expect(elsewhere.id).toBe(first.id);
+    expect(discord.messagesIn(discord.channelId)).toEqual([]);
+  });
+
+  it("with enforce_nonce, answer Unknown Message when the nonce's message was deleted meanwhile", async () => {
+    const client = await connect();
+    const channel = textChannel(client, discord.channelId);
+    await (await channel.send({ content: "Oops", nonce: "n-2", enforceNonce: true })).delete();
+    expect(await rejection(channel.send({ content: "Oops", nonce: "n-2", enforceNonce: true }))).toMatchObject({
+      status: 404,
+      code: 10008,
+    });
+  });
+
+  it("read back, carry no nonce: Discord keeps it only for the send's answer and MESSAGE_CREATE", async () => {
+    const sent = (await rest().post(Routes.channelMessages(discord.channelId), {
+      body: { content: "Hello", nonce: "n-3", enforce_nonce: true },
+    })) as APIMessage;
+    expect(sent.nonce).toBe("n-3");
+    const [read] = (await rest().get(Routes.channelMessages(discord.channelId))) as APIMessage[];
+    expect(read).toMatchObject({ id: sent.id, content: "Hello" });
+    expect(read).not.toHaveProperty("nonce");
+  });
+
   it("can be edited and deleted", async () => {
     const client = await connect();
     const sent = await textChannel(client, discord.channelId).send("draft");
@@ -253,6 +304,24 @@ describe("threads the bot opens", () => {
       thread_metadata: { archived: true, locked: true },
     });
     expect(await rejection(thread.send("one more thing"))).toMatchObject({ status: 400, code: 50083 });
+  });
+
+  it("active ones are listed for the guild, newest first, archived ones left out", async () => {
+    const client = await connect();
+    const swaps = textChannel(client, discord.swapsChannelId);
+    const done = await swaps.threads.create({ name: "Done swap", type: ChannelType.PrivateThread });
+    const older = await swaps.threads.create({ name: "Ana & Bea", type: ChannelType.PrivateThread });
+    const newer = await swaps.threads.create({ name: "Ana & Cy", type: ChannelType.PrivateThread });
+    await done.setArchived(true);
+    const active = (await rest().get(Routes.guildActiveThreads(discord.guildId))) as {
+      threads: APIChannel[];
+      members: { id: string; user_id: string }[];
+    };
+    expect(active.threads.map((t) => t.id)).toEqual([newer.id, older.id]);
+    expect(active.members).toEqual([
+      expect.objectContaining({ id: newer.id, user_id: discord.botUser.id }),
+      expect.objectContaining({ id: older.id, user_id: discord.botUser.id }),
+    ]);
   });
 
   it("hears what people say in the thread", async () => {

@@ -44,7 +44,14 @@ export interface LocalDiscordOptions {
    * arrive typed as Discord types them. (The registration call itself is tested on its own.)
    */
   readonly guildCommands?: readonly RESTPostAPIApplicationCommandsJSONBody[];
+  /**
+   * How long Discord remembers a nonce sent with `enforce_nonce`: its documentation says "a few minutes", so 5
+   * by default. `passTime` moves Discord's clock past it, as a late retry would find it.
+   */
+  readonly nonceWindowMs?: number;
 }
+
+const fewMinutes = 5 * 60 * 1000;
 
 const serverOwner: LocalUser = { id: "300000000000000001", username: "server.owner", globalName: "Server Owner" };
 
@@ -66,15 +73,20 @@ export class LocalDiscord {
   readonly announcementsChannelId: string;
   /** The role `memberUpdated(user, { manageGuild: true })` grants: it carries Manage Server. */
   readonly manageGuildRoleId: string;
+  /** How long a nonce sent with `enforce_nonce` is remembered (see `LocalDiscordOptions`). */
+  readonly nonceWindowMs: number;
   private readonly world: World;
   private readonly network: LoopbackServer;
   private readonly builder: InteractionBuilder;
   private readonly people: People;
   private readonly signer = new InteractionSigner();
   private readonly timeoutMs: number;
+  /** How far `passTime` moved Discord's clock ahead of the real one. */
+  private elapsedMs = 0;
 
   constructor(options: LocalDiscordOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.nonceWindowMs = options.nonceWindowMs ?? fewMinutes;
     const guild = new LocalGuild(options.guildName ?? "Guitar Lovers", this.botUser, serverOwner);
     for (const member of options.members ?? []) guild.addMember(member);
     this.guildId = guild.id;
@@ -92,7 +104,7 @@ export class LocalDiscord {
       bot: this.botUser,
       guild,
       commands,
-      messages: new MessageStore(),
+      messages: new MessageStore({ windowMs: this.nonceWindowMs, now: () => Date.now() + this.elapsedMs }),
       ledger: new InteractionLedger(userPayload(this.botUser), (message) =>
         replaceComponentMessage(this.world, message),
       ),
@@ -296,6 +308,11 @@ export class LocalDiscord {
   /** A person whose privacy settings refuse DMs: messages to them answer 403 code 50007. */
   closeDms(userId: string): void {
     this.world.faults.closeDms(userId);
+  }
+
+  /** Time passes on Discord's side: what it remembers only for a while (the nonces it dedupes) may be forgotten. */
+  passTime(ms: number): void {
+    this.elapsedMs += ms;
   }
 
   /** REST calls whose path contains `fragment`. */

@@ -10,6 +10,8 @@ import { ChannelType } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LocalDiscord, type LocalUser } from "../../testing/local-discord.js";
 import { createDiscordBot, type DiscordBot } from "../create-discord-bot.js";
+import type { BotCore } from "../interactions/handlers.js";
+import { losingNextChannelBinding, losingNextForumBinding, losingNextSendRecord } from "./failing-core.js";
 import { discordOutboxHandlers } from "./index.js";
 
 const maya: LocalUser = { id: "310000000000000001", username: "maya.k", globalName: "Maya" };
@@ -21,13 +23,14 @@ let bot: DiscordBot;
 let handlers: OutboxHandler[];
 let outbox: OutboxDispatcher;
 let logged: string[];
+let logger: { error: (message: string) => void };
 
 beforeEach(async () => {
   core = await createTestCore("sqlite");
   discord = new LocalDiscord({ guildName: "Lyon Makers", members: [maya, leo] });
   await discord.start();
   logged = [];
-  const logger = { error: (message: string) => logged.push(message) };
+  logger = { error: (message: string) => logged.push(message) };
   bot = createDiscordBot(core, { token: "local.bot.token", apiUrl: discord.apiUrl, logger });
   await bot.start();
   handlers = discordOutboxHandlers({ core, rest: bot.client.rest, logger });
@@ -41,8 +44,20 @@ afterEach(async () => {
 });
 
 /** Delivers every due outbox event to the Discord handlers, as the worker does. */
-async function deliverEvents(): Promise<void> {
-  while ((await outbox.runOnce()).fetched > 0);
+async function deliverEvents(through: OutboxDispatcher = outbox): Promise<void> {
+  while ((await through.runOnce()).fetched > 0);
+}
+
+/** The Discord handlers over a core with a fault (see failing-core.ts), in an outbox of their own. */
+const outboxOver = (faulty: BotCore) =>
+  createOutboxDispatcher(core.deps, {
+    handlers: discordOutboxHandlers({ core: faulty, rest: bot.client.rest, logger }),
+  });
+
+/** The next try comes late: backoff reaches 15 minutes, long past the few minutes Discord keeps a nonce. */
+function muchLater() {
+  discord.passTime(discord.nonceWindowMs);
+  core.clock.advance(15 * 60 * 1000);
 }
 
 /** A Discord member who uses SkillSwap and teaches one skill, in the guild's community (Maya as its admin). */
@@ -124,6 +139,38 @@ describe("an accepted swap on Discord", () => {
     expect(contents(discord.threads()[0]?.id ?? "")).toHaveLength(1);
   });
 
+  it("opens no second thread when binding it failed and the retry comes late", async () => {
+    const faulty = outboxOver(losingNextChannelBinding(core));
+    const { conversationId } = await acceptedSwap({ swapsChannel: true });
+    await deliverEvents(faulty);
+    muchLater();
+    await deliverEvents(faulty);
+
+    const [thread, ...others] = discord.threads();
+    expect(others).toEqual([]);
+    expect(thread?.memberIds).toEqual(expect.arrayContaining([maya.id, leo.id]));
+    expect(contents(thread?.id ?? "")).toEqual([expect.stringContaining("Maya teaches Guitar.")]);
+    expect(await core.services.conversations.channelsOf(conversationId)).toEqual([
+      { userId: null, platform: "discord", externalChannelId: thread?.id },
+    ]);
+  });
+
+  it("finds the thread it opened when the worker stopped before recording it", async () => {
+    const faulty = outboxOver(losingNextSendRecord(core, "thread/"));
+    const { conversationId } = await acceptedSwap({ swapsChannel: true });
+    await deliverEvents(faulty);
+    muchLater();
+    await deliverEvents(faulty);
+
+    const [thread, ...others] = discord.threads();
+    expect(others).toEqual([]);
+    expect(thread?.memberIds).toEqual(expect.arrayContaining([maya.id, leo.id]));
+    expect(contents(thread?.id ?? "")).toHaveLength(1);
+    expect(await core.services.conversations.channelsOf(conversationId)).toEqual([
+      { userId: null, platform: "discord", externalChannelId: thread?.id },
+    ]);
+  });
+
   it("reaches each person by DM when the community has no swaps channel", async () => {
     const { conversationId, mayaActor, leoActor } = await acceptedSwap({ swapsChannel: false });
     await deliverEvents();
@@ -178,6 +225,20 @@ describe("messages of a swap's conversation", () => {
 
     expect(discord.dmsTo(maya.id).at(-1)?.content).toBe("**Leo:** Tuesday works");
     expect(discord.dmsTo(leo.id).map((m) => m.content)).not.toContain("**Leo:** Tuesday works");
+  });
+  it("reach each DM once when relaying to one of them failed and the retry comes late", async () => {
+    const { conversationId, mayaActor } = await acceptedSwap({ swapsChannel: false });
+    await deliverEvents();
+    // Discord fails the post to Leo's DM past discord.js's own retries: the event is retried by the outbox.
+    discord.failNext(502, { count: 4, match: `POST /channels/${discord.dmChannelOf(leo.id) ?? ""}/messages` });
+    await core.services.conversations.post(mayaActor, conversationId, { text: "Tuesday 6pm?" });
+    await deliverEvents();
+    muchLater();
+    await deliverEvents();
+
+    const said = (user: LocalUser) => discord.dmsTo(user.id).filter((m) => m.content === "**Maya:** Tuesday 6pm?");
+    expect(said(maya)).toHaveLength(1);
+    expect(said(leo)).toHaveLength(1);
   });
 });
 
@@ -261,6 +322,43 @@ describe("a group with linked Discord channels", () => {
     await deliverEvents();
     expect(contents(post?.id ?? "").at(-1)).toBe("**Leo:** Nylon, easier on the fingers.");
     expect(discord.threads().filter((t) => t.parentId === discord.forumChannelId)).toHaveLength(1);
+  });
+
+  it("mirror a dashboard thread as one forum post when binding the post failed", async () => {
+    const { mayaActor, leoActor, group } = await guitarCircle();
+    const faulty = outboxOver(losingNextForumBinding(core));
+    await core.services.groups.join(leoActor, group.slug);
+    const thread = await core.services.forums.startThread(mayaActor, group.id, {
+      title: "Which strings for a beginner?",
+      body: "Nylon or steel?",
+    });
+    await deliverEvents(faulty);
+    muchLater();
+    await deliverEvents(faulty);
+
+    const posts = discord.threads().filter((t) => t.parentId === discord.forumChannelId);
+    expect(posts).toHaveLength(1);
+    expect(await core.services.relays.forumThreadForChannel("discord", posts[0]?.id ?? "")).toMatchObject({
+      threadId: thread.id,
+    });
+  });
+
+  it("find the forum post they made when the worker stopped before recording it", async () => {
+    const { mayaActor, group } = await guitarCircle();
+    const faulty = outboxOver(losingNextSendRecord(core, "thread/"));
+    const thread = await core.services.forums.startThread(mayaActor, group.id, {
+      title: "Which strings for a beginner?",
+      body: "Nylon or steel?",
+    });
+    await deliverEvents(faulty);
+    muchLater();
+    await deliverEvents(faulty);
+
+    const posts = discord.threads().filter((t) => t.parentId === discord.forumChannelId);
+    expect(posts).toHaveLength(1);
+    expect(await core.services.relays.forumThreadForChannel("discord", posts[0]?.id ?? "")).toMatchObject({
+      threadId: thread.id,
+    });
   });
 
   describe("and two members with a session coming up", () => {

@@ -1,5 +1,11 @@
 import { DiscordAPIError } from "discord.js";
-import { outboxStatus, type Delivery, type Notification } from "@skillswap/core";
+import {
+  createOutboxDispatcher,
+  notificationsHandler,
+  outboxStatus,
+  type Delivery,
+  type Notification,
+} from "@skillswap/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   acceptedSwapOfMayaAndLeo,
@@ -10,6 +16,8 @@ import {
   swapAskedByMaya,
   type Scenario,
 } from "../discord-scenario.js";
+import { discordDelivery } from "./dm-delivery.js";
+import { losingNextSendRecord } from "./failing-core.js";
 
 let s: Scenario;
 
@@ -50,9 +58,11 @@ describe("notifications by Discord DM", () => {
     // The same event again, as after a worker crash between sending and settling.
     await s.delivery.deliver(notification);
     expect(s.discord.dmsTo(leo.id)).toHaveLength(1);
-    const [first, second] = dmPosts().map((call) => call.body as { nonce: string; enforce_nonce: boolean });
-    expect(first?.nonce).toHaveLength(25);
-    expect(second).toEqual(expect.objectContaining({ nonce: first?.nonce, enforce_nonce: true }));
+    expect(dmPosts()).toHaveLength(1);
+    // Should the record of it be lost, a quick retry still carries the nonce Discord dedupes on.
+    const [sent] = dmPosts().map((call) => call.body as { nonce: string; enforce_nonce: boolean });
+    expect(sent?.nonce).toHaveLength(25);
+    expect(sent?.enforce_nonce).toBe(true);
   });
 
   it("ping nobody: names and previews are people's words", async () => {
@@ -117,6 +127,58 @@ describe("notifications by Discord DM", () => {
     });
     await expect(sending).rejects.toBeInstanceOf(DiscordAPIError);
     expect(s.discord.dmsTo(leo.id)).toEqual([]);
+  });
+});
+
+describe("a notification retried after its DM went out", () => {
+  /** Another surface that is down the first time it is handed a notification: the event fails and is retried. */
+  function downOnce(channel: Delivery["channel"]): Delivery & { readonly received: Notification[] } {
+    const received: Notification[] = [];
+    return {
+      channel,
+      received,
+      deliver: (notification) => {
+        received.push(notification);
+        return received.length === 1 ? Promise.reject(new Error("dashboard unavailable")) : Promise.resolve();
+      },
+    };
+  }
+
+  /** The worker's outbox, notifying through these surfaces; run by hand, one batch at a time. */
+  const notifying = (deliveries: readonly Delivery[]) =>
+    createOutboxDispatcher(s.core.deps, { handlers: [notificationsHandler(s.core.database.db, deliveries)] });
+
+  /** The next try comes late: backoff reaches 15 minutes, long past the few minutes Discord keeps a nonce. */
+  function muchLater() {
+    s.discord.passTime(s.discord.nonceWindowMs);
+    s.core.clock.advance(15 * 60 * 1000);
+  }
+
+  it("is not DMed a second time, however late the retry", async () => {
+    const dashboard = downOnce("dashboard");
+    const outbox = notifying([s.delivery, dashboard]);
+    await swapAskedByMaya(s);
+    expect(await outbox.runOnce()).toMatchObject({ retrying: 1 });
+    expect(s.discord.dmsTo(leo.id)).toHaveLength(1);
+
+    muchLater();
+    expect(await outbox.runOnce()).toMatchObject({ delivered: 1, retrying: 0 });
+    expect(dashboard.received).toHaveLength(2);
+    expect(s.discord.dmsTo(leo.id)).toHaveLength(1);
+  });
+
+  it("is not DMed a second time by a quick retry when the record of it was lost", async () => {
+    const logger = { error: (message: string) => s.logged.push(message) };
+    const delivery = discordDelivery({ core: losingNextSendRecord(s.core), rest: s.bot.client.rest, logger });
+    const outbox = notifying([delivery]);
+    await swapAskedByMaya(s);
+    expect(await outbox.runOnce()).toMatchObject({ retrying: 1 });
+
+    s.core.clock.advance(1_000);
+    expect(await outbox.runOnce()).toMatchObject({ delivered: 1 });
+    // The retry did post again, and Discord, still remembering the nonce, answered with the DM already there.
+    expect(dmPosts()).toHaveLength(2);
+    expect(s.discord.dmsTo(leo.id)).toHaveLength(1);
   });
 });
 

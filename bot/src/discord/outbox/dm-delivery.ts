@@ -11,6 +11,7 @@ import type { BotLogger } from "../interactions/create-interactions.js";
 import type { BotCore } from "../interactions/handlers.js";
 import { movesFor, swapButtonRow, swapLine } from "../renderers/swap-reply.js";
 import { dmNonceOf } from "./dm-nonce.js";
+import { postOnce } from "./post-once.js";
 
 export interface DiscordDeliveryOptions {
   readonly core: BotCore;
@@ -41,7 +42,6 @@ async function dmOf(core: BotCore, notification: Notification): Promise<RESTPost
     // Names and previews are people's own words; a DM pings nobody else.
     allowed_mentions: { parse: [] },
     nonce: dmNonceOf(notification.eventId, notification.userId),
-    enforce_nonce: true,
   };
   if (notification.kind !== "swap_request" || notification.about.type !== "swap") return body;
   const actor = { userId: notification.userId };
@@ -67,9 +67,10 @@ async function dmOf(core: BotCore, notification: Notification): Promise<RESTPost
  * Notifications by Discord DM (core's "platform" channel, shared with Slack): to people with a Discord
  * account, through a DM channel the bot opens. People without one are left to their other surfaces; people
  * who do not accept DMs from the bot are skipped, not retried. Any other failure is thrown so the outbox
- * retries with backoff.
+ * retries with backoff; a DM that already went out is not sent again by that retry (post-once.ts).
  */
-export function discordDelivery({ core, rest, logger }: DiscordDeliveryOptions): Delivery {
+export function discordDelivery(options: DiscordDeliveryOptions): Delivery {
+  const { core, rest, logger } = options;
   return {
     channel: "platform",
     async deliver(notification) {
@@ -79,7 +80,7 @@ export function discordDelivery({ core, rest, logger }: DiscordDeliveryOptions):
       try {
         // Opening a DM channel is idempotent: Discord returns the same channel each time.
         const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: recipientId } })) as APIChannel;
-        await rest.post(Routes.channelMessages(channel.id), { body: message });
+        await postOnce(options, channel.id, message);
       } catch (error) {
         if (!(error instanceof DiscordAPIError && dmsClosed.includes(error.code))) throw error;
         const say = logger.warn ?? ((text: string) => logger.error(text, error));

@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 const nonceLength = 25;
 
 /**
- * The nonce of the DM carrying one notification to one person. The outbox delivers at least once; sent with
- * `enforce_nonce`, a second delivery of the same (event, person) is answered with the first message instead
- * of a duplicate (Discord remembers nonces for a few minutes, which covers the outbox's quick retries).
+ * The nonce of the DM carrying one notification to one person: what the DM is known by. The outbox delivers
+ * at least once, and a second delivery of the same (event, person) finds the DM already posted under it
+ * (post-once.ts) rather than sending another.
  */
 export function dmNonceOf(eventId: string, userId: string): string {
   return createHash("sha256").update(`${eventId}/${userId}`).digest("base64url").slice(0, nonceLength);

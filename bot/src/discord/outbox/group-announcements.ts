@@ -1,7 +1,8 @@
-import { Routes, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
+import type { RESTPostAPIChannelMessageJSONBody } from "discord.js";
 import type { OutboxHandler, OutboxMessage } from "@skillswap/core";
 import { groupJoinedAnnouncement, threadStartedAnnouncement } from "../renderers/announcement-group.js";
 import { unlessRefused } from "./discord-refusals.js";
+import { postOnce } from "./post-once.js";
 import type { RelayContext } from "./relay-context.js";
 
 const announcedEvents = ["group.joined", "forum.thread_started"] as const;
@@ -12,7 +13,8 @@ type AnnouncedEvent = (typeof announcedEvents)[number];
  * surface). Upcoming sessions have their own handler (session-announcements.ts), as they are announced only
  * with their people's consent.
  */
-export function groupAnnouncementsHandler({ core, rest, logger }: RelayContext): OutboxHandler<AnnouncedEvent> {
+export function groupAnnouncementsHandler(context: RelayContext): OutboxHandler<AnnouncedEvent> {
+  const { core, logger } = context;
   async function announcementOf(
     event: OutboxMessage<AnnouncedEvent>,
   ): Promise<RESTPostAPIChannelMessageJSONBody | null> {
@@ -34,7 +36,7 @@ export function groupAnnouncementsHandler({ core, rest, logger }: RelayContext):
       if (body === null) return;
       for (const { channelId } of channels)
         await unlessRefused(
-          () => rest.post(Routes.channelMessages(channelId), { body }),
+          () => postOnce(context, channelId, body),
           (error) => logger.error(`cannot announce in ${channelId}`, error),
         );
     },

@@ -1,7 +1,7 @@
-import { Routes } from "discord.js";
 import type { OutboxHandler, OutboxMessage, RelayedMessage } from "@skillswap/core";
 import { relayedLines } from "../renderers/relay-message.js";
 import { unlessRefused } from "./discord-refusals.js";
+import { postOnce } from "./post-once.js";
 import type { RelayContext } from "./relay-context.js";
 
 interface BoundChannel {
@@ -23,9 +23,10 @@ function cameFrom(message: RelayedMessage, channel: BoundChannel, channels: read
 /**
  * message.posted: what someone said on any surface appears in the conversation's other Discord channels as
  * "**Maya:** text", pinging nobody. A channel Discord refuses (deleted thread, closed DMs) is skipped; other
- * failures retry the event, and the nonce keeps a quick retry from posting twice where it already went.
+ * failures retry the event, which posts nothing twice where it already went, however late it comes.
  */
-export function messageRelayHandler({ core, rest, logger }: RelayContext): OutboxHandler<"message.posted"> {
+export function messageRelayHandler(context: RelayContext): OutboxHandler<"message.posted"> {
+  const { core, logger } = context;
   return {
     name: "discord.message-relay",
     types: ["message.posted"],
@@ -39,7 +40,7 @@ export function messageRelayHandler({ core, rest, logger }: RelayContext): Outbo
         if (cameFrom(message, channel, channels)) continue;
         for (const body of relayedLines(message.authorName, message.text, message.id))
           await unlessRefused(
-            () => rest.post(Routes.channelMessages(channel.externalChannelId), { body }),
+            () => postOnce(context, channel.externalChannelId, body),
             (error) => logger.error(`cannot relay to ${channel.externalChannelId}`, error),
           );
       }

@@ -1,14 +1,15 @@
-import { Routes } from "discord.js";
 import type { OutboxHandler, OutboxMessage } from "@skillswap/core";
 import { sessionUpcomingAnnouncement } from "../renderers/announcement-group.js";
 import { unlessRefused } from "./discord-refusals.js";
+import { postOnce } from "./post-once.js";
 import type { RelayContext } from "./relay-context.js";
 
 /**
  * Upcoming sessions in the linked chat channels of the groups their people share, when the reminder comes
  * (a day before). Core decides where, if anywhere (`relays.sessionAnnouncement`): only with everyone's opt-in.
  */
-export function sessionAnnouncementsHandler({ core, rest, logger }: RelayContext): OutboxHandler<"session.reminder"> {
+export function sessionAnnouncementsHandler(context: RelayContext): OutboxHandler<"session.reminder"> {
+  const { core, logger } = context;
   return {
     name: "discord.session-announcements",
     types: ["session.reminder"],
@@ -17,10 +18,7 @@ export function sessionAnnouncementsHandler({ core, rest, logger }: RelayContext
       if (session === null) return;
       for (const { channelId, groupName } of session.channels)
         await unlessRefused(
-          () =>
-            rest.post(Routes.channelMessages(channelId), {
-              body: sessionUpcomingAnnouncement(session, groupName, event.id),
-            }),
+          () => postOnce(context, channelId, sessionUpcomingAnnouncement(session, groupName, event.id)),
           (error) => logger.error(`cannot announce a session in ${channelId}`, error),
         );
     },

@@ -2,6 +2,7 @@ import { Routes } from "discord.js";
 import type { OutboxHandler, OutboxMessage } from "@skillswap/core";
 import { swapClosingMessage } from "../renderers/relay-swap.js";
 import { unlessRefused } from "./discord-refusals.js";
+import { postOnce } from "./post-once.js";
 import type { RelayContext } from "./relay-context.js";
 
 const closingEvents = ["swap.completed", "swap.cancelled", "swap.declined", "swap.expired"] as const;
@@ -13,7 +14,8 @@ type ClosingEvent = (typeof closingEvents)[number];
  * relays stop and a DM goes back to carrying the person's next swap. Only accepted swaps have a
  * conversation, so a declined or expired request has nothing to close. Archiving twice is harmless.
  */
-export function swapClosingHandler({ core, rest, logger }: RelayContext): OutboxHandler<ClosingEvent> {
+export function swapClosingHandler(context: RelayContext): OutboxHandler<ClosingEvent> {
+  const { core, rest, logger } = context;
   return {
     name: "discord.swap-closing",
     types: closingEvents,
@@ -26,9 +28,7 @@ export function swapClosingHandler({ core, rest, logger }: RelayContext): Outbox
         const closing = () =>
           channel.userId === null
             ? rest.patch(Routes.channel(channel.externalChannelId), { body: { archived: true, locked: true } })
-            : rest.post(Routes.channelMessages(channel.externalChannelId), {
-                body: swapClosingMessage(outcome, event.id),
-              });
+            : postOnce(context, channel.externalChannelId, swapClosingMessage(outcome, event.id));
         await unlessRefused(closing, (error) => logger.error(`cannot close ${channel.externalChannelId}`, error));
         await core.services.relays.archiveChannel({
           conversationId,

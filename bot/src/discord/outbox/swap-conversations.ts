@@ -2,7 +2,9 @@ import { ChannelType, Routes, ThreadAutoArchiveDuration, type APIChannel, type A
 import type { OutboxHandler, OutboxMessage, SwapOpening } from "@skillswap/core";
 import { swapOpeningMessage, swapThreadName } from "../renderers/relay-swap.js";
 import { isRefusal, unlessRefused } from "./discord-refusals.js";
+import { postOnce } from "./post-once.js";
 import type { RelayContext } from "./relay-context.js";
+import { openThreadOnce } from "./thread-once.js";
 
 type Participant = SwapOpening["participants"][number] & { readonly platformUserId: string };
 
@@ -10,35 +12,46 @@ const onDiscord = (opening: SwapOpening): Participant[] =>
   opening.participants.filter((p): p is Participant => p.platformUserId !== null);
 
 /**
- * Opens the swap's private thread in the swaps channel. Bound right after it is created: a redelivered event
- * finds it and never opens a second one. Null when Discord refuses (the bot may not create private threads
- * there), so those people are reached by DM instead.
+ * Opens the swap's private thread in the swaps channel, once however late a redelivered event comes
+ * (thread-once.ts), and binds it to the conversation. Null when Discord refuses (the bot may not create
+ * private threads there), so those people are reached by DM instead.
  */
 async function openThread(
-  { core, rest, logger }: RelayContext,
+  context: RelayContext,
   conversationId: string,
   opening: SwapOpening & { swapsChannel: NonNullable<SwapOpening["swapsChannel"]> },
 ): Promise<string | null> {
-  const created = await unlessRefused(
+  const { core, rest, logger } = context;
+  const { channelId, externalCommunityId } = opening.swapsChannel;
+  const name = swapThreadName(opening);
+  const threadId = await unlessRefused(
     () =>
-      rest.post(Routes.threads(opening.swapsChannel.channelId), {
-        body: {
-          name: swapThreadName(opening),
-          type: ChannelType.PrivateThread,
-          invitable: false,
-          auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
-        },
-      }) as Promise<APIThreadChannel>,
-    (error) => logger.error(`no private thread in ${opening.swapsChannel.channelId}, using DMs`, error),
+      openThreadOnce(context, {
+        key: `thread/${channelId}/${conversationId}`,
+        parentId: channelId,
+        guildId: externalCommunityId,
+        name,
+        isBound: async (id) => (await core.services.conversations.forChannel("discord", id)) !== null,
+        create: () =>
+          rest.post(Routes.threads(channelId), {
+            body: {
+              name,
+              type: ChannelType.PrivateThread,
+              invitable: false,
+              auto_archive_duration: ThreadAutoArchiveDuration.OneWeek,
+            },
+          }) as Promise<APIThreadChannel>,
+      }),
+    (error) => logger.error(`no private thread in ${channelId}, using DMs`, error),
   );
-  if (created === null) return null;
+  if (threadId === null) return null;
   await core.services.conversations.bindChannel({
     conversationId,
     userId: null,
     platform: "discord",
-    externalChannelId: created.id,
+    externalChannelId: threadId,
   });
-  return created.id;
+  return threadId;
 }
 
 /** Adds people to the thread (again, on redelivery: Discord ignores it); returns those Discord refused. */
@@ -73,11 +86,12 @@ async function openDm({ core, rest, logger }: RelayContext, conversationId: stri
 /**
  * swap.accepted, from any surface: the swap's conversation gets a Discord home for everyone on Discord — one
  * private thread in the swaps channel of a community they share, or a DM each for those it does not reach
- * (no swaps channel, or Discord refused the thread). Channels already bound are reused, so redelivery only
- * finishes what a failed attempt left undone.
+ * (no swaps channel, or Discord refused the thread) — and the opening message in each. Channels already bound
+ * are reused and what was posted is not posted again, so redelivery only finishes what a failed attempt left
+ * undone.
  */
 export function swapConversationsHandler(context: RelayContext): OutboxHandler<"swap.accepted"> {
-  const { core, rest } = context;
+  const { core } = context;
   return {
     name: "discord.swap-conversations",
     types: ["swap.accepted"],
@@ -95,24 +109,22 @@ export function swapConversationsHandler(context: RelayContext): OutboxHandler<"
       const channel = opening.swapsChannel;
       const inThread = people.filter((p) => channel?.memberIds.includes(p.userId) === true);
       let threadId = bound.find((c) => c.userId === null)?.externalChannelId ?? null;
-      let refused: Participant[] = [];
-      if (threadId === null && channel !== null && inThread.length > 0) {
+      if (threadId === null && channel !== null && inThread.length > 0)
         threadId = await openThread(context, conversationId, { ...opening, swapsChannel: channel });
-        if (threadId !== null) {
-          refused = await addMembers(context, threadId, inThread);
-          await rest.post(Routes.channelMessages(threadId), { body: swapOpeningMessage(opening, event.id) });
-        }
-      } else if (threadId !== null) refused = await addMembers(context, threadId, inThread);
+      let refused: Participant[] = [];
+      if (threadId !== null) {
+        refused = await addMembers(context, threadId, inThread);
+        await postOnce(context, threadId, swapOpeningMessage(opening, event.id));
+      }
       const byDm = threadId === null ? people : people.filter((p) => !inThread.includes(p) || refused.includes(p));
       for (const person of byDm) {
-        if (bound.some((c) => c.userId === person.userId)) continue;
-        const dmId = await openDm(context, conversationId, person);
+        const dmId =
+          bound.find((c) => c.userId === person.userId)?.externalChannelId ??
+          (await openDm(context, conversationId, person));
         if (dmId !== null)
-          await rest
-            .post(Routes.channelMessages(dmId), { body: swapOpeningMessage(opening, event.id) })
-            .catch((error: unknown) => {
-              if (!isRefusal(error)) throw error;
-            });
+          await postOnce(context, dmId, swapOpeningMessage(opening, event.id)).catch((error: unknown) => {
+            if (!isRefusal(error)) throw error;
+          });
       }
     },
   };

@@ -1,4 +1,9 @@
-import { ChannelType, GatewayDispatchEvents, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
+import {
+  ChannelType,
+  GatewayDispatchEvents,
+  type APIMessage,
+  type RESTPostAPIChannelMessageJSONBody,
+} from "discord.js";
 import { messageEventData, postMessage } from "./channel-activity.js";
 import { discordErrors } from "./discord-errors.js";
 import { jsonBody } from "./json.js";
@@ -18,10 +23,11 @@ export function messageRoutes(world: World): Route[] {
         world.messages
           .list(world.guild.requireChannel(param("channel")).id)
           .reverse()
-          .slice(0, limit),
+          .slice(0, limit)
+          .map(asFetched),
       );
     }),
-    route("GET", "/channels/:channel/messages/:message", ({ param }) => ok(find(world, param))),
+    route("GET", "/channels/:channel/messages/:message", ({ param }) => ok(asFetched(find(world, param)))),
     route("PATCH", "/channels/:channel/messages/:message", (request) => ok(edit(world, request))),
     route("DELETE", "/channels/:channel/messages/:message", ({ param }) => {
       const message = find(world, param);
@@ -40,12 +46,28 @@ function send(world: World, { param, call }: RouteRequest) {
   const body = jsonBody<RESTPostAPIChannelMessageJSONBody>(call.body);
   const draft = draftFrom(body);
   checkMessageDraft(draft, { requireContent: true });
-  // With enforce_nonce, Discord answers a repeated nonce with the message it already created.
-  if (body.nonce !== undefined && body.enforce_nonce === true) {
-    const sent = world.messages.withNonce(channel.id, body.nonce);
-    if (sent !== undefined) return sent;
+  // With enforce_nonce, Discord answers a nonce the bot sent in the past few minutes with the message it
+  // created then (even in another channel), or Unknown Message if that message was deleted since.
+  const remembered =
+    body.nonce !== undefined && body.enforce_nonce === true
+      ? world.messages.recentNonce(world.bot.id, body.nonce)
+      : undefined;
+  if (remembered !== undefined) {
+    const sent = world.messages.find(remembered.channelId, remembered.messageId);
+    if (sent === undefined) throw discordErrors.unknownMessage();
+    return sent;
   }
   return postMessage(world, channel, world.bot, draft);
+}
+
+/**
+ * A message as Discord returns it when read back: nonces are not stored, only the answer to the send and
+ * MESSAGE_CREATE carry one. So a bot cannot tell from a channel's history whether its nonce went out.
+ */
+function asFetched(message: APIMessage): APIMessage {
+  const fetched = { ...message };
+  delete fetched.nonce;
+  return fetched;
 }
 
 function edit(world: World, { param, call }: RouteRequest) {

@@ -1,9 +1,24 @@
 import type { APIMessage } from "discord.js";
 
+/** How long Discord remembers a nonce sent with enforce_nonce, on a clock a test can move. */
+export interface NonceMemory {
+  readonly windowMs: number;
+  readonly now: () => number;
+}
+
+/** The message a nonce was first sent with: where it went, and when. */
+export interface RememberedNonce {
+  readonly channelId: string;
+  readonly messageId: string;
+  readonly at: number;
+}
+
 /** Every message in every channel, oldest first, and the nonces Discord would remember for deduplication. */
 export class MessageStore {
   private readonly byChannel = new Map<string, APIMessage[]>();
-  private readonly nonces = new Map<string, APIMessage>();
+  private readonly nonces = new Map<string, RememberedNonce>();
+
+  constructor(private readonly nonceMemory: NonceMemory) {}
 
   list(channelId: string): APIMessage[] {
     return [...(this.byChannel.get(channelId) ?? [])];
@@ -19,7 +34,9 @@ export class MessageStore {
     this.byChannel.set(message.channel_id, messages);
     if (messages.some((m) => m.id === message.id)) return;
     messages.push(message);
-    if (message.nonce !== undefined) this.nonces.set(nonceKey(message.channel_id, message.nonce), message);
+    if (message.nonce === undefined) return;
+    const remembered = { channelId: message.channel_id, messageId: message.id, at: this.nonceMemory.now() };
+    this.nonces.set(nonceKey(message.author.id, message.nonce), remembered);
   }
 
   replace(message: APIMessage): void {
@@ -36,13 +53,18 @@ export class MessageStore {
     return true;
   }
 
-  /** The message already sent in this channel with this nonce, if any. */
-  withNonce(channelId: string, nonce: string | number): APIMessage | undefined {
-    const message = this.nonces.get(nonceKey(channelId, nonce));
-    return message === undefined ? undefined : this.find(channelId, message.id);
+  /**
+   * The message this sender created with this nonce in the past few minutes, wherever they sent it: Discord
+   * dedupes enforce_nonce by sender, not by channel, and forgets a nonce `windowMs` after its message.
+   */
+  recentNonce(authorId: string, nonce: string | number): RememberedNonce | undefined {
+    const remembered = this.nonces.get(nonceKey(authorId, nonce));
+    if (remembered === undefined || this.nonceMemory.now() - remembered.at >= this.nonceMemory.windowMs)
+      return undefined;
+    return remembered;
   }
 }
 
-function nonceKey(channelId: string, nonce: string | number): string {
-  return `${channelId}:${String(nonce)}`;
+function nonceKey(authorId: string, nonce: string | number): string {
+  return `${authorId}:${String(nonce)}`;
 }

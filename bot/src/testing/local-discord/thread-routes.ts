@@ -21,7 +21,10 @@ import { assertNotForbidden, checkThreadName, draftFrom, requireThread } from ".
 import { noContent, ok, route, type RestAnswer, type Route, type RouteRequest } from "./rest-router.js";
 import type { World } from "./world.js";
 
-/** Channels and threads: read and modify a channel, start threads (forum posts too), manage thread members. */
+/**
+ * Channels and threads: read and modify a channel, start threads (forum posts too), list the guild's active
+ * threads, manage thread members.
+ */
 export function threadRoutes(world: World): Route[] {
   const { guild } = world;
   const userParam = (param: (name: string) => string) => (param("user") === "@me" ? world.bot.id : param("user"));
@@ -30,6 +33,7 @@ export function threadRoutes(world: World): Route[] {
     route("PATCH", "/channels/:channel", (request) => ok(modify(world, request))),
     route("DELETE", "/channels/:channel", ({ param }) => ok(remove(world, guild.requireChannel(param("channel"))))),
     route("POST", "/channels/:channel/threads", (request) => startThread(world, request)),
+    route("GET", "/guilds/:guild/threads/active", ({ param }) => ok(activeThreads(world, param("guild")))),
     route("GET", "/channels/:channel/thread-members", ({ param }) => {
       const thread = requireThread(world, param("channel"));
       return ok(guild.threadMemberIds(thread.id).map((userId) => threadMember(guild, thread.id, userId)));
@@ -56,6 +60,23 @@ export function threadRoutes(world: World): Route[] {
       return noContent;
     }),
   ];
+}
+
+/**
+ * The guild's threads that are not archived, newest first, public and private alike (the bot has Manage
+ * Threads), with the bot's own memberships, as Discord answers GET /guilds/{guild.id}/threads/active.
+ */
+function activeThreads(world: World, guildId: string) {
+  const { guild } = world;
+  if (guildId !== guild.id) throw discordErrors.missingAccess();
+  const threads = guild
+    .threads()
+    .filter((thread) => thread.thread_metadata?.archived !== true)
+    .sort((a, b) => (BigInt(b.id) > BigInt(a.id) ? 1 : -1));
+  const members = threads
+    .filter((thread) => guild.threadMemberIds(thread.id).includes(world.bot.id))
+    .map((thread) => threadMember(guild, thread.id, world.bot.id));
+  return { threads, members };
 }
 
 function startThread(world: World, { param, call }: RouteRequest): RestAnswer {
