@@ -184,8 +184,11 @@ export interface SearchIndex {
   close(): Promise<void>;
 }
 
-/** The last outbox event an index has applied. */
+/**
+ * Where in the outbox an index has read up to, as the feed's outbox reader wrote it: the index stores it with
+ * its changes and hands it back unread.
+ */
 export interface FeedPosition {
-  readonly eventId: string;
-  readonly createdAt: Date;
+  readonly cursor: string;
+  readonly since: Date;
 }

@@ -5,6 +5,7 @@ import { loadActor } from "./pool.js";
 import { SkillLevels } from "./skill-levels.js";
 import { weekInUtc } from "./week-utc.js";
 import { personChangeEvents } from "../outbox/events.js";
+import { OutboxTail, type OutboxPosition } from "../outbox/outbox-tail.js";
 import { groupRows, ownKey, personPages, type PersonPage } from "../shared/person-pages.js";
 import { meetingModes } from "../profiles/types.js";
 import type { Direction, WeeklySlot } from "../skills/types.js";
@@ -26,26 +27,36 @@ const pageSize = 250;
  */
 export class IndexFeed {
   private index: MatchIndex | undefined;
-  private loading: Promise<MatchIndex> | undefined;
-  private seenSince = new Date(0);
-  private readonly recent = new Set<string>();
+  private position: OutboxPosition | undefined;
+  private readonly tail: OutboxTail;
+  /** Builds and catch-ups one at a time: two passes applying the same person could leave the older profile. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly database: Database) {}
+  constructor(private readonly database: Database) {
+    this.tail = new OutboxTail(database);
+  }
 
   private get db() {
     return this.database.db;
   }
 
-  async current(now: Date): Promise<MatchIndex> {
-    const index = this.index ?? (await (this.loading ??= this.build(now)));
-    await this.catchUp(index, now);
-    return index;
+  current(now: Date): Promise<MatchIndex> {
+    const run = this.queue.then(() => this.upToDate(now));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async upToDate(now: Date): Promise<MatchIndex> {
+    const index = this.index ?? (await this.build(now));
+    return (await this.catchUp(index, now)) ?? this.build(now);
   }
 
   private async build(now: Date): Promise<MatchIndex> {
-    const latest = await this.db.outboxEvent.findFirst({ orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+    // The position is taken first: changes committed while profiles load are after it, and get applied again.
+    const start = await this.tail.start(now);
     const index = MatchIndex.of(await this.readProfiles(now));
-    this.seenSince = latest?.createdAt ?? new Date(0);
+    this.tail.forget();
+    this.position = start;
     this.index = index;
     return index;
   }
@@ -62,32 +73,27 @@ export class IndexFeed {
     return profiles;
   }
 
-  /** Applies outbox events written since the last look. A short overlap catches transactions that committed late. */
-  private async catchUp(index: MatchIndex, now: Date): Promise<void> {
-    const events = await this.db.outboxEvent.findMany({
-      where: { createdAt: { gte: new Date(this.seenSince.getTime() - 5_000) } },
-      select: { id: true, type: true, aggregateId: true, createdAt: true },
-      orderBy: { createdAt: "asc" },
-    });
-    const fresh = events.filter((e) => !this.recent.has(e.id));
-    if (fresh.length === 0) return;
-    if (fresh.some((e) => e.type === "skill.reviewed")) {
+  /**
+   * Applies the outbox events committed since the last look (see OutboxTail); undefined when the index must be
+   * built again instead.
+   */
+  private async catchUp(index: MatchIndex, now: Date): Promise<MatchIndex | undefined> {
+    if (this.position === undefined) return undefined;
+    let rebuild = false;
+    const next = await this.tail.follow(this.position, now, async (events) => {
       // An approved or rejected skill changes many profiles at once: rebuild rather than chase them.
-      this.index = undefined;
-      this.loading = undefined;
-      await this.current(now);
-      return;
-    }
-    const users = new Set(fresh.filter((e) => isPersonEvent(e.type)).map((e) => e.aggregateId));
-    for (const userId of users) {
-      const profile = await loadActor(this.db, userId, now, { excludePrivate: true });
-      if (profile === null) index.remove(userId);
-      else index.upsert(profile);
-    }
-    for (const e of fresh) this.recent.add(e.id);
-    const last = fresh.at(-1);
-    if (last !== undefined) this.seenSince = last.createdAt;
-    if (this.recent.size > 10_000) this.recent.clear();
+      rebuild ||= events.some((e) => e.type === "skill.reviewed");
+      if (rebuild) return;
+      const users = new Set(events.filter((e) => isPersonEvent(e.type)).map((e) => e.aggregateId));
+      for (const userId of users) {
+        const profile = await loadActor(this.db, userId, now, { excludePrivate: true });
+        if (profile === null) index.remove(userId);
+        else index.upsert(profile);
+      }
+    });
+    if (next === null || rebuild) return undefined;
+    this.position = next;
+    return index;
   }
 }
 

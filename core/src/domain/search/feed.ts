@@ -1,15 +1,11 @@
 import type { Database } from "../../infra/prisma/database.js";
 import type { Clock } from "../../ports/clock.js";
-import type { FeedPosition, SearchIndex } from "../../ports/search-index.js";
+import type { SearchIndex } from "../../ports/search-index.js";
 import { personChangeEvents } from "../outbox/events.js";
+import { OutboxTail, samePosition, type OutboxEntry, type OutboxPosition } from "../outbox/outbox-tail.js";
 import { documentPages, loadDocuments } from "./documents.js";
 
-/** Transactions commit a little after they stamp their events: each look re-reads this much before the last. */
-const overlapMs = 5_000;
-const pageSize = 2_000;
 const lookEveryMs = 250;
-/** Before any event, for an index built from an empty outbox. */
-const origin: FeedPosition = { eventId: "", createdAt: new Date(0) };
 
 /**
  * Keeps the search index true by reading the outbox: every change to a person commits together with its
@@ -19,7 +15,11 @@ const origin: FeedPosition = { eventId: "", createdAt: new Date(0) };
  */
 export class SearchFeed {
   private queue: Promise<void> = Promise.resolve();
-  private readonly applied = new Set<string>();
+  private readonly tail: OutboxTail;
+  /** The stored position as this process last wrote or read it: another process moved it when they differ. */
+  private stored: OutboxPosition | null = null;
+  /** Where this process has read to; ahead of the stored position when its last passes applied nothing. */
+  private position: OutboxPosition | null = null;
   private lastWrites = -1;
   private lastLook = 0;
 
@@ -27,7 +27,9 @@ export class SearchFeed {
     private readonly database: Database,
     private readonly index: SearchIndex,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.tail = new OutboxTail(database);
+  }
 
   /**
    * Applies every event not yet in the index. Calls are serialised; a failure surfaces to the caller. The
@@ -57,49 +59,47 @@ export class SearchFeed {
 
   private async rebuild(): Promise<{ people: number; ms: number }> {
     const started = performance.now();
-    // The position is read first: changes committed while documents load are after it, and get re-applied.
-    const latest = await this.database.db.outboxEvent.findFirst({
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, createdAt: true },
-    });
-    const people = await this.index.rebuild(
-      documentPages(this.database, this.clock.now()),
-      latest === null ? origin : { eventId: latest.id, createdAt: latest.createdAt },
-    );
-    this.applied.clear();
+    const now = this.clock.now();
+    // The position is taken first: changes committed while documents load are after it, and get re-applied.
+    const start = await this.tail.start(now);
+    const people = await this.index.rebuild(documentPages(this.database, now), start);
+    this.tail.forget();
+    this.stored = start;
+    this.position = start;
     return { people, ms: Math.round(performance.now() - started) };
   }
 
   private async catchUp(): Promise<void> {
-    const position = await this.index.position();
-    if (position === null) {
+    const stored = await this.index.position();
+    if (stored === null) {
       await this.rebuild();
       return;
     }
-    let since = new Date(position.createdAt.getTime() - overlapMs);
-    let skip = 0;
-    for (;;) {
-      const events = await this.database.db.outboxEvent.findMany({
-        where: { createdAt: { gte: since } },
-        select: { id: true, type: true, aggregateId: true, payload: true, createdAt: true },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        skip,
-        take: pageSize,
-      });
-      const fresh = events.filter((e) => !this.applied.has(e.id) && e.id !== position.eventId);
-      if (fresh.length > 0) await this.applyEvents(fresh);
-      if (events.length < pageSize) return;
-      const last = events.at(-1);
-      if (last === undefined) return;
-      // Next page: strictly after the events read, even when many share a timestamp.
-      skip = events.filter((e) => e.createdAt.getTime() === last.createdAt.getTime()).length;
-      since = last.createdAt;
+    if (this.position === null || !samePosition(stored, this.stored)) {
+      // Another process applied events (or rebuilt) since: what this one handed over may have been overwritten.
+      this.tail.forget();
+      this.stored = stored;
+      this.position = stored;
     }
+    const from = this.position;
+    let applied = false;
+    const next = await this.tail.follow(from, this.clock.now(), async (events, end) => {
+      // The position is stored with the index's changes, and only then: a pass that changed nothing leaves it
+      // (this process reads on from its own), unless it gives other processes a scan bounded in time at last.
+      const store = end !== null && (applied || events.length > 0 || (isUnbounded(from) && !isUnbounded(end)));
+      if (events.length === 0 && !store) return;
+      await this.applyEvents(events, store ? end : null);
+      applied = true;
+      if (store) this.stored = end;
+    });
+    if (next === null) {
+      await this.rebuild();
+      return;
+    }
+    this.position = next;
   }
 
-  private async applyEvents(
-    events: ReadonlyArray<{ id: string; type: string; aggregateId: string; payload: string; createdAt: Date }>,
-  ): Promise<void> {
+  private async applyEvents(events: readonly OutboxEntry[], position: OutboxPosition | null): Promise<void> {
     const people = new Set<string>();
     const reviewedSkills: string[] = [];
     for (const event of events) {
@@ -115,13 +115,9 @@ export class SearchFeed {
       for (const { userId } of holders) people.add(userId);
     }
     const { upsert, remove } = await loadDocuments(this.database.db, [...people], this.clock.now());
-    const last = events.at(-1);
-    await this.index.apply({
-      upsert,
-      remove,
-      position: last === undefined ? null : { eventId: last.id, createdAt: last.createdAt },
-    });
-    for (const event of events) this.applied.add(event.id);
-    if (this.applied.size > 50_000) this.applied.clear();
+    await this.index.apply({ upsert, remove, position });
   }
 }
+
+/** A position whose reader must scan the whole outbox (see OutboxTail.start). */
+const isUnbounded = (position: OutboxPosition) => position.since.getTime() === 0;

@@ -286,7 +286,8 @@ export class SqlSearchIndex implements SearchIndex {
 
   async position(): Promise<FeedPosition | null> {
     const [row] = await this.driver.select(`SELECT event_id, created_at FROM search_feed WHERE id = 1`, []);
-    return row === undefined ? null : { eventId: String(row.event_id), createdAt: new Date(Number(row.created_at)) };
+    // Stored in the columns of the first kind of position (an event id and its time), without a schema change.
+    return row === undefined ? null : { cursor: String(row.event_id), since: new Date(Number(row.created_at)) };
   }
 
   async size(): Promise<number> {
@@ -302,7 +303,7 @@ export class SqlSearchIndex implements SearchIndex {
     await run(`DELETE FROM search_feed`, []);
     await run(
       `INSERT INTO search_feed (id, event_id, created_at) VALUES (1, ${this.dialect.placeholder(1)}, ${this.dialect.placeholder(2)})`,
-      [position.eventId, position.createdAt.getTime()],
+      [position.cursor, position.since.getTime()],
     );
   }
 
