@@ -152,7 +152,7 @@ describe("/skills remove", () => {
     expect(await skillsOf(me.userId)).toHaveLength(2);
   });
 
-  it("refuses to remove someone else's skill, in the domain's words", async () => {
+  it("refuses to remove someone else's skill, in the domain's words, as one not on the person's profile", async () => {
     const { core, discord } = scenario;
     await discord.interaction({ user: lena, command: "skillswap help" });
     const theirs = await core.services.skills.add(await personOf(scenario, lena), {
@@ -165,7 +165,7 @@ describe("/skills remove", () => {
       .exchange({ user: maya, command: "skills remove", options: { skill: theirs.id } })
       .settled();
 
-    expect(reply).toMatchObject({ content: "You can only change your own skills.", flags: ephemeralFlag });
+    expect(reply).toMatchObject({ content: "That skill is not on your profile.", flags: ephemeralFlag });
     expect(await skillsOf((await personOf(scenario, lena)).userId)).toHaveLength(1);
   });
 });
