@@ -1,4 +1,4 @@
-import pg from "pg";
+import { plainPool } from "../pg-pool.js";
 import type { TextField } from "../../ports/search-index.js";
 import type { SqlDialect, WordSlot } from "../search-sql/people-sql.js";
 import { SqlSearchIndex, type Row, type SqlDriver } from "../search-sql/sql-search-index.js";
@@ -35,7 +35,7 @@ export function postgresSearchIndex(
   url: string,
   options?: ConstructorParameters<typeof SqlSearchIndex>[1],
 ): SqlSearchIndex {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = plainPool(url);
   const select = async (sql: string, params: readonly unknown[]) => (await pool.query<Row>(sql, [...params])).rows;
   const driver: SqlDriver = {
     kind: "postgres-tsvector",

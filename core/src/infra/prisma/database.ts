@@ -1,10 +1,11 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import { databaseProvider, type DatabaseProvider } from "../../config.js";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.js";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/client.js";
+import { plainPool } from "../pg-pool.js";
 import { rejectEmptyWhere, rejectUnstorableText, requireStorableText } from "./guard.js";
 import { migrate, sqliteFile, type MigrationReport } from "./migrate.js";
 
@@ -69,7 +70,7 @@ function rowReader(provider: DatabaseProvider, url: string) {
         }
         return statement.all(...params) as Array<Record<string, unknown>>;
       }
-      postgres ??= new pg.Pool({ connectionString: url, max: 4 });
+      postgres ??= plainPool(url);
       return (await postgres.query<Record<string, unknown>>(numberedPlaceholders(sql), [...params])).rows;
     },
     close: async () => {
