@@ -1,5 +1,4 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import { databaseProvider, type DatabaseProvider } from "../../config.js";
@@ -8,6 +7,7 @@ import { PrismaClient as PostgresPrismaClient } from "./generated/postgres/clien
 import { plainPool } from "../pg-pool.js";
 import { rejectEmptyWhere, rejectUnstorableText, requireStorableText } from "./guard.js";
 import { migrate, sqliteFile, type MigrationReport } from "./migrate.js";
+import { SerialTransactionsPg } from "./serial-transactions.js";
 
 function extend(client: SqlitePrismaClient) {
   return client.$extends(rejectEmptyWhere).$extends(rejectUnstorableText);
@@ -102,7 +102,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       : // Both clients are generated from one schema (postgres/schema.prisma is derived, provider swapped), so they
         // have the same shape; the SQLite type stands for both in use cases.
         (new PostgresPrismaClient({
-          adapter: new PrismaPg({ connectionString: url }),
+          adapter: new SerialTransactionsPg({ connectionString: url }),
         }) as unknown as SqlitePrismaClient);
   if (provider === "sqlite") {
     // Per connection, not stored in the file: enforce relations, and wait rather than fail on a busy writer.
