@@ -43,8 +43,11 @@ export interface SearchDocument {
   readonly week: readonly WeekInterval[];
 }
 
-/** How a catalog skill was reached from what the person typed. */
-export type SkillMatchKind = "name" | "fuzzy";
+/**
+ * How a catalog skill was reached from what the person typed: one of its spellings, a typo of one, or the
+ * beginning of one (a short last word: "gui" → Guitar).
+ */
+export type SkillMatchKind = "name" | "fuzzy" | "prefix";
 
 /**
  * One thing the query asks for; a person must satisfy every concept. A concept matches a person through any
@@ -104,11 +107,15 @@ export interface PeopleQuery {
  * Relevance, the same for every implementation: a concept scores its best way of matching a person, a person
  * scores the sum over concepts. Skills weigh most (and teaching well a little more: most searches look for a
  * teacher), then the name, the handle, the bio; a typo or prefix match weighs about three quarters of an exact
- * one. Every skill match outweighs every text match, so a one-skill search lists all who list the skill first.
+ * one. Every skill named or misspelt outweighs every text match, so a one-skill search lists all who list the
+ * skill first. A skill whose name a short word only begins is a guess: even with the best teaching bonus (28)
+ * it weighs less than any word found as typed and any name or handle the word begins, so "gui" lists a Gui or a
+ * Guillaume before guitarists.
  */
 export const relevance = {
   skill: 100,
   fuzzySkill: 80,
+  prefixSkill: 8,
   teachLevelBonus: 4,
   text: {
     name: { exact: 70, loose: 52 },

@@ -1,9 +1,7 @@
 import type { SearchConcept } from "../../ports/search-index.js";
 import { normalizeText, wordsOf } from "../shared/text.js";
 import { editDistance, typoBudget } from "../skills/rules.js";
-
-/** Every way of writing an approved skill (name, alias, misspelling, translation), normalised → skill ids. */
-export type Spellings = ReadonlyMap<string, readonly string[]>;
+import { isShortWord, skillsBegunBy, type SearchCatalog, type Spellings } from "./spellings.js";
 
 /** The longest catalog phrase people type ("machine learning", "sign language"): four words. */
 const longestPhrase = 4;
@@ -42,12 +40,39 @@ function closestSpelling(phrase: string, phrases: readonly string[], spellings: 
 const words = (text: string) => wordsOf(text).map((word) => ({ text: word, maxEdits: typoBudget(word.length) }));
 
 /**
+ * The last word typed may be unfinished ("mar" for Maria) unless it named a skill exactly; a short one may also
+ * be the start of a skill ("gui" for Guitar) or an abbreviation that names one and starts others ("py" is
+ * Python, and begins Pandas' "python pandas"), so it is tried both ways.
+ */
+function finishLast(
+  concepts: SearchConcept[],
+  lastToken: string,
+  catalog: SearchCatalog,
+  skillFiltered: boolean,
+): void {
+  const last = concepts.at(-1);
+  if (last === undefined) return;
+  const short = last.typed === lastToken && isShortWord(lastToken);
+  if (!short) {
+    if (!last.skills.some((s) => s.kind === "name")) concepts[concepts.length - 1] = { ...last, prefix: true };
+    return;
+  }
+  const named = new Set(last.skills.map((s) => s.skillId));
+  const begun = skillsBegunBy(lastToken, catalog)
+    .filter((skillId) => !named.has(skillId))
+    .map((skillId) => ({ skillId, kind: "prefix" as const }));
+  const skills = [...last.skills, ...begun];
+  concepts[concepts.length - 1] = { ...last, skills, prefix: true, textAllowed: !(skillFiltered && skills.length > 0) };
+}
+
+/**
  * Splits what someone typed into concepts, each of which a result must satisfy: the longest catalog
  * spellings first ("machine learning", "js", "guitarra"), then single words, each also tried as a misspelt
- * skill ("gitar", "javscript"). When skill filters are set (category, direction, level), a concept that
- * names skills must be met by one of those skills, not by a word in a bio.
+ * skill ("gitar", "javscript"), the last one also as a beginning. When skill filters are set (category,
+ * direction, level), a concept that names skills must be met by one of those skills, not by a word in a bio.
  */
-export function conceptsOf(text: string, spellings: Spellings, skillFiltered: boolean): SearchConcept[] {
+export function conceptsOf(text: string, catalog: SearchCatalog, skillFiltered: boolean): SearchConcept[] {
+  const { spellings } = catalog;
   const tokens = normalizeText(text)
     .split(" ")
     .map((token) => token.replace(/^[^\p{L}\p{N}]+|[,;.!?:"'()]+$/gu, ""))
@@ -98,9 +123,6 @@ export function conceptsOf(text: string, spellings: Spellings, skillFiltered: bo
       textAllowed: !(skillFiltered && skills.length > 0),
     });
   }
-  // The last word typed may be unfinished ("mar" for Maria) unless it named a skill exactly.
-  const last = concepts.at(-1);
-  if (last !== undefined && !last.skills.some((s) => s.kind === "name"))
-    concepts[concepts.length - 1] = { ...last, prefix: true };
+  finishLast(concepts, tokens.at(-1) ?? "", catalog, skillFiltered);
   return concepts;
 }

@@ -46,6 +46,8 @@ const fixture: Record<string, PersonSpec> = {
   jon: { name: "Jon Hidden", teach: { Guitar: 4 }, visibility: "communities" },
   maria: { name: "Maria Bianchi", teach: { Italian: 4 }, learn: { Cooking: 3 }, city: "Rome" },
   mario: { name: "Mario Verdi", teach: { Cooking: 5 }, city: "Milan" },
+  olga: { name: "Olga Petrova", teach: { Marketing: 3 } },
+  priya: { name: "Priya Nair", teach: { Pandas: 4 } },
   // Meets in person on Monday mornings, but teaches Chess online on Saturday mornings.
   kurt: {
     name: "Kurt Weiss",
@@ -139,6 +141,66 @@ for (const provider of testProviders()) {
         expect(seen.has("gina")).toBe(true);
         expect(await names({ text: "guitar" }, "hugo")).not.toContain("sam");
         expect(await names({ text: "guitar" }, "ana")).not.toContain("gina");
+      });
+    });
+
+    describe("short words and other scripts", () => {
+      const guitarPeople = ["ines", "ana", "gina", "carl", "bea", "dora"];
+
+      it("finds Guitar people from the first letters of its name, and says so", async () => {
+        const result = await search({ text: "gui" });
+        expect(result.hits.map((h) => nameOf(h.handle))).toEqual(guitarPeople);
+        expect(result.hits[0]?.reasons).toEqual([
+          {
+            field: "skill",
+            typed: "gui",
+            fuzzy: true,
+            skill: { name: "Guitar", direction: "teach", level: 5 },
+            text: "teaches Guitar (level 5), for “gui”",
+          },
+        ]);
+        expect(await names({ text: "gu" })).toEqual(guitarPeople);
+        expect(await names({ text: "Gui", direction: "learn" })).toEqual(["bea", "dora"]);
+      });
+
+      it("lists people whose name begins so before people with a skill that begins so", async () => {
+        expect(await names({ text: "mar" })).toEqual(["ines", "maria", "mario", "olga"]);
+        const olga = (await search({ text: "mar" })).hits.at(-1);
+        expect(olga?.reasons.map((r) => r.text)).toEqual(["teaches Marketing (level 3), for “mar”"]);
+        // "ma" begins a dozen skills: too many to guess from, so it finds names only.
+        expect(await names({ text: "ma" })).toEqual(["ines", "maria", "mario"]);
+      });
+
+      it("matches a short word that names a skill exactly, above the skills it only begins", async () => {
+        const result = await search({ text: "py" });
+        expect(result.hits.map((h) => nameOf(h.handle))).toEqual(["emil", "priya"]);
+        expect(result.hits.map((h) => h.reasons[0]?.text)).toEqual([
+          "teaches Python (level 4)",
+          "teaches Pandas (level 4), for “py”",
+        ]);
+      });
+
+      it("finds a skill by its name in other languages and scripts", async () => {
+        for (const text of [
+          "ギター",
+          "吉他",
+          "гитара",
+          "Гитара",
+          "기타",
+          "κιθάρα",
+          "गिटार",
+          "Gitarre",
+          "guitare",
+          "violão",
+        ]) {
+          const result = await search({ text });
+          // "guitare" is also a typo away from the "guitar" in Emil's bio.
+          expect(
+            result.hits.slice(0, guitarPeople.length).map((h) => nameOf(h.handle)),
+            text,
+          ).toEqual(guitarPeople);
+          expect(result.hits[0]?.reasons[0], text).toMatchObject({ fuzzy: false, text: "teaches Guitar (level 5)" });
+        }
       });
     });
 
@@ -272,6 +334,13 @@ for (const provider of testProviders()) {
             { text: "guitar", near: "Lyon", km: 600 },
             { text: "guitar", mode: "online" },
             { text: "cooking" },
+            { text: "gui" },
+            { text: "gu", direction: "teach" },
+            { text: "gui", mode: "online" },
+            { text: "gu", near: "Lyon", km: 600 },
+            { text: "py" },
+            { text: "mar" },
+            { text: "ギター" },
           ];
           for (const input of inputs) {
             for (const limit of [1, 3, 50]) {

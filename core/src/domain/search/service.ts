@@ -12,9 +12,10 @@ import { normalizeText } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { parseSlot } from "../skills/availability.js";
 import { categoryIndex } from "../skills/catalog.js";
-import { conceptsOf, type Spellings } from "./concepts.js";
+import { conceptsOf } from "./concepts.js";
 import { decodeCursor, encodeCursor, fingerprintOf } from "./cursor.js";
 import { SearchFeed } from "./feed.js";
+import { searchCatalogOf, type SearchCatalog } from "./spellings.js";
 
 const searchInput = z
   .object({
@@ -76,24 +77,21 @@ export function createSearchService(deps: ServiceDeps) {
   const { db, clock, geocoder, searchIndex } = deps;
   const feed = new SearchFeed(deps.database, searchIndex, clock);
   let catalog:
-    { at: number; spellings: Spellings; skillNames: Map<string, string>; categories: Map<string, string> } | undefined;
+    { at: number; skills: SearchCatalog; skillNames: Map<string, string>; categories: Map<string, string> } | undefined;
 
   async function loadCatalog() {
     if (catalog !== undefined && Date.now() - catalog.at < catalogTtlMs) return catalog;
     const [aliases, skills, categories] = await Promise.all([
-      db.skillAlias.findMany({ where: { skill: { status: "approved" } }, select: { alias: true, skillId: true } }),
+      db.skillAlias.findMany({
+        where: { skill: { status: "approved" } },
+        select: { alias: true, skillId: true, kind: true },
+      }),
       db.skill.findMany({ where: { status: "approved" }, select: { id: true, name: true } }),
       db.skillCategory.findMany({ select: { id: true, slug: true, name: true } }),
     ]);
-    const spellings = new Map<string, string[]>();
-    for (const { alias, skillId } of aliases) {
-      const list = spellings.get(alias);
-      if (list === undefined) spellings.set(alias, [skillId]);
-      else if (!list.includes(skillId)) list.push(skillId);
-    }
     catalog = {
       at: Date.now(),
-      spellings,
+      skills: searchCatalogOf(aliases),
       skillNames: new Map(skills.map((s) => [s.id, s.name])),
       categories: categoryIndex(categories),
     };
@@ -230,7 +228,7 @@ export function createSearchService(deps: ServiceDeps) {
       const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor, fingerprint);
       const query: PeopleQuery = {
         viewer: { userId: actor?.userId ?? "", communityIds: viewer.communityIds, hidden: viewer.hidden },
-        concepts: conceptsOf(input.text, known.spellings, skillFiltered),
+        concepts: conceptsOf(input.text, known.skills, skillFiltered),
         skillFilter,
         ...(from === null
           ? {}

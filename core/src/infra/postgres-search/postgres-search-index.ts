@@ -21,6 +21,12 @@ const dialect: SqlDialect = {
   distanceKm: (latitude, longitude) =>
     `search_distance_km(${latitude}::double precision, ${longitude}::double precision, p.latitude, p.longitude)`,
   integer: (expression) => `CAST(${expression} AS BIGINT)`,
+  excludeFoundBy: (fields) => ({
+    cte: null,
+    condition: (param) =>
+      `NOT (p.tsv @@ to_tsquery('simple', ${param(fields.map(({ field, slots }) => `(${tsExpression(field, slots)})`).join(" | "))}))`,
+  }),
+  skillsOfPerson: (alias) => `search_skill ${alias}`,
 };
 
 /** Serialises index writers across processes (web, worker): document numbers are allocated as MAX + 1. */

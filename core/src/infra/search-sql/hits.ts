@@ -6,7 +6,7 @@ import {
   type SearchHit,
   type TextField,
 } from "../../ports/search-index.js";
-import { looseFor, type ResolvedConcept, type WordSlot } from "./people-sql.js";
+import { looseFor, skillWeights, type ResolvedConcept, type WordSlot } from "./people-sql.js";
 
 export interface PageRow {
   readonly doc: number;
@@ -135,13 +135,13 @@ export function reasonsFor(
       if (filter.direction !== undefined && skill.direction !== filter.direction) continue;
       if (filter.minLevel !== undefined && skill.level < filter.minLevel) continue;
       if (!skill.meets) continue;
-      const base = named.kind === "fuzzy" ? relevance.fuzzySkill : relevance.skill;
       const bonus = skill.direction === "teach" ? skill.level * relevance.teachLevelBonus : 0;
-      offer(base + bonus, {
+      offer(skillWeights[named.kind] + bonus, {
         field: "skill",
         typed: concept.typed,
         skill: { skillId: skill.skillId, direction: skill.direction, level: skill.level },
-        fuzzy: named.kind === "fuzzy",
+        // Said the way a typo is: "teaches Guitar (level 4), for “gui”".
+        fuzzy: named.kind !== "name",
       });
     }
     if (concept.textAllowed && exact.length > 0) {

@@ -4,6 +4,7 @@ import {
   type PeopleQuery,
   type SearchConcept,
   type SkillFilter,
+  type SkillMatchKind,
   type TextField,
   type WeekInterval,
 } from "../../ports/search-index.js";
@@ -30,6 +31,28 @@ export interface SqlDialect {
   /** Kilometres from the given point to the person row `p`; NULL when the person has no location. */
   distanceKm(latitude: string, longitude: string): string;
   integer(expression: string): string;
+  /**
+   * search_skill as `alias`, for the rows of one person: looked up by document number. (SQLite, without table
+   * statistics, may otherwise walk the category index for a category filter: every row of a category.)
+   */
+  skillsOfPerson(alias: string): string;
+  /** How a statement leaves out the people any of these fields finds (see WordExclusion). */
+  excludeFoundBy(fields: readonly FieldSlots[], param: Param): WordExclusion;
+}
+
+export interface FieldSlots {
+  readonly field: TextField;
+  readonly slots: readonly WordSlot[];
+}
+
+/**
+ * A common table expression to write first, if any, and a condition on the person row `p` (its parameters bound
+ * where it is written). Each database has its cheap way: SQLite looks the words up once in its full-text table;
+ * PostgreSQL tests each person's own tsvector, which keeps its planner walking a skill's index in order.
+ */
+export interface WordExclusion {
+  readonly cte: string | null;
+  condition(param: Param): string;
 }
 
 export interface BuiltQuery {
@@ -39,7 +62,14 @@ export interface BuiltQuery {
 
 const kmPerDegree = 111.195;
 
-function skillConditions(filter: SkillFilter, param: (value: unknown) => string, alias = ""): string[] {
+/** What a match on a skill row weighs before the teaching bonus, by how the skill was reached. */
+export const skillWeights: Record<SkillMatchKind, number> = {
+  name: relevance.skill,
+  fuzzy: relevance.fuzzySkill,
+  prefix: relevance.prefixSkill,
+};
+
+export function skillConditions(filter: SkillFilter, param: (value: unknown) => string, alias = ""): string[] {
   const conditions: string[] = [];
   if (filter.categoryId !== undefined) conditions.push(`${alias}category_id = ${param(filter.categoryId)}`);
   if (filter.direction !== undefined) conditions.push(`${alias}direction = ${param(filter.direction)}`);
@@ -47,9 +77,9 @@ function skillConditions(filter: SkillFilter, param: (value: unknown) => string,
   return conditions;
 }
 
-const list = (values: readonly unknown[], param: (value: unknown) => string) => values.map(param).join(", ");
+export const list = (values: readonly unknown[], param: (value: unknown) => string) => values.map(param).join(", ");
 
-type Param = (value: unknown) => string;
+export type Param = (value: unknown) => string;
 
 /** "Overlaps one of the query's windows", for the slot row aliased `w`. */
 function overlapsWindow(window: readonly WeekInterval[], param: Param): string {
@@ -61,7 +91,7 @@ function overlapsWindow(window: readonly WeekInterval[], param: Param): string {
  * skill can be had so: its mode (its own, or the person's) allows the meeting, and its slots (its own when it
  * has some, else the person's general ones) overlap the window.
  */
-function meetingConditions(query: PeopleQuery, param: Param, alias: string): string[] {
+export function meetingConditions(query: PeopleQuery, param: Param, alias: string): string[] {
   const conditions: string[] = [];
   if (query.mode !== undefined) conditions.push(`${alias}mode IN (${param(query.mode)}, 'either')`);
   if (query.window !== undefined && query.window.length > 0)
@@ -79,6 +109,27 @@ export const restrictsSkillRows = (query: PeopleQuery) =>
   query.mode !== undefined || (query.window !== undefined && query.window.length > 0);
 
 /**
+ * Whether a row of that skill counts for the person `doc` under the query's filters, mode and time: EXISTS, or
+ * NOT EXISTS when `absent`.
+ */
+export function countsForSkill(
+  dialect: SqlDialect,
+  query: PeopleQuery,
+  skillId: string,
+  param: Param,
+  doc: string,
+  absent = false,
+) {
+  const conditions = [
+    `x.doc = ${doc}`,
+    `x.skill_id = ${param(skillId)}`,
+    ...skillConditions(query.skillFilter, param, "x."),
+    ...meetingConditions(query, param, "x."),
+  ];
+  return `${absent ? "NOT " : ""}EXISTS (SELECT 1 FROM ${dialect.skillsOfPerson("x")} WHERE ${conditions.join(" AND ")})`;
+}
+
+/**
  * The loose slots a field is searched with: prefixes only for names and handles (typing the start of a
  * name finds the person; the start of a word in a bio finds half the bios), null when nothing is left to add
  * to the exact words.
@@ -90,7 +141,7 @@ export function looseFor(field: TextField, loose: readonly WordSlot[] | null): r
 }
 
 /** The person-level conditions on `p` every query shares: visibility, blocks, mode, community, time, box. */
-function personConditions(query: PeopleQuery, param: Param): string[] {
+export function personConditions(query: PeopleQuery, param: Param): string[] {
   const where: string[] = [];
   const { viewer, origin } = query;
   where.push(`p.user_id <> ${param(viewer.userId)}`);
@@ -126,10 +177,10 @@ function personConditions(query: PeopleQuery, param: Param): string[] {
   return where;
 }
 
-const personColumns = `p.doc, p.user_id, p.handle, p.display_name, p.location_name, p.trust, p.trust_key,
+export const personColumns = `p.doc, p.user_id, p.handle, p.display_name, p.location_name, p.trust, p.trust_key,
   p.rating_count, p.rating_key, p.active_at, p.name_words, p.handle_words, p.bio_words`;
 
-function parameters(dialect: SqlDialect) {
+export function parameters(dialect: SqlDialect) {
   const params: unknown[] = [];
   const param: Param = (value) => {
     params.push(value);
@@ -145,7 +196,7 @@ function parameters(dialect: SqlDialect) {
  * The people query as one SQL statement: every concept's ways of matching (skills, then each text field,
  * exact and loose) as scored rows, best per concept, summed per person, kept only when every concept
  * matched; then visibility, filters, the sort key and the keyset position. `withoutSkill` leaves out people
- * who list that skill (the text-only rest of a one-skill search, see buildSkillRegionQuery).
+ * a match on that skill counts for (the text-only band of a one-concept search, see bands.ts).
  */
 export function buildPeopleQuery(
   dialect: SqlDialect,
@@ -157,11 +208,13 @@ export function buildPeopleQuery(
   const matches: string[] = [];
   concepts.forEach(({ concept, exact, loose }, index) => {
     if (concept.skills.length > 0) {
-      const fuzzy = concept.skills.filter((s) => s.kind === "fuzzy").map((s) => s.skillId);
+      const lighter = (["fuzzy", "prefix"] as const)
+        .map((kind) => ({ kind, skillIds: concept.skills.filter((s) => s.kind === kind).map((s) => s.skillId) }))
+        .filter(({ skillIds }) => skillIds.length > 0);
       const base =
-        fuzzy.length === 0
+        lighter.length === 0
           ? String(relevance.skill)
-          : `CASE WHEN k.skill_id IN (${list(fuzzy, param)}) THEN ${relevance.fuzzySkill} ELSE ${relevance.skill} END`;
+          : `CASE ${lighter.map(({ kind, skillIds }) => `WHEN k.skill_id IN (${list(skillIds, param)}) THEN ${skillWeights[kind]}`).join(" ")} ELSE ${relevance.skill} END`;
       const where = [
         `k.skill_id IN (${list(
           concept.skills.map((s) => s.skillId),
@@ -199,8 +252,7 @@ export function buildPeopleQuery(
         ...meetingConditions(query, param, "k."),
       ].join(" AND ")})`,
     );
-  if (withoutSkill !== undefined)
-    where.push(`NOT EXISTS (SELECT 1 FROM search_skill x WHERE x.doc = p.doc AND x.skill_id = ${param(withoutSkill)})`);
+  if (withoutSkill !== undefined) where.push(countsForSkill(dialect, query, withoutSkill, param, "p.doc", true));
 
   const { key, descending } = sortKeyOf(dialect, query);
   const outer: string[] = [];
@@ -229,58 +281,6 @@ export function buildPeopleQuery(
     ) r
     ${outer.length === 0 ? "" : `WHERE ${outer.join(" AND ")}`}
     ORDER BY r.sort_key ${descending ? "DESC" : "ASC"}, r.user_id ASC
-    LIMIT ${param(query.limit + 1)}`;
-  return { sql, params };
-}
-
-/**
- * The people who list one skill, best first, for a one-skill search in relevance order: the rows come off the
- * (skill, rank_key, user_id) index already sorted and the query stops after a page, so its cost follows the
- * page, not the thousands who list a popular skill. Same scores and order as buildPeopleQuery, whose text
- * matches all rank below any skill match.
- */
-export function buildSkillRegionQuery(
-  dialect: SqlDialect,
-  query: PeopleQuery,
-  skill: { readonly skillId: string; readonly kind: "name" | "fuzzy" },
-): BuiltQuery {
-  const { params, param } = parameters(dialect);
-  // Stored rank keys assume an exact skill match; a misspelt one weighs less, by the same amount for all.
-  const offset = (relevance.skill - (skill.kind === "fuzzy" ? relevance.fuzzySkill : relevance.skill)) * 1000;
-  const origin = query.origin;
-  const distance = origin === undefined ? "NULL" : dialect.distanceKm(param(origin.latitude), param(origin.longitude));
-  const where = [`s.skill_id = ${param(skill.skillId)}`];
-  const { direction, minLevel, categoryId } = query.skillFilter;
-  if (direction !== undefined) where.push(`s.direction = ${param(direction)}`);
-  if (minLevel !== undefined) where.push(`s.level >= ${param(minLevel)}`);
-  where.push(...meetingConditions(query, param, "s."));
-  if (direction === undefined && minLevel === undefined && !restrictsSkillRows(query)) where.push(`s.is_best = 1`);
-  else if (direction === undefined) {
-    // Either direction, with rows held to a level, mode or time: a person counts once, by their better row that
-    // qualifies (a teaching row always outranks a learning one: it carries the level bonus).
-    const better = [
-      ...(minLevel === undefined ? [] : [`o.level >= ${param(minLevel)}`]),
-      ...meetingConditions(query, param, "o."),
-    ];
-    where.push(
-      `NOT EXISTS (SELECT 1 FROM search_skill o WHERE o.skill_id = s.skill_id AND o.doc = s.doc AND o.rank_key > s.rank_key${better.map((c) => ` AND ${c}`).join("")})`,
-    );
-  }
-  if (categoryId !== undefined) where.push(`s.category_id = ${param(categoryId)}`);
-  where.push(...personConditions(query, param));
-  if (origin?.km !== undefined)
-    where.push(`${dialect.distanceKm(param(origin.latitude), param(origin.longitude))} <= ${param(origin.km)}`);
-  if (query.after !== undefined) {
-    const k = param(query.after.key + offset);
-    const k2 = param(query.after.key + offset);
-    const id = param(query.after.userId);
-    where.push(`(s.rank_key < ${k} OR (s.rank_key = ${k2} AND s.user_id > ${id}))`);
-  }
-  const sql = `SELECT ${personColumns},
-      (s.rank_key - p.trust_key - ${offset}) / 1000 AS score, ${distance} AS km, s.rank_key - ${offset} AS sort_key
-    FROM search_skill s JOIN search_person p ON p.doc = s.doc
-    WHERE ${where.join(" AND ")}
-    ORDER BY s.rank_key DESC, s.user_id ASC
     LIMIT ${param(query.limit + 1)}`;
   return { sql, params };
 }

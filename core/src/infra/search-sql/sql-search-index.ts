@@ -8,11 +8,11 @@ import {
   type SearchPage,
   type TextField,
 } from "../../ports/search-index.js";
+import { bandsFor } from "./bands.js";
 import { personRow, vocabularyOf, type PersonRow } from "./documents.js";
 import { pageRow, reasonsFor, skillRowMeets, toHit, type PageSkill, type PageSlot } from "./hits.js";
 import {
   buildPeopleQuery,
-  buildSkillRegionQuery,
   restrictsSkillRows,
   type ResolvedConcept,
   type SqlDialect,
@@ -59,7 +59,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * Reads are one statement per page (see people-sql.ts); writes replace whole people in one transaction.
  */
 export class SqlSearchIndex implements SearchIndex {
-  /** `oneSkillFastPath: false` runs every query through the general statement (tests compare the two). */
+  /** `oneSkillFastPath: false` runs every query through the general statement (tests compare the two; bands.ts). */
   constructor(
     private readonly driver: SqlDriver,
     private readonly options: { readonly oneSkillFastPath: boolean } = { oneSkillFastPath: true },
@@ -131,51 +131,21 @@ export class SqlSearchIndex implements SearchIndex {
     );
   }
 
-  /** A one-skill search in relevance order walks that skill's rank index (see buildSkillRegionQuery). */
-  private oneSkill(query: PeopleQuery) {
-    const [only, ...more] = query.concepts;
-    const [skill, ...otherSkills] = only?.skills ?? [];
-    const eligible =
-      this.options.oneSkillFastPath &&
-      only !== undefined &&
-      more.length === 0 &&
-      skill !== undefined &&
-      otherSkills.length === 0 &&
-      query.sort === "relevance";
-    return eligible ? skill : null;
-  }
-
   private async select(built: { sql: string; params: readonly unknown[] }) {
     return this.driver.select(built.sql, built.params);
   }
 
   async people(query: PeopleQuery): Promise<SearchPage> {
     const concepts = await this.resolve(query);
-    const skill = this.oneSkill(query);
-    let rows: Row[];
-    const [resolved] = concepts;
-    if (skill === null || resolved === undefined)
-      rows = await this.select(buildPeopleQuery(this.dialect, query, concepts));
-    else {
-      // Skill matches first (every one outranks any text match), then people who only mention it in text.
-      const floor = relevance.fuzzySkill * 1000;
-      const inSkills = query.after === undefined || query.after.key >= floor;
-      rows = inSkills ? await this.select(buildSkillRegionQuery(this.dialect, query, skill)) : [];
-      if (rows.length <= query.limit && resolved.concept.textAllowed && resolved.exact.length > 0) {
-        const textOnly: ResolvedConcept = { ...resolved, concept: { ...resolved.concept, skills: [] } };
-        const limit = query.limit - rows.length;
-        const fromStart: PeopleQuery = { ...query, after: undefined };
-        const rest = await this.select(
-          buildPeopleQuery(
-            this.dialect,
-            inSkills ? { ...fromStart, limit } : { ...query, limit },
-            [textOnly],
-            skill.skillId,
-          ),
-        );
-        rows = [...rows, ...rest];
+    const bands = this.options.oneSkillFastPath ? bandsFor(this.dialect, query, concepts) : null;
+    let rows: Row[] = [];
+    if (bands === null) rows = await this.select(buildPeopleQuery(this.dialect, query, concepts));
+    else
+      for (const band of bands) {
+        if (rows.length > query.limit) break;
+        if (query.after !== undefined && query.after.key < band.floor) continue;
+        rows = [...rows, ...(await this.select(band.build({ ...query, limit: query.limit - rows.length })))];
       }
-    }
     const page = rows.slice(0, query.limit);
     if (page.length === 0) return { hits: [], more: false };
     const docs = page.map((r) => Number(r.doc));

@@ -12,12 +12,20 @@ function ftsExpression(column: string, slots: readonly WordSlot[]): string {
   return `{${column}} : (${slots.map(slot).join(" AND ")})`;
 }
 
+const textMatch: SqlDialect["textMatch"] = (field, slots, param) =>
+  `SELECT rowid AS doc FROM search_text WHERE search_text MATCH ${param(ftsExpression(textColumns[field], slots))}`;
+
 const dialect: SqlDialect = {
   placeholder: () => "?",
-  textMatch: (field, slots, param) =>
-    `SELECT rowid AS doc FROM search_text WHERE search_text MATCH ${param(ftsExpression(textColumns[field], slots))}`,
+  textMatch,
+  // Looked up once for the whole statement: a short prefix reads long lists of words.
+  excludeFoundBy: (fields, param) => ({
+    cte: `found(doc) AS MATERIALIZED (${fields.map(({ field, slots }) => textMatch(field, slots, param)).join(" UNION ALL ")})`,
+    condition: () => `p.doc NOT IN (SELECT doc FROM found)`,
+  }),
   distanceKm: (latitude, longitude) => `distance_km(${latitude}, ${longitude}, p.latitude, p.longitude)`,
   integer: (expression) => `CAST(${expression} AS INTEGER)`,
+  skillsOfPerson: (alias) => `search_skill ${alias} INDEXED BY search_skill_doc`,
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
