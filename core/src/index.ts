@@ -17,6 +17,7 @@ export type { Geocoder, Place, GeocodeResult } from "./ports/geocoder.js";
 export type { Clock } from "./ports/clock.js";
 export { seededIds, timeOrderedIds, type Ids } from "./ports/ids.js";
 export { seedDemo } from "./seed/demo.js";
+export { demoHandlesToTry } from "./seed/people-to-try.js";
 export { seedSynthetic } from "./seed/synthetic.js";
 export type { PeopleSearchInput, PeopleSearchResult, PersonHit, SearchReason } from "./domain/search/service.js";
 export type { SearchIndex } from "./ports/search-index.js";

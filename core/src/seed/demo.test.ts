@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleField } from "../domain/shared/fields.js";
 import { catalogSkills } from "../domain/skills/catalog-data.js";
 import { skillIdFor } from "../domain/skills/catalog.js";
+import { outboxStatus } from "../domain/outbox/status.js";
 import { createTestCore, testProviders, type TestCore } from "../testing/index.js";
 import { seedDemo } from "./demo.js";
+import { demoHandlesToTry, peopleToTry } from "./people-to-try.js";
 
 const demo = { id: { startsWith: "demo-user-" } };
+const tryHandles = ["maria-lopez", "theo-martin", "sam-okafor"];
+const toTry = new Set<string>(peopleToTry.map((p) => p.id));
 const skillNames = new Map(catalogSkills.map((s) => [skillIdFor(s.slug), s.name]));
 
 for (const provider of testProviders()) {
@@ -17,7 +21,7 @@ for (const provider of testProviders()) {
     afterAll(() => core.close());
 
     it("creates at least 200 people in at least 20 cities and several time zones", async () => {
-      expect(await seedDemo(core)).toEqual({ created: true, users: 240 });
+      expect(await seedDemo(core)).toEqual({ created: true, users: 243, tryHandles });
       const people = await core.database.db.user.findMany({
         where: demo,
         select: { locationId: true, timeZone: true },
@@ -91,7 +95,7 @@ for (const provider of testProviders()) {
         where: { followerId: demo.id },
         select: { followerId: true, followeeId: true },
       });
-      expect(follows).toHaveLength(600);
+      expect(follows.filter((f) => !toTry.has(f.followerId))).toHaveLength(600);
       expect(follows.filter((f) => f.followerId === f.followeeId)).toEqual([]);
       expect(await db.availabilitySlot.count({ where: { userId: demo.id } })).toBeGreaterThanOrEqual(240);
     });
@@ -105,9 +109,12 @@ for (const provider of testProviders()) {
           db.availabilitySlot.count({ where: { id: { not: "" } } }),
           db.follow.count({ where: { followerId: { not: "" } } }),
           db.groupMember.count({ where: { userId: { not: "" } } }),
+          db.swap.count({ where: { id: { not: "" } } }),
+          db.review.count({ where: { id: { not: "" } } }),
+          db.outboxEvent.count({ where: { id: { not: "" } } }),
         ]);
       const before = await counts();
-      expect(await seedDemo(core)).toEqual({ created: false, users: 240 });
+      expect(await seedDemo(core)).toEqual({ created: false, users: 243, tryHandles });
       expect(await counts()).toEqual(before);
     });
 
@@ -120,5 +127,101 @@ for (const provider of testProviders()) {
       expect(profile.location).not.toBeNull();
       expect(profile.skills.length).toBeGreaterThanOrEqual(3);
     });
+
+    it("names three people to try, with the same handles every time", async () => {
+      expect(await demoHandlesToTry(core)).toEqual(tryHandles);
+      for (const handle of tryHandles) {
+        const own = await core.services.profiles.me(await actorOf(handle));
+        expect(own.skills.filter((s) => s.direction === "teach").length).toBeGreaterThanOrEqual(2);
+        expect(own.skills.filter((s) => s.direction === "learn").length).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    it("gives the people to try swaps in every state README shows, each consistent with their skills", async () => {
+      const { swaps } = core.services;
+      const maria = await actorOf("maria-lopez");
+      const open = await swaps.list(maria, { status: "open" });
+      expect(open.swaps.map((s) => s.status)).toEqual(["pending", "accepted"]);
+      expect(open.swaps[1]?.conversationId).not.toBeNull();
+      const statuses = new Set<string>();
+      for (const handle of tryHandles) {
+        for (const swap of (await swaps.list(await actorOf(handle))).swaps) {
+          statuses.add(swap.status);
+          for (const p of swap.participants)
+            if (p.teaches !== null) {
+              const teacher = await core.services.profiles.me(await actorOf(p.handle));
+              expect(teacher.skills.map((s) => s.name)).toContain(p.teaches.name);
+            }
+        }
+      }
+      expect([...statuses].sort()).toEqual(["accepted", "completed", "declined", "pending"]);
+      const messages = await core.services.conversations.list(maria, open.swaps[1]?.conversationId ?? "");
+      expect(messages.messages.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("makes María findable signed out, by name and as a guitar teacher near Lyon, with a rating", async () => {
+      const { search, profiles } = core.services;
+      const byName = await search.people(null, { text: "maria" });
+      expect(byName.hits.map((h) => h.handle)).toContain("maria-lopez");
+      const nearLyon = await search.people(null, {
+        text: "gitar",
+        near: "Lyon",
+        km: 300,
+        category: "music",
+        minLevel: 3,
+      });
+      expect(nearLyon.hits.map((h) => h.handle)).toEqual(expect.arrayContaining(["maria-lopez", "theo-martin"]));
+      expect((await profiles.get(null, "maria-lopez")).rating.count).toBeGreaterThanOrEqual(1);
+      // Sam shows his profile to his community only.
+      expect(byName.hits.map((h) => h.handle)).not.toContain("sam-okafor");
+      expect((await search.people(await actorOf("theo-martin"), { text: "sam" })).hits.map((h) => h.handle)).toContain(
+        "sam-okafor",
+      );
+    });
+
+    it("records the story in the outbox as delivered history: followers see it, nobody is notified again", async () => {
+      const status = await outboxStatus(core.database.db);
+      expect(status).toMatchObject({ pending: 0, dead: 0 });
+      expect(status.delivered).toBeGreaterThanOrEqual(10);
+      const feed = await core.services.follows.feed(await actorOf("theo-martin"));
+      expect(feed).toContainEqual(expect.objectContaining({ kind: "review.received", person: "maria-lopez" }));
+    });
+
+    it("offers the people to try swap partners", async () => {
+      for (const handle of tryHandles) {
+        const result = await core.services.matching.recommend(await actorOf(handle), { cycles: false, limit: 5 });
+        expect(result.pairs.length, handle).toBeGreaterThan(0);
+      }
+    });
+
+    async function actorOf(handle: string) {
+      const actor = await core.services.accounts.actorForHandle(handle);
+      if (actor === null) throw new Error(`no demo person ${handle}`);
+      return actor;
+    }
   });
 }
+
+describe("the demo data", () => {
+  it("is the same for the same clock", async () => {
+    const snapshot = async () => {
+      const core = await createTestCore("sqlite");
+      try {
+        await seedDemo(core);
+        const { db } = core.database;
+        return await Promise.all([
+          db.user.findMany({
+            orderBy: { id: "asc" },
+            select: { id: true, handle: true, bio: true, lastActiveAt: true },
+          }),
+          db.swap.findMany({ orderBy: { id: "asc" }, select: { id: true, status: true, createdAt: true } }),
+          db.outboxEvent.findMany({ orderBy: { id: "asc" }, select: { id: true, type: true, payload: true } }),
+          db.follow.count({ where: { followerId: { not: "" } } }),
+        ]);
+      } finally {
+        await core.close();
+      }
+    };
+    expect(await snapshot()).toEqual(await snapshot());
+  }, 60_000);
+});

@@ -21,6 +21,8 @@ import {
   unisexNames,
 } from "./demo-people.js";
 import { demoCommunities, seedCommunities, seedFollows, seedGroups, type DemoCommunity } from "./demo-social.js";
+import { writeDemoStory } from "./demo-story.js";
+import { demoHandlesToTry, peopleToTry, tryMembers, writePeopleToTry } from "./people-to-try.js";
 import { intBetween, pick, seededRandom, weightedIndex, zipfCumulative, type Random } from "./random.js";
 
 const demoPeople = 240;
@@ -152,7 +154,7 @@ function userRow(random: Random, person: Person, now: number) {
 }
 
 /** A platform account like the real ones: a snowflake on Discord, a workspace-scoped U… id on Slack. */
-function identityRow(person: Person) {
+function identityRow(person: Pick<Person, "index" | "id" | "handle" | "community" | "joinedAt">) {
   const discord = person.community.platform === "discord";
   return {
     id: `${person.id}-identity`,
@@ -211,29 +213,46 @@ async function writePeople(tx: Tx, random: Random, people: readonly Person[], no
   await tx.availabilitySlot.createMany({ data: people.flatMap((p) => slotRows(random, p)) });
 }
 
+export interface DemoSeedResult {
+  readonly created: boolean;
+  readonly users: number;
+  /** Demo people with fixed handles and a story to look at: what README's examples and the banners name. */
+  readonly tryHandles: readonly string[];
+}
+
 /**
- * Seeds the demo community: 240 people across the seed cities, with skills, availability, two communities,
- * groups and follows. Deterministic and idempotent: a second run finds the first demo person and stops.
- * Written straight to the tables in one transaction, not through the use cases: demo people carry platform
- * identities and back-dated timestamps the use cases rightly refuse. No outbox events either: they describe a
- * past, not news, and indexes read from the tables (matching's) pick them up when next built, e.g. on restart.
+ * Seeds the demo community: 240 generated people across the seed cities, with skills, availability, two
+ * communities, groups and follows, and three hand-written people to try with swaps in every state between them
+ * (people-to-try.ts, demo-story.ts). Deterministic and idempotent: a second run finds the first demo person and
+ * stops. Written straight to the tables in one transaction, not through the use cases: demo people carry
+ * platform identities and back-dated timestamps the use cases rightly refuse. The crowd records no outbox
+ * events (it describes a past, not news; indexes read the tables when next built); the story of the people to
+ * try is recorded as events already delivered, so the outbox shows a history and nobody is notified of it.
  */
-export async function seedDemo(core: Core): Promise<{ created: boolean; users: number }> {
+export async function seedDemo(core: Core): Promise<DemoSeedResult> {
   const { db } = core.database;
   if ((await db.user.findUnique({ where: { id: demoId(1) }, select: { id: true } })) !== null) {
-    return { created: false, users: await db.user.count({ where: { id: { startsWith: "demo-user-" } } }) };
+    const users = await db.user.count({ where: { id: { startsWith: "demo-user-" } } });
+    return { created: false, users, tryHandles: await demoHandlesToTry(core) };
   }
+  // The generated crowd draws from one random sequence; the people to try come after it and draw nothing, so
+  // the crowd is the same with or without them.
   const random = seededRandom(demoSeed);
   const now = core.deps.clock.now().getTime();
+  const featured = tryMembers(demoPeople, now);
   await db.$transaction(
     async (tx) => {
-      const people = makePeople(random, await storeSeedCities(tx, core.deps.geocoder), now);
+      const cities = await storeSeedCities(tx, core.deps.geocoder);
+      const people = makePeople(random, cities, now);
       await writePeople(tx, random, people, now);
-      await seedCommunities(tx, people);
+      await writePeopleToTry(tx, featured, cities, now);
+      await tx.identity.createMany({ data: featured.map(identityRow) });
+      await seedCommunities(tx, [...people, ...featured]);
       await seedGroups(tx, random, people);
       await seedFollows(tx, random, people);
+      await writeDemoStory(tx, now);
     },
     { timeout: 60_000 },
   );
-  return { created: true, users: demoPeople };
+  return { created: true, users: demoPeople + featured.length, tryHandles: peopleToTry.map((p) => p.handle) };
 }
