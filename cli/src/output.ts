@@ -22,6 +22,11 @@ export function renderFailure(error: unknown, json: boolean): string {
   return json ? JSON.stringify({ error: { code: "INTERNAL", message } }) : `Error: ${message}`;
 }
 
+/** "1 person", "3 people": a count with its noun (the plural defaults to the noun with an "s"). */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 export function table(rows: ReadonlyArray<readonly string[]>): string {
   const widths = rows.reduce<number[]>((acc, row) => row.map((cell, i) => Math.max(acc[i] ?? 0, cell.length)), []);
   return rows

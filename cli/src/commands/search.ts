@@ -1,5 +1,5 @@
 import type { PeopleSearchInput } from "@skillswap/core";
-import { emit, table, type OutputOptions } from "../output.js";
+import { emit, plural, table, type OutputOptions } from "../output.js";
 import { withCore } from "../with-core.js";
 
 export interface SearchOptions extends OutputOptions {
@@ -21,8 +21,7 @@ export interface SearchOptions extends OutputOptions {
 /** People search as a person would run it (--as), or signed out: public profiles only. */
 export async function searchCommand(text: string | undefined, options: SearchOptions): Promise<void> {
   await withCore(async (core) => {
-    const actor = options.as === undefined ? null : await core.services.accounts.actorForHandle(options.as);
-    if (options.as !== undefined && actor === null) throw new Error(`There is no user called ${options.as}.`);
+    const actor = options.as === undefined ? null : await core.services.accounts.actorByHandle(options.as);
     // Flags go in as typed: the use case validates them and names any field it rejects.
     const input = {
       text: text ?? "",
@@ -57,6 +56,16 @@ export async function searchCommand(text: string | undefined, options: SearchOpt
 export async function reindexCommand(options: OutputOptions): Promise<void> {
   await withCore(async (core) => {
     const result = await core.services.search.reindex();
-    emit(options, result, () => `Search index rebuilt: ${result.people} people in ${result.ms} ms.`);
+    emit(options, result, () => {
+      const { privateProfiles, inactiveAccounts } = result.leftOut;
+      const reasons = [
+        privateProfiles > 0 ? `${plural(privateProfiles, "private profile")} (only their owners see them)` : "",
+        inactiveAccounts > 0 ? plural(inactiveAccounts, "inactive account") : "",
+      ].filter(Boolean);
+      return [
+        `Search index rebuilt: ${plural(result.people, "person", "people")} searchable, in ${result.ms} ms.`,
+        reasons.length === 0 ? "Nobody left out." : `Left out: ${reasons.join(", ")}.`,
+      ].join("\n");
+    });
   });
 }

@@ -7,6 +7,13 @@ import { documentPages, loadDocuments } from "./documents.js";
 
 const lookEveryMs = 250;
 
+/** What a rebuild did: who is searchable now, who was left out and why. */
+export interface Rebuilt {
+  readonly people: number;
+  readonly leftOut: { readonly privateProfiles: number; readonly inactiveAccounts: number };
+  readonly ms: number;
+}
+
 /**
  * Keeps the search index true by reading the outbox: every change to a person commits together with its
  * event, so whatever the index missed (a crash, another process) is found by reading events past the
@@ -48,7 +55,7 @@ export class SearchFeed {
   }
 
   /** Rebuilds the whole index from the database. */
-  reindex(): Promise<{ people: number; ms: number }> {
+  reindex(): Promise<Rebuilt> {
     const run = this.queue.then(() => this.rebuild());
     this.queue = run.then(
       () => undefined,
@@ -57,7 +64,7 @@ export class SearchFeed {
     return run;
   }
 
-  private async rebuild(): Promise<{ people: number; ms: number }> {
+  private async rebuild(): Promise<Rebuilt> {
     const started = performance.now();
     const now = this.clock.now();
     // The position is taken first: changes committed while documents load are after it, and get re-applied.
@@ -66,7 +73,14 @@ export class SearchFeed {
     this.tail.forget();
     this.stored = start;
     this.position = start;
-    return { people, ms: Math.round(performance.now() - started) };
+    // Counted after the rebuild, so an admin comparing `people` with their member count sees where the rest went.
+    // Deleted accounts leave no row (their data goes with them); inactive ones are those an operator suspended.
+    const users = this.database.db.user;
+    const [privateProfiles, inactiveAccounts] = await Promise.all([
+      users.count({ where: { status: "active", visibility: "private" } }),
+      users.count({ where: { status: { not: "active" } } }),
+    ]);
+    return { people, leftOut: { privateProfiles, inactiveAccounts }, ms: Math.round(performance.now() - started) };
   }
 
   private async catchUp(): Promise<void> {

@@ -409,6 +409,21 @@ for (const provider of testProviders()) {
         expect(rebuilt.people).toBeGreaterThan(10);
         expect(await search({ text: "guitar", limit: 50 })).toEqual(before);
       });
+
+      it("says who a rebuild left out and why: private profiles and inactive accounts", async () => {
+        const before = await core.services.search.reindex();
+        const hidden = await newPerson(core, "hidden");
+        await core.services.profiles.update(hidden, { visibility: "private" });
+        // No use case leaves an account inactive (deleting one removes its row); an operator can, in the database.
+        const suspended = await newPerson(core, "suspended");
+        await core.database.db.user.update({ where: { id: suspended.userId }, data: { status: "suspended" } });
+        const after = await core.services.search.reindex();
+        expect(after.people).toBe(before.people);
+        expect(after.leftOut).toEqual({
+          privateProfiles: before.leftOut.privateProfiles + 1,
+          inactiveAccounts: before.leftOut.inactiveAccounts + 1,
+        });
+      });
     });
   });
 }
