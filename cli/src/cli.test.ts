@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,7 +113,11 @@ describe("the skillswap command", () => {
       ["SIGKILL", 137],
       ["SIGTERM", 0],
     ] as const) {
-      const launcher = spawn(process.execPath, [bin, "start", "--roles", "worker"], { env, cwd: dir });
+      // From sources the launcher runs SkillSwap as a child process (a build runs in the launcher's own process).
+      const launcher = spawn(process.execPath, [bin, "start", "--roles", "worker"], {
+        env: { ...env, SKILLSWAP_FROM_SOURCE: "1" },
+        cwd: dir,
+      });
       let stdout = "";
       launcher.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => launcher.on("exit", resolve));
@@ -125,6 +130,82 @@ describe("the skillswap command", () => {
       expect(await exited).toBe(status);
     }
   }, 60_000);
+
+  describe("stopping", () => {
+    /** `skillswap start` in a fresh database of its own, started by `spawnWith`; resolves once it is running. */
+    async function started(spawnWith: (dbDir: string) => ChildProcess) {
+      const dbDir = mkdtempSync(join(tmpdir(), "skillswap-stop-"));
+      const child = spawnWith(dbDir);
+      let stdout = "";
+      child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+      for (let i = 0; i < 300 && !stdout.includes("Ctrl-C stops it"); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(stdout).toContain("Ctrl-C stops it");
+      return { child, exited, dbDir, output: () => stdout };
+    }
+    const startEnv = (dbDir: string) => ({
+      ...env,
+      DATABASE_URL: `file:${join(dbDir, "s.db")}`,
+      SKILLSWAP_DEMO_DATA: "false",
+      LOG_LEVEL: "silent",
+    });
+    const leftOver = (dbDir: string) => readdirSync(dbDir).filter((name) => name !== "s.db");
+    const gone = async (pid: number) => {
+      // Generous: on a loaded CI machine the shutdown after the parent's death can take seconds.
+      for (let i = 0; i < 300; i++) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          return true;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    };
+
+    it("stops every role on one Ctrl-C, even delivered twice at once, and closes the database cleanly", async () => {
+      // A terminal's Ctrl-C signals the whole process group; npm passes it on again a moment later.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const port = String(await freePort());
+        const { child, exited, dbDir, output } = await started((d) =>
+          spawn(process.execPath, [bin, "start", "--roles", "worker,web"], {
+            env: { ...startEnv(d), PORT: port },
+            cwd: dir,
+            detached: true,
+          }),
+        );
+        process.kill(-(child.pid ?? 0), "SIGINT");
+        process.kill(-(child.pid ?? 0), "SIGINT");
+        expect(await exited).toBe(0);
+        expect(output()).toContain("Stopped (SIGINT).");
+        // Every connection closed: SQLite folds its write-ahead log back and removes it.
+        expect(leftOver(dbDir)).toEqual([]);
+        rmSync(dbDir, { recursive: true, force: true });
+      }
+    }, 90_000);
+
+    it("stops when the npm that started it is killed, though the shell npm runs it in stays", async () => {
+      // `npm start` runs `sh -c "skillswap start"`; killing npm (SIGKILL) passes nothing on, and the shell lives on.
+      const npmLike = `const { spawn } = require("node:child_process");
+        spawn("sh", ["-c", process.argv[1]], { stdio: "inherit" });
+        setInterval(() => {}, 1000);`;
+      const { child, dbDir, output } = await started((d) =>
+        spawn(process.execPath, ["-e", npmLike, `"${process.execPath}" "${bin}" start --roles worker`], {
+          env: startEnv(d),
+          cwd: dir,
+        }),
+      );
+      const { stdout: shells } = await run("pgrep", ["-P", String(child.pid)]);
+      const shell = Number(shells.trim().split("\n")[0]);
+      const { stdout: inner } = await run("pgrep", ["-P", String(shell)]);
+      const skillswapPid = Number(inner.trim().split("\n")[0]);
+      child.kill("SIGKILL");
+      expect(await gone(skillswapPid)).toBe(true);
+      expect(output()).toContain("Stopped (parent process gone).");
+      expect(leftOver(dbDir)).toEqual([]);
+      rmSync(dbDir, { recursive: true, force: true });
+    }, 60_000);
+  });
 
   it("serves the web role until it is told to stop: health, login links, Discord's signed endpoint", async () => {
     const { spawn } = await import("node:child_process");
@@ -314,17 +395,24 @@ describe("the skillswap command", () => {
     expect((await skillswap("swaps", recipient)).stdout).toMatch(/SWAP\s+STATUS\s+WITH/);
     const bad = await skillswap("swaps", recipient, "--status", "lost");
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("status:");
+    expect(bad.stderr).toContain("option '--status <status>' argument 'lost' is invalid. Allowed choices are open,");
     const groups = JSON.parse((await skillswap("groups", "--json")).stdout) as { groups: Array<{ members: number }> };
     expect(groups.groups.length).toBeGreaterThanOrEqual(8);
     expect((await skillswap("groups")).stdout).toMatch(/GROUP\s+NAME\s+COMMUNITY\s+MEMBERS/);
   }, 60_000);
 
-  it("rebuilds the search index", async () => {
+  it("rebuilds the search index and says who it left out and why", async () => {
     const { stdout, code } = await skillswap("reindex", "--json");
     expect(code).toBe(0);
-    const rebuilt = JSON.parse(stdout) as { people: number; ms: number };
-    expect(typeof rebuilt.people).toBe("number");
+    const rebuilt = JSON.parse(stdout) as { people: number; leftOut: { privateProfiles: number } };
+    expect(rebuilt.people).toBeGreaterThan(0);
+    const told = await skillswap("reindex");
+    expect(told.stdout).toContain(`Search index rebuilt: ${rebuilt.people} people searchable, in `);
+    expect(told.stdout).toMatch(
+      rebuilt.leftOut.privateProfiles > 0
+        ? /Left out: \d+ private profiles? \(only their owners see them\)/
+        : /Nobody left out|Left out: \d+ inactive/,
+    );
   });
 
   it("seeds synthetic users deterministically", async () => {
@@ -333,10 +421,45 @@ describe("the skillswap command", () => {
     expect(JSON.parse(stdout)).toMatchObject({ synthetic: { users: 500 } });
   });
 
-  it("rejects a bad option value clearly", async () => {
-    const { stderr, code } = await skillswap("seed", "--users", "many");
-    expect(code).toBe(1);
-    expect(stderr).toContain("expected a whole number");
+  it("refuses a bad flag by naming it, what was given and what is accepted, and contradictory flags", async () => {
+    const refusals: Array<[string[], string]> = [
+      [["seed", "--users", "many"], "option '--users <n>' argument 'many' is invalid. Use a whole number from 1 to"],
+      [
+        ["search", "guitar", "--km", "abc"],
+        "option '--km <n>' argument 'abc' is invalid. Use a number above 0, up to 20000.",
+      ],
+      [
+        ["search", "guitar", "--level", "abc"],
+        "option '--level <n>' argument 'abc' is invalid. Use a whole number from 1 to 5.",
+      ],
+      [
+        ["search", "guitar", "--limit", "abc"],
+        "option '--limit <n>' argument 'abc' is invalid. Use a whole number from 1 to 50.",
+      ],
+      [
+        ["search", "guitar", "--sort", "bogus"],
+        "option '--sort <order>' argument 'bogus' is invalid. Allowed choices are relevance, distance, rating, recent.",
+      ],
+      [["search", "guitar", "--online", "--in-person"], "option '--online' cannot be used with option '--in-person'"],
+      [["search", "guitar", "--teaches", "--learns"], "option '--teaches' cannot be used with option '--learns'"],
+      [["recommend", "no-such-person"], "There is no SkillSwap profile called no-such-person."],
+      [["swaps", "no-such-person"], "There is no SkillSwap profile called no-such-person."],
+      [["search", "guitar", "--as", "no-such-person"], "There is no SkillSwap profile called no-such-person."],
+    ];
+    for (const [args, sentence] of refusals) {
+      const { stderr, code } = await skillswap(...args);
+      expect({ args, code, stderr: stderr.split("\n")[0] }).toEqual({
+        args,
+        code: 1,
+        stderr: expect.stringContaining(sentence),
+      });
+    }
+  }, 60_000);
+
+  it("tells its version", async () => {
+    const { stdout, code } = await skillswap("--version");
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("checks its own health", async () => {

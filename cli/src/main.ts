@@ -1,24 +1,35 @@
-import { Command, InvalidArgumentError } from "commander";
-import { doctorCommand } from "./commands/doctor.js";
-import { migrateCommand } from "./commands/migrate.js";
-import { outboxCommand } from "./commands/outbox.js";
-import { profileCommand } from "./commands/profile.js";
-import { recommendCommand } from "./commands/recommend.js";
-import { reindexCommand, searchCommand } from "./commands/search.js";
-import { seedCommand } from "./commands/seed.js";
-import { groupsCommand, swapsCommand } from "./commands/swaps.js";
+import { readFileSync } from "node:fs";
+import { Command, Option } from "commander";
 import type { RegisterCommandsFlags } from "./commands/register-commands.js";
-import { renderFailure } from "./output.js";
+import { numberAbove, wholeNumber } from "./options.js";
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a whole number ≥ 0");
-  return n;
+// Every command's module is imported when that command runs, not before: `--help` and `--version` load no
+// database client, no gazetteer, no Discord library, and answer at once.
+const commands = {
+  doctor: () => import("./commands/doctor.js"),
+  migrate: () => import("./commands/migrate.js"),
+  outbox: () => import("./commands/outbox.js"),
+  profile: () => import("./commands/profile.js"),
+  recommend: () => import("./commands/recommend.js"),
+  search: () => import("./commands/search.js"),
+  seed: () => import("./commands/seed.js"),
+  start: () => import("./commands/start.js"),
+  swaps: () => import("./commands/swaps.js"),
+  registerCommands: () => import("./commands/register-commands.js"),
+};
+
+/** The CLI's version, from its package.json (one folder up from src/ and from dist/ alike). */
+function version(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  return typeof manifest === "object" && manifest !== null && "version" in manifest ? String(manifest.version) : "";
 }
+
+const swapStatuses = ["open", "closed", "pending", "accepted", "declined", "cancelled", "expired", "completed"];
 
 export function buildProgram(): Command {
   const program = new Command("skillswap")
     .description("SkillSwap — trade skills inside your communities. Operator commands.")
+    .version(version(), "-v, --version", "print the version")
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -27,87 +38,101 @@ export function buildProgram(): Command {
     .description("migrate, seed demo data on first run, and start the product roles")
     .option("--roles <roles>", "comma-separated: web,discord,slack,worker (default: all that are configured)")
     .option("--json", "machine-readable output")
-    // The doors (Fastify, discord.js) load only for the commands that run them: every other command starts faster.
-    .action(async (options: { roles?: string; json?: boolean }) =>
-      (await import("./commands/start.js")).startCommand(options),
-    );
+    .action(async (options: { roles?: string; json?: boolean }) => (await commands.start()).startCommand(options));
 
   program
     .command("migrate")
     .description("apply pending database migrations")
     .option("--json", "machine-readable output")
-    .action(migrateCommand);
+    .action(async (options: { json?: boolean }) => (await commands.migrate()).migrateCommand(options));
 
   program
     .command("seed")
     .description("load demo data (--demo) or N synthetic users for benchmarks (--users N --seed S)")
     .option("--demo", "the demo community: 200+ people in 20+ cities (idempotent)")
-    .option("--users <n>", "number of synthetic users", positiveInt)
-    .option("--seed <s>", "random seed for synthetic users", positiveInt, 1)
+    .option("--users <n>", "number of synthetic users", wholeNumber(1, 1_000_000))
+    .option("--seed <s>", "random seed for synthetic users", wholeNumber(0, 2 ** 31 - 1), 1)
     .option("--json", "machine-readable output")
-    .action(seedCommand);
+    .action(async (options: Parameters<Awaited<ReturnType<typeof commands.seed>>["seedCommand"]>[0]) =>
+      (await commands.seed()).seedCommand(options),
+    );
 
   program
     .command("profile <handle>")
     .description("show a profile (as its owner sees it, or --as another person)")
     .option("--as <handle>", "show the profile as this person would see it")
     .option("--json", "machine-readable output")
-    .action(profileCommand);
+    .action(async (handle: string, options: { as?: string; json?: boolean }) =>
+      (await commands.profile()).profileCommand(handle, options),
+    );
 
   program
     .command("recommend <handle>")
     .description("reciprocal swap partners for a person, explained; --cycles adds three-person swaps")
     .option("--cycles", "also look for three-person swap cycles")
-    .option("--limit <n>", "how many (1-50)", positiveInt, 10)
+    .option("--limit <n>", "how many (1-50)", wholeNumber(1, 50), 10)
     .option("--json", "machine-readable output")
-    .action(recommendCommand);
+    .action(async (handle: string, options: { cycles?: boolean; limit?: number; json?: boolean }) =>
+      (await commands.recommend()).recommendCommand(handle, options),
+    );
 
   program
     .command("search [text]")
     .description("search people by skill (typos and aliases welcome), name, handle or bio, with filters")
     .option("--as <handle>", "search as this person sees it (default: signed out, public profiles only)")
     .option("--near <city>", "measure distances from this city (default: the person's own location)")
-    .option("--km <n>", "only people within this many km", Number)
+    .option("--km <n>", "only people within this many km (up to 20000)", numberAbove(0, 20_000))
     .option("--category <category>", "only skills in this category (slug or name)")
-    .option("--level <n>", "minimum level, 1-5", Number)
-    .option("--teaches", "only people who teach the skill")
+    .option("--level <n>", "minimum level, 1-5", wholeNumber(1, 5))
+    .addOption(new Option("--teaches", "only people who teach the skill").conflicts("learns"))
     .option("--learns", "only people who want to learn it")
-    .option("--online", "only people who meet online")
+    .addOption(new Option("--online", "only people who meet online").conflicts("inPerson"))
     .option("--in-person", "only people who meet in person")
     .option("--available <slot>", 'free at this weekly time, e.g. "Tue 18:00-20:00"')
-    .option("--sort <order>", "relevance | distance | rating | recent")
-    .option("--limit <n>", "results per page (1-50)", Number, 20)
+    .addOption(
+      new Option("--sort <order>", "the order of results").choices(["relevance", "distance", "rating", "recent"]),
+    )
+    .option("--limit <n>", "results per page (1-50)", wholeNumber(1, 50), 20)
     .option("--cursor <cursor>", "the next page, as printed after a page")
     .option("--json", "machine-readable output")
-    .action(searchCommand);
+    .action(
+      async (
+        text: string | undefined,
+        options: Parameters<Awaited<ReturnType<typeof commands.search>>["searchCommand"]>[1],
+      ) => (await commands.search()).searchCommand(text, options),
+    );
 
   program
     .command("swaps <handle>")
     .description("a person's swap requests and swaps, newest first")
-    .option("--status <status>", "open | closed | pending | accepted | declined | cancelled | expired | completed")
-    .option("--limit <n>", "how many (1-50)", Number, 20)
+    .addOption(new Option("--status <status>", "which swaps").choices(swapStatuses))
+    .option("--limit <n>", "how many (1-50)", wholeNumber(1, 50), 20)
     .option("--json", "machine-readable output")
-    .action(swapsCommand);
+    .action(async (handle: string, options: { status?: string; limit?: number; json?: boolean }) =>
+      (await commands.swaps()).swapsCommand(handle, options),
+    );
 
   program
     .command("groups")
     .description("interest groups with their community and member count")
     .option("--as <handle>", "only the groups this person can see")
     .option("--json", "machine-readable output")
-    .action(groupsCommand);
+    .action(async (options: { as?: string; json?: boolean }) => (await commands.swaps()).groupsCommand(options));
 
   program
     .command("reindex")
     .description("rebuild the search index from the database")
     .option("--json", "machine-readable output")
-    .action(reindexCommand);
+    .action(async (options: { json?: boolean }) => (await commands.search()).reindexCommand(options));
 
   program
     .command("outbox")
     .description("events waiting, delivered and dead in the outbox; dead ones listed with their last error")
     .option("--retry [eventId]", "send dead events (all, or one) back for delivery once the cause is fixed")
     .option("--json", "machine-readable output")
-    .action(outboxCommand);
+    .action(async (options: { retry?: string | boolean; json?: boolean }) =>
+      (await commands.outbox()).outboxCommand(options),
+    );
 
   program
     .command("register-commands")
@@ -117,15 +142,13 @@ export function buildProgram(): Command {
     .option("--discord", "register the Discord slash commands (needs DISCORD_TOKEN)")
     .option("--guild <id>", "only in this guild: they appear at once (global ones can take an hour)")
     .option("--json", "machine-readable output")
-    .action(async (flags: RegisterCommandsFlags) =>
-      (await import("./commands/register-commands.js")).registerCommandsCommand(flags),
-    );
+    .action(async (flags: RegisterCommandsFlags) => (await commands.registerCommands()).registerCommandsCommand(flags));
 
   program
     .command("doctor")
     .description("check configuration and connections")
     .option("--json", "machine-readable output")
-    .action(doctorCommand);
+    .action(async (options: { json?: boolean }) => (await commands.doctor()).doctorCommand(options));
 
   return program;
 }
@@ -135,6 +158,7 @@ export async function run(argv: readonly string[]): Promise<void> {
   try {
     await buildProgram().parseAsync([...argv], { from: "user" });
   } catch (error) {
+    const { renderFailure } = await import("./output.js");
     process.stderr.write(`${renderFailure(error, json)}\n`);
     process.exitCode = 1;
   }

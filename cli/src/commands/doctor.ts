@@ -84,20 +84,29 @@ function redact(url: string): string {
 }
 
 function optionalServices(config: Config): Check[] {
-  const configured = (value: unknown, name: string, detail: string): Check =>
+  // A scale-out service replaces an embedded default; a platform has none — without it, it is simply off.
+  const replaceable = (value: unknown, name: string, detail: string): Check =>
     value === undefined
       ? { name, status: "ok", detail: "not configured — the embedded default is used" }
       : { name, status: "warn", detail };
   return [
-    configured(config.REDIS_URL, "redis", "configured; the Redis cache and job queue arrive with a later release"),
-    configured(
+    replaceable(config.REDIS_URL, "redis", "configured; the Redis cache and job queue arrive with a later release"),
+    replaceable(
       config.ELASTICSEARCH_URL,
       "elasticsearch",
       "configured; Elasticsearch search arrives with a later release",
     ),
-    configured(config.S3_BUCKET, "s3", "configured; S3 file storage arrives with a later release"),
-    configured(config.DISCORD_TOKEN, "discord", "configured; the Discord bot arrives with a later release"),
-    configured(config.SLACK_BOT_TOKEN, "slack", "configured; the Slack app arrives with a later release"),
+    replaceable(config.S3_BUCKET, "s3", "configured; S3 file storage arrives with a later release"),
+    config.DISCORD_TOKEN === undefined
+      ? { name: "discord", status: "ok", detail: "not configured — set DISCORD_TOKEN to run the bot (README, Discord)" }
+      : {
+          name: "discord",
+          status: "ok",
+          detail: `configured; interactions over HTTP ${config.DISCORD_PUBLIC_KEY === undefined ? "off (no DISCORD_PUBLIC_KEY)" : "on"}`,
+        },
+    config.SLACK_BOT_TOKEN === undefined
+      ? { name: "slack", status: "ok", detail: "not configured" }
+      : { name: "slack", status: "warn", detail: "configured; the Slack app arrives with a later release" },
   ];
 }
 

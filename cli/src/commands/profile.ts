@@ -33,8 +33,9 @@ function render(profile: ProfileView | OwnProfileView, slots: string[]): string 
 export async function profileCommand(handle: string, options: OutputOptions & { as?: string }): Promise<void> {
   await withCore(async (core) => {
     const { accounts, profiles } = core.services;
-    const viewer = await accounts.actorForHandle(options.as ?? handle);
-    if (options.as !== undefined && viewer === null) throw new Error(`There is no user called ${options.as}.`);
+    // As its owner sees it by default: an unknown owner is then simply "not found" by the profile itself.
+    const viewer =
+      options.as === undefined ? await accounts.actorForHandle(handle) : await accounts.actorByHandle(options.as);
     const profile = await profiles.get(viewer, handle);
     emit(options, profile, () => render(profile, profile.availability.map(formatSlot)));
   });

@@ -7,8 +7,7 @@ export async function recommendCommand(
   options: OutputOptions & { cycles?: boolean; limit?: number },
 ): Promise<void> {
   await withCore(async (core) => {
-    const actor = await core.services.accounts.actorForHandle(handle);
-    if (actor === null) throw new Error(`There is no user called ${handle}.`);
+    const actor = await core.services.accounts.actorByHandle(handle);
     const result = await core.services.matching.recommend(actor, {
       cycles: options.cycles === true,
       limit: options.limit ?? 10,

@@ -1,6 +1,10 @@
 import { createDiscordBot, discordRest, discordWorkerParts, type BotLogger, type DiscordBot } from "@skillswap/bot";
-import { seedDemo, startWorker, type Core, type Worker } from "@skillswap/core";
+import { demoHandlesToTry, seedDemo, startWorker, type Core, type Worker } from "@skillswap/core";
+import { readFileSync } from "node:fs";
+import { constants } from "node:os";
 import { emit, type OutputOptions } from "../output.js";
+import { prettyLog, type LineSink } from "../pretty-log.js";
+import { demoTryLines } from "./seed.js";
 import { withCore } from "../with-core.js";
 import { startWeb, type WebRole } from "./start-web.js";
 
@@ -18,15 +22,77 @@ const stderrLogger: BotLogger = {
     ),
 };
 
-/** Resolves on the first SIGINT or SIGTERM: the long-running roles stop cleanly then. */
+// One Ctrl-C can arrive twice: from the terminal and again from npm or a launcher passing it on, moments apart.
+// A second signal later than this is someone insisting.
+const duplicateSignalMs = 1_000;
+const stopSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Resolves with the reason on the first request to stop: SIGINT (Ctrl-C), SIGTERM (a supervisor), SIGHUP (the
+ * terminal closed), or the parent process gone (a launcher or `npm start` killed, which passes nothing on: this
+ * process is then handed to another parent). The long-running roles then stop in order. A second signal while
+ * they do forces the exit, with the signal's status (128 + its number).
+ */
 function untilStopped(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: string) => () => {
-      resolve(signal);
+    let firstAt: number | undefined;
+    const stop = (reason: string) => {
+      if (firstAt !== undefined) return;
+      firstAt = Date.now();
+      resolve(reason);
     };
-    process.once("SIGINT", stop("SIGINT"));
-    process.once("SIGTERM", stop("SIGTERM"));
+    for (const signal of stopSignals)
+      process.on(signal, () => {
+        if (firstAt === undefined) stop(signal);
+        else if (Date.now() - firstAt > duplicateSignalMs) {
+          process.stderr.write(`${signal} again while stopping: exiting now.\n`);
+          process.exit(128 + (constants.signals[signal] ?? 0));
+        }
+      });
+    const ancestors = watchedAncestors();
+    const watch = setInterval(() => {
+      if (ancestors.every((ancestor) => parentOf(ancestor.pid) === ancestor.parent)) return;
+      clearInterval(watch);
+      stop("parent process gone");
+    }, 500);
+    watch.unref();
   });
+}
+
+/** A process's parent pid, from /proc on Linux; null where that cannot be read (another system, a gone process). */
+function parentOf(pid: number): number | null {
+  if (pid === process.pid) return process.ppid;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid …": comm may hold spaces and parentheses, so read after the last ")".
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    return Number.isInteger(ppid) ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The processes whose parent must not change while this one runs: this one (its parent dying hands it to
+ * another), and when that parent is a wrapper shell (`npm start` runs `sh -c "skillswap start"`, and the
+ * shell neither exits nor passes signals on when npm is killed) that shell too.
+ */
+function watchedAncestors(): Array<{ pid: number; parent: number | null }> {
+  const watched: Array<{ pid: number; parent: number | null }> = [{ pid: process.pid, parent: process.ppid }];
+  try {
+    const command = readFileSync(`/proc/${process.ppid}/cmdline`, "utf8").split("\0");
+    if (/(^|\/)(sh|dash|bash)$/.test(command[0] ?? "") && command[1] === "-c")
+      watched.push({ pid: process.ppid, parent: parentOf(process.ppid) });
+  } catch {
+    // No /proc (not Linux): the direct parent is watched all the same.
+  }
+  return watched;
+}
+
+/** Where the web role's request log goes: readable lines for a person at a terminal, JSON lines for machines. */
+function requestLogFor(format: "auto" | "pretty" | "json"): LineSink {
+  const pretty = format === "pretty" || (format === "auto" && process.stderr.isTTY);
+  return pretty ? prettyLog(process.stderr) : process.stderr;
 }
 
 export function parseRoles(text: string | undefined): Role[] {
@@ -67,6 +133,7 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
   const roles = parseRoles(options.roles);
   await withCore(async (core) => {
     const demo = await prepareDemo(core);
+    const tryHandles = await demoHandlesToTry(core);
     const applied = core.migrations?.applied ?? [];
     const token = core.config.DISCORD_TOKEN;
     // The Discord role needs its token; asked for by default, it is simply off until the token is set.
@@ -94,7 +161,7 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
       }
       // Request logs go to stderr, so stdout stays the CLI's own output (one JSON document with --json).
       if (running.includes("web"))
-        web = await startWeb(core, bot, { logger: stderrLogger, requestLog: process.stderr });
+        web = await startWeb(core, bot, { logger: stderrLogger, requestLog: requestLogFor(core.config.LOG_FORMAT) });
       if (running.includes("worker")) {
         // Discord's relays and DMs need only REST, so a worker with the token does them, gateway or not.
         const discord =
@@ -113,6 +180,7 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
         demo,
         running,
         notYetAvailable: later,
+        tryHandles,
         ...(roles.includes("discord") ? { discord: discordOff ? "off (no DISCORD_TOKEN)" : "connected" } : {}),
         ...(web === undefined ? {} : { web: { url: web.url, discordInteractions: web.discordInteractions } }),
       };
@@ -131,7 +199,8 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
             ? ""
             : "Worker running: outbox deliveries, expiring requests, completing sessions, search index.",
           stopped === undefined ? "" : "Ctrl-C stops it.",
-          "Look around: `npx skillswap profile <handle>`, `npx skillswap doctor`, `npx skillswap --help`.",
+          ...demoTryLines(tryHandles),
+          "Look around: `npx skillswap doctor`, `npx skillswap --help`.",
         ]
           .filter((line) => line !== "")
           .join("\n"),

@@ -7,8 +7,7 @@ export async function swapsCommand(
   options: OutputOptions & { status?: string; limit?: number },
 ): Promise<void> {
   await withCore(async (core) => {
-    const actor = await core.services.accounts.actorForHandle(handle);
-    if (actor === null) throw new Error(`There is no user called ${handle}.`);
+    const actor = await core.services.accounts.actorByHandle(handle);
     // The status goes in as typed: the use case validates it and names the field it rejects.
     const result = await core.services.swaps.list(actor, {
       limit: options.limit ?? 20,
@@ -54,8 +53,7 @@ export async function groupsCommand(options: OutputOptions & { as?: string }): P
       members: g._count.members,
     }));
     if (options.as !== undefined) {
-      const actor = await core.services.accounts.actorForHandle(options.as);
-      if (actor === null) throw new Error(`There is no user called ${options.as}.`);
+      const actor = await core.services.accounts.actorByHandle(options.as);
       const visible = new Set((await core.services.groups.list(actor)).map((g) => g.slug));
       groups = groups.filter((g) => visible.has(g.slug));
     }

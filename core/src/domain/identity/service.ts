@@ -1,5 +1,5 @@
 import { normalizeHandle } from "../shared/text.js";
-import { conflict, DomainError, invalid } from "../../errors.js";
+import { conflict, DomainError, invalid, notFound } from "../../errors.js";
 import type { Tx } from "../../infra/prisma/database.js";
 import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { translate } from "../../messages/index.js";
@@ -92,6 +92,14 @@ export function createAccountsService(deps: ServiceDeps) {
     return identity === null ? null : { userId: identity.user.id, handle: identity.user.handle, created: false };
   }
 
+  /** The actor behind a handle, for operator tools and tests; null when there is no active user. */
+  async function actorForHandle(handle: string): Promise<Actor | null> {
+    const user = await db.user.findUnique({
+      where: { handle: normalizeHandle(handle) },
+      select: { id: true, status: true },
+    });
+    return user === null || user.status !== "active" ? null : { userId: user.id };
+  }
   return {
     findByIdentity,
     ...createLoginLinks(deps),
@@ -105,13 +113,13 @@ export function createAccountsService(deps: ServiceDeps) {
       });
     },
 
-    /** The actor behind a handle, for operator tools and tests; null when there is no active user. */
-    async actorForHandle(handle: string): Promise<Actor | null> {
-      const user = await db.user.findUnique({
-        where: { handle: normalizeHandle(handle) },
-        select: { id: true, status: true },
-      });
-      return user === null || user.status !== "active" ? null : { userId: user.id };
+    actorForHandle,
+
+    /** The actor behind a handle, for operator tools: an unknown or deleted one is "not found", in its words. */
+    async actorByHandle(handle: string): Promise<Actor> {
+      const actor = await actorForHandle(handle);
+      if (actor === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle });
+      return actor;
     },
 
     /**
