@@ -18,6 +18,8 @@ export const configSchema = z.object({
     .default("file:./data/skillswap.db"),
   SKILLSWAP_DEMO_DATA: booleanFlag.default(true),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** auto: one readable line per entry at a terminal, JSON lines otherwise (a file, a log collector). */
+  LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   REDIS_URL: z.url().optional(),
