@@ -8,6 +8,8 @@
 // 4. In another process, the Discord bot: interaction acknowledgement latency (p50/p99 from INTERACTION_CREATE
 //    to the first callback) of the real discord.js bot against a local Discord, 100 members of the synthetic
 //    users running help, skills list, profile view, find, match and skill autocomplete in turn.
+// 5. The CLI as operators run it: `--help`, `--version`, `profile` and `search` on a fresh demo database, each in
+//    a fresh process (targets: 300 ms and 1 s).
 // Options: --users N (default 100000), --seed S (default 1).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +18,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createCore, loadConfig, seedSynthetic, type Core } from "@skillswap/core";
+import { benchCli } from "./cli.js";
 import { benchNaive, benchRecommend, sampleActors } from "./recommend.js";
 import { benchMiniSearch, benchSearch } from "./search.js";
 
@@ -109,6 +112,7 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
     const served = phase("serve", file) as Awaited<ReturnType<typeof serve>>;
     const compared = phase("compare", file) as Awaited<ReturnType<typeof compare>>;
     const discord = phase("discord", file) as Awaited<ReturnType<typeof discordPhase>>;
+    const cli = benchCli();
     const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
     const { search, recommend } = served;
     const { naive, miniSearch } = compared;
@@ -159,6 +163,10 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
         ...discord,
         target: "acknowledged well within Discord's 3 s deadline",
       },
+      cli: {
+        what: "`node cli/bin/skillswap.js …` on a fresh demo database, a fresh process each run, the build current",
+        ...cli,
+      },
       memory: {
         serving: "a fresh process serving search and recommendations over the built indexes",
         rssAtStartMb: served.rssAtStart,
@@ -186,6 +194,8 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
       "Discord ack p50 / p95 / p99": p(discord.ackMs),
       "Discord answered, find / match (p99)": `${discord.answeredMsByKind.find.p99} / ${discord.answeredMsByKind.match.p99} ms`,
       "RSS serving: start / after search / after recommend": `${served.rssAtStart} / ${served.rssAfterSearch} / ${served.rssAtEnd} MB`,
+      "CLI --help / --version (p95)": `${cli.helpMs.p95} / ${cli.versionMs.p95} ms`,
+      "CLI profile / search on the demo (p95)": `${cli.profileMs.p95} / ${cli.searchMs.p95} ms`,
     });
     console.log("Written to bench/results.json");
   } finally {
