@@ -117,10 +117,6 @@ describe("README's command examples", () => {
 
   for (const { line, args } of examples) {
     const command = args[0] ?? "";
-    if (command === "start") {
-      it.skip(`${line} (runs until stopped; cli.test.ts starts every role)`);
-      continue;
-    }
     const synthetic = command === "seed" && args.includes("--users");
     it(`${line}${synthetic ? " (as 200 users, in a database of its own)" : ""}`, async () => {
       // 100,000 synthetic users take minutes and would crowd the demo every other example is about.
