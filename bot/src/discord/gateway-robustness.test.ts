@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ephemeralFlag, maya, personOf, startScenario, textOf, type Scenario } from "./discord-scenario.js";
+import { ephemeralFlag, maya, personOf, startScenario, textOf, type Scenario } from "../testing/discord-scenario.js";
 
 let scenario: Scenario;
 

@@ -3,7 +3,7 @@ import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import type { APIMessage, APIModalInteractionResponseCallbackData } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalDiscord, type LocalUser } from "../testing/index.js";
-import { buttonsOf, eventually, slashCommands, textOf } from "./discord-scenario.js";
+import { buttonsOf, eventually, slashCommands, textOf } from "../testing/discord-scenario.js";
 import { createDiscordBot, type DiscordBot } from "./create-discord-bot.js";
 import { discordWorkerParts } from "./discord-door.js";
 import type { BotLogger } from "./interactions/create-interactions.js";

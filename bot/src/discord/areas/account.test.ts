@@ -1,7 +1,14 @@
 import { LOGIN_LINK_TTL_MS } from "@skillswap/core";
 import { ButtonStyle } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buttonsOf, ephemeralFlag, maya, personOf, startScenario, type Scenario } from "../discord-scenario.js";
+import {
+  buttonsOf,
+  ephemeralFlag,
+  maya,
+  personOf,
+  startScenario,
+  type Scenario,
+} from "../../testing/discord-scenario.js";
 
 let scenario: Scenario;
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import {
   startScenario,
   theo,
   type Scenario,
-} from "../discord-scenario.js";
+} from "../../testing/discord-scenario.js";
 
 let scenario: Scenario;
 beforeEach(async () => {

@@ -11,7 +11,7 @@ import {
   textOf,
   theo,
   type Scenario,
-} from "../discord-scenario.js";
+} from "../../testing/discord-scenario.js";
 
 let scenario: Scenario;
 beforeEach(async () => {

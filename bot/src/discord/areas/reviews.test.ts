@@ -1,6 +1,13 @@
 import { ComponentType, type APIModalInteractionResponseCallbackData } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { acceptedSwapOfMayaAndLeo, ines, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
+import {
+  acceptedSwapOfMayaAndLeo,
+  ines,
+  leo,
+  maya,
+  startScenario,
+  type Scenario,
+} from "../../testing/discord-scenario.js";
 
 const ephemeral = 64;
 const hour = 60 * 60_000;

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LocalUser } from "../../testing/local-discord.js";
-import { acceptedSwapOfMayaAndLeo, eventually, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
+import {
+  acceptedSwapOfMayaAndLeo,
+  eventually,
+  leo,
+  maya,
+  startScenario,
+  type Scenario,
+} from "../../testing/discord-scenario.js";
 
 const ephemeral = 64;
 const hour = 60 * 60_000;

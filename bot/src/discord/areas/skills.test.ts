@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ephemeralFlag, lena, maya, personOf, startScenario, textOf, type Scenario } from "../discord-scenario.js";
+import {
+  ephemeralFlag,
+  lena,
+  maya,
+  personOf,
+  startScenario,
+  textOf,
+  type Scenario,
+} from "../../testing/discord-scenario.js";
 import { parseSlotList } from "./slot-list.js";
 
 let scenario: Scenario;

@@ -1,6 +1,14 @@
 import { newCommunity, newPerson } from "@skillswap/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ephemeralFlag, lena, maya, personOf, startScenario, textOf, type Scenario } from "../discord-scenario.js";
+import {
+  ephemeralFlag,
+  lena,
+  maya,
+  personOf,
+  startScenario,
+  textOf,
+  type Scenario,
+} from "../../testing/discord-scenario.js";
 
 let scenario: Scenario;
 beforeEach(async () => {

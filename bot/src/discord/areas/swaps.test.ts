@@ -1,6 +1,6 @@
 import { ComponentType, type APIMessage } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventually, ines, leo, maya, startScenario, type Scenario } from "../discord-scenario.js";
+import { eventually, ines, leo, maya, startScenario, type Scenario } from "../../testing/discord-scenario.js";
 
 const ephemeral = 64;
 

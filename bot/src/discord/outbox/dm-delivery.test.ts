@@ -15,7 +15,7 @@ import {
   startScenario,
   swapAskedByMaya,
   type Scenario,
-} from "../discord-scenario.js";
+} from "../../testing/discord-scenario.js";
 import { discordDelivery } from "./dm-delivery.js";
 import { losingNextSendRecord } from "./failing-core.js";
 

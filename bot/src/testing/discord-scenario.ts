@@ -1,11 +1,11 @@
 import { startWorker, type Actor, type Delivery, type Worker } from "@skillswap/core";
 import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import { ComponentType, type APIButtonComponent, type APIMessage } from "discord.js";
-import { LocalDiscord, type LocalUser } from "../testing/index.js";
-import { createDiscordBot, type DiscordBot } from "./create-discord-bot.js";
-import { discordDelivery } from "./outbox/dm-delivery.js";
+import { LocalDiscord, type LocalUser } from "./index.js";
+import { createDiscordBot, type DiscordBot } from "../discord/create-discord-bot.js";
+import { discordDelivery } from "../discord/outbox/dm-delivery.js";
 import { commandDefinitions } from "../commands/definitions.js";
-import { applicationCommandsOf } from "./application-commands.js";
+import { applicationCommandsOf } from "../discord/application-commands.js";
 
 /** SkillSwap's slash commands, as a local Discord has them once the app registered them. */
 export const slashCommands = applicationCommandsOf(commandDefinitions);
