@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -183,6 +184,48 @@ describe("the skillswap command", () => {
         rmSync(dbDir, { recursive: true, force: true });
       }
     }, 90_000);
+
+    /** The web role, with a client that sent half a request: the server waits for the rest while it stops. */
+    async function webWithAHalfSentRequest(graceMs: number) {
+      const port = await freePort();
+      const stopping = await started((d) =>
+        spawn(process.execPath, [bin, "start", "--roles", "web"], {
+          env: { ...startEnv(d), PORT: String(port), SHUTDOWN_GRACE_MS: String(graceMs) },
+          cwd: dir,
+        }),
+      );
+      let stderr = "";
+      stopping.child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const client = connect(port, "127.0.0.1");
+      await new Promise((resolve) => client.on("connect", resolve));
+      const clientClosed = new Promise<void>((resolve) => client.on("close", () => resolve()));
+      client.write("GET /health HTTP/1.1\r\nHost: localhost\r\n");
+      await new Promise((r) => setTimeout(r, 200));
+      return { ...stopping, clientClosed, stderr: () => stderr };
+    }
+
+    it("gives requests in flight the grace period, then closes their connections and stops", async () => {
+      const { child, exited, dbDir, output, clientClosed } = await webWithAHalfSentRequest(500);
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+      await clientClosed;
+      expect(output()).toContain("Stopped (SIGINT).");
+      expect(leftOver(dbDir)).toEqual([]);
+      rmSync(dbDir, { recursive: true, force: true });
+    }, 60_000);
+
+    it("exits at once, with the signal's status, on a second signal while it stops", async () => {
+      const { child, exited, dbDir, output, stderr } = await webWithAHalfSentRequest(60_000);
+      child.kill("SIGINT");
+      // Still waiting for the half-sent request after the duplicate-signal window: a second Ctrl-C is insisting.
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(child.exitCode).toBeNull();
+      child.kill("SIGINT");
+      expect(await exited).toBe(130);
+      expect(stderr()).toContain("SIGINT again while stopping: exiting now.");
+      expect(output()).not.toContain("Stopped");
+      rmSync(dbDir, { recursive: true, force: true });
+    }, 60_000);
 
     it("stops when the npm that started it is killed, though the shell npm runs it in stays", async () => {
       // `npm start` runs `sh -c "skillswap start"`; killing npm (SIGKILL) passes nothing on, and the shell lives on.

@@ -22,6 +22,8 @@ export const configSchema = z.object({
   LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** How long a stopping web server lets requests in flight finish before it closes their connections. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   REDIS_URL: z.url().optional(),
   ELASTICSEARCH_URL: z.url().optional(),
   S3_BUCKET: z.string().min(1).optional(),

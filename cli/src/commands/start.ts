@@ -147,7 +147,14 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
     let bot: DiscordBot | undefined;
     // The doors first, so no request or interaction starts on a core that is closing; then the worker's work.
     const stopRoles = async () => {
-      await web?.server.close();
+      if (web !== undefined) {
+        // Requests in flight get the grace period; then their connections close, so no client (a slow one, or
+        // one that sent half a request) holds the shutdown until Node's own 60-second header timeout.
+        const { server } = web;
+        const cutOff = setTimeout(() => server.server.closeAllConnections(), core.config.SHUTDOWN_GRACE_MS);
+        await server.close();
+        clearTimeout(cutOff);
+      }
       web = undefined;
       await bot?.stop();
       bot = undefined;
