@@ -1,4 +1,17 @@
-import type { NotificationChannel, NotificationKind } from "../domain/profiles/types.js";
+/** What a notification is about; a person chooses per kind where it reaches them (profiles re-exports these). */
+export const notificationKinds = [
+  "swap_request",
+  "swap_accepted",
+  "message",
+  "review",
+  "group_activity",
+  "session_reminder",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** Where a notification can reach a person: their chat platform, email, or the dashboard. */
+export const notificationChannels = ["platform", "email", "dashboard"] as const;
+export type NotificationChannel = (typeof notificationChannels)[number];
 
 /** One notification for one person, in words, ready for a surface to show. */
 export interface Notification {

@@ -1,3 +1,4 @@
+import type { NotificationChannel, NotificationKind } from "../../ports/delivery.js";
 import type { WeeklySlot } from "../skills/types.js";
 
 export const visibilities = ["public", "communities", "private"] as const;
@@ -9,18 +10,13 @@ export type MeetingMode = (typeof meetingModes)[number];
 export const contactPreferences = ["platform", "email", "dashboard"] as const;
 export type ContactPreference = (typeof contactPreferences)[number];
 
-export const notificationKinds = [
-  "swap_request",
-  "swap_accepted",
-  "message",
-  "review",
-  "group_activity",
-  "session_reminder",
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
-
-export const notificationChannels = ["platform", "email", "dashboard"] as const;
-export type NotificationChannel = (typeof notificationChannels)[number];
+// The notification kinds and channels are what the Delivery port speaks in; they are defined there, below the domain.
+export {
+  notificationChannels,
+  notificationKinds,
+  type NotificationChannel,
+  type NotificationKind,
+} from "../../ports/delivery.js";
 
 export interface NotificationSetting {
   readonly kind: NotificationKind;

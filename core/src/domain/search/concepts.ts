@@ -1,6 +1,7 @@
 import type { SearchConcept } from "../../ports/search-index.js";
-import { normalizeText, wordsOf } from "../shared/text.js";
-import { editDistance, typoBudget } from "../skills/rules.js";
+import { editDistance } from "../../text/edit-distance.js";
+import { normalizeText, wordsOf } from "../../text/words.js";
+import { typoBudget } from "../skills/rules.js";
 import { isShortWord, skillsBegunBy, type SearchCatalog, type Spellings } from "./spellings.js";
 
 /** The longest catalog phrase people type ("machine learning", "sign language"): four words. */

@@ -3,10 +3,10 @@ import { lineField } from "../shared/fields.js";
 import { conflict, DomainError, invalid, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
+import { normalizeText } from "../../text/words.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { normalizeText } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import {
   decideSession,

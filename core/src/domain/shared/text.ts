@@ -1,7 +1,4 @@
-/** Lower case, accents folded, inner white space collapsed: how names are compared ("São Paulo" = "sao paulo"). */
-export function normalizeText(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
-}
+// Helpers the domain shares for stored strings; the pure text primitives (normalizeText, wordsOf) live in core/src/text/.
 
 /** Parses a JSON array of strings stored in a text column; a damaged value reads as empty rather than failing a page. */
 export function parseStringArray(json: string): string[] {
@@ -23,11 +20,4 @@ export function definedOnly<T extends object>(value: T): { [K in keyof T]?: Excl
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]?: Exclude<T[K], undefined>;
   };
-}
-
-/** The words of a text as search sees them: normalised, split on anything that is not a letter or a digit. */
-export function wordsOf(text: string): string[] {
-  return normalizeText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== "");
 }

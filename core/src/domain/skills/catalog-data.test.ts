@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText } from "../shared/text.js";
+import { normalizeText } from "../../text/words.js";
 import { catalogCategories, catalogSkills, type CatalogSkill } from "./catalog-data.js";
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;

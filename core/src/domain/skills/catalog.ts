@@ -1,5 +1,5 @@
 import type { Db, Tx } from "../../infra/prisma/database.js";
-import { normalizeText } from "../shared/text.js";
+import { normalizeText } from "../../text/words.js";
 import { catalogCategories, catalogSkills } from "./catalog-data.js";
 import type { CatalogEntry } from "./types.js";
 

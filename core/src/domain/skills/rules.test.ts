@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { canAddSkill, closestNames, editDistance } from "./rules.js";
+import { canAddSkill, closestNames } from "./rules.js";
 import { maxSkillsPerUser } from "./types.js";
-
-describe("edit distance", () => {
-  it("counts insertions, deletions, substitutions and swapped neighbours as one typo each", () => {
-    expect(editDistance("gitar", "guitar")).toBe(1);
-    expect(editDistance("javscript", "javascript")).toBe(1);
-    expect(editDistance("pyhton", "python")).toBe(1);
-    expect(editDistance("piano", "piano")).toBe(0);
-  });
-
-  it("stops early once past the limit", () => {
-    expect(editDistance("cooking", "javascript", 2)).toBe(3);
-  });
-});
 
 describe("did-you-mean suggestions", () => {
   const known = new Map([

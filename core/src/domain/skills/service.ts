@@ -2,12 +2,13 @@ import { conflict, DomainError, forbidden, invalid, notFound } from "../../error
 import type { Tx } from "../../infra/prisma/database.js";
 import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { translate } from "../../messages/index.js";
+import { normalizeText } from "../../text/words.js";
 import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
 import { viewerMaySee } from "../profiles/visibility.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { definedOnly, normalizeHandle, normalizeText } from "../shared/text.js";
+import { definedOnly, normalizeHandle } from "../shared/text.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { parseInput } from "../shared/validate.js";
 import { mergeSlots } from "./availability.js";

@@ -1,4 +1,4 @@
-import { wordsOf } from "../../domain/shared/text.js";
+import { wordsOf } from "../../text/words.js";
 import { sortKeys, type SearchDocument } from "../../ports/search-index.js";
 
 /** A document as the SQL indexes store it: display fields, normalised word lists, integer sort keys. */

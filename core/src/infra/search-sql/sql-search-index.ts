@@ -1,4 +1,4 @@
-import { editDistance } from "../../domain/skills/rules.js";
+import { editDistance } from "../../text/edit-distance.js";
 import {
   relevance,
   type FeedPosition,
