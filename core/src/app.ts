@@ -6,6 +6,7 @@ import { createCommunitiesService } from "./domain/communities/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
 import { createInboxService } from "./domain/inbox/service.js";
+import { createOperationsService } from "./domain/operations/service.js";
 import { createReviewsService } from "./domain/reviews/service.js";
 import { createSearchService } from "./domain/search/service.js";
 import { createFollowsService } from "./domain/social/follows.js";
@@ -52,6 +53,7 @@ export function createServices(deps: ServiceDeps, policies: ServicePolicies = { 
     inbox: createInboxService(deps),
     relays: createRelaysService(deps),
     sends: createSendsService(deps),
+    operations: createOperationsService(deps),
   };
 }
 

@@ -30,7 +30,9 @@ export {
   type OutboxMessage,
 } from "./domain/outbox/dispatcher.js";
 export type { DomainEvent, DomainEventType } from "./domain/outbox/events.js";
-export { outboxStatus, retryDeadEvents, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
+export { outboxStatus, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
+export type { HealthCheck, HealthStatus } from "./domain/operations/rules.js";
+export type { GroupView } from "./domain/social/groups.js";
 export {
   channelsFor,
   deliversTo,

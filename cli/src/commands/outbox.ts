@@ -1,4 +1,4 @@
-import { outboxStatus, retryDeadEvents, type OutboxStatus } from "@skillswap/core";
+import type { OutboxStatus } from "@skillswap/core";
 import { emit, table, type OutputOptions } from "../output.js";
 import { withCore } from "../with-core.js";
 
@@ -23,22 +23,18 @@ function describeStatus(status: OutboxStatus): string {
 /** Counts of outbox events by status, and the dead ones with the reason their last attempt failed. */
 export async function outboxCommand(options: OutputOptions & { retry?: boolean | string }): Promise<void> {
   // prepare:false — looking at the outbox must not migrate or load the catalog.
-  const { status, retried } = await withCore(
-    async (core) => {
-      const retried =
-        options.retry === undefined
-          ? null
-          : await retryDeadEvents(
-              core.database.db,
-              core.deps.clock.now(),
-              typeof options.retry === "string" ? options.retry : undefined,
-            );
-      return { status: await outboxStatus(core.database.db), retried };
-    },
+  const report: OutboxStatus & { readonly retried?: number } = await withCore(
+    ({ services: { operations } }) =>
+      options.retry === undefined
+        ? operations.outbox()
+        : operations.retryDeadEvents(typeof options.retry === "string" ? options.retry : undefined),
     { prepare: false },
   );
-  emit(options, retried === null ? status : { ...status, retried }, () =>
-    [retried === null ? "" : `Sent ${retried} dead event(s) back for delivery.`, describeStatus(status)]
+  emit(options, report, () =>
+    [
+      report.retried === undefined ? "" : `Sent ${report.retried} dead event(s) back for delivery.`,
+      describeStatus(report),
+    ]
       .filter((line) => line !== "")
       .join("\n"),
   );

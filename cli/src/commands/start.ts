@@ -1,5 +1,5 @@
 import { createDiscordBot, discordRest, discordWorkerParts, type BotLogger, type DiscordBot } from "@skillswap/bot";
-import { demoHandlesToTry, seedDemo, startWorker, type Core, type Worker } from "@skillswap/core";
+import { databaseProvider, demoHandlesToTry, seedDemo, startWorker, type Core, type Worker } from "@skillswap/core";
 import { readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { emit, type OutputOptions } from "../output.js";
@@ -109,7 +109,7 @@ export function parseRoles(text: string | undefined): Role[] {
 
 async function prepareDemo(core: Core): Promise<string> {
   if (!core.config.SKILLSWAP_DEMO_DATA) return "Demo data is switched off (SKILLSWAP_DEMO_DATA=false).";
-  const people = await core.database.db.user.count({ where: { status: "active" } });
+  const people = await core.services.operations.activePeople();
   if (people > 0) return `The database already holds ${people} people; demo data left as it is.`;
   const result = await seedDemo(core);
   return `First run: seeded the demo community with ${result.users} people.`;
@@ -117,7 +117,7 @@ async function prepareDemo(core: Core): Promise<string> {
 
 function startedLines(core: Core, applied: readonly string[], demo: string, later: readonly Role[]) {
   return [
-    `SkillSwap is ready on ${core.database.provider} (${core.config.DATABASE_URL}).`,
+    `SkillSwap is ready on ${databaseProvider(core.config.DATABASE_URL)} (${core.config.DATABASE_URL}).`,
     applied.length > 0 ? `Applied ${applied.length} migration(s).` : "Database schema up to date.",
     demo,
     later.length > 0 ? `Not in this build yet: ${later.join(", ")}.` : "",
@@ -182,7 +182,7 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
         });
       }
       const data = {
-        database: core.database.provider,
+        database: databaseProvider(core.config.DATABASE_URL),
         migrationsApplied: applied,
         demo,
         running,

@@ -34,29 +34,14 @@ export async function swapsCommand(
   });
 }
 
-/** Groups, as a person would see them (theirs and open ones). */
+/** Groups with their community and member count: every group, or those one person can see (`--as`). */
 export async function groupsCommand(options: OutputOptions & { as?: string }): Promise<void> {
   await withCore(async (core) => {
-    const rows = await core.database.db.group.findMany({
-      orderBy: { name: "asc" },
-      select: {
-        slug: true,
-        name: true,
-        community: { select: { name: true } },
-        _count: { select: { members: true } },
-      },
-    });
-    let groups = rows.map((g) => ({
-      slug: g.slug,
-      name: g.name,
-      community: g.community?.name ?? null,
-      members: g._count.members,
-    }));
-    if (options.as !== undefined) {
-      const actor = await core.services.accounts.actorByHandle(options.as);
-      const visible = new Set((await core.services.groups.list(actor)).map((g) => g.slug));
-      groups = groups.filter((g) => visible.has(g.slug));
-    }
+    const views =
+      options.as === undefined
+        ? await core.services.operations.groups()
+        : await core.services.groups.list(await core.services.accounts.actorByHandle(options.as));
+    const groups = views.map((g) => ({ slug: g.slug, name: g.name, community: g.communityName, members: g.members }));
     emit(options, { groups }, () =>
       groups.length === 0
         ? "No groups yet."

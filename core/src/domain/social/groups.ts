@@ -1,14 +1,16 @@
 import { z } from "zod";
 import { conflict, forbidden, invalid, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
+import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { translate } from "../../messages/index.js";
+import { normalizeText } from "../../text/words.js";
 import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { idField, lineField, nameField, textField } from "../shared/fields.js";
-import { normalizeHandle, normalizeText } from "../shared/text.js";
+import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { categoryIndex, slugify } from "../skills/catalog.js";
 
@@ -39,7 +41,31 @@ export interface GroupView {
   readonly name: string;
   readonly description: string;
   readonly communityId: string | null;
+  /** The community's name; null for a group open to all. */
+  readonly communityName: string | null;
   readonly members: number;
+}
+
+/** Groups as people see them, in name order: one query, whatever the number of groups. */
+export async function groupViews(db: Db, where: Prisma.GroupWhereInput): Promise<GroupView[]> {
+  const rows = await db.group.findMany({
+    where,
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      communityId: true,
+      community: { select: { name: true } },
+      _count: { select: { members: true } },
+    },
+  });
+  return rows.map(({ community, _count, ...group }) => ({
+    ...group,
+    communityName: community?.name ?? null,
+    members: _count.members,
+  }));
 }
 
 export function createGroupsService(deps: ServiceDeps) {
@@ -86,19 +112,9 @@ export function createGroupsService(deps: ServiceDeps) {
   }
 
   async function view(groupId: string): Promise<GroupView> {
-    const group = await db.group.findUniqueOrThrow({
-      where: { id: groupId },
-      select: {
-        id: true,
-        slug: true,
-        name: true,
-        description: true,
-        communityId: true,
-        _count: { select: { members: true } },
-      },
-    });
-    const { _count, ...rest } = group;
-    return { ...rest, members: _count.members };
+    const [group] = await groupViews(db, { id: groupId });
+    if (group === undefined) throw notFound("GROUP.NOT_FOUND", "group.not_found");
+    return group;
   }
 
   return {
@@ -241,15 +257,10 @@ export function createGroupsService(deps: ServiceDeps) {
         select: { communityId: true },
       });
       const communities = mine.map((m) => m.communityId);
-      const rows = await db.group.findMany({
-        where: {
-          ...(options.communityId === undefined ? {} : { communityId: options.communityId }),
-          OR: [{ communityId: null }, { communityId: { in: communities } }],
-        },
-        orderBy: { name: "asc" },
-        select: { id: true },
+      return groupViews(db, {
+        ...(options.communityId === undefined ? {} : { communityId: options.communityId }),
+        OR: [{ communityId: null }, { communityId: { in: communities } }],
       });
-      return Promise.all(rows.map((r) => view(r.id)));
     },
 
     /** The role someone has in a group (forums ask before moderating). */

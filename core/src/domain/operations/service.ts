@@ -1,0 +1,81 @@
+import { readMigrations } from "../../infra/prisma/migrate.js";
+import { outboxStatus, retryDeadEvents, type OutboxStatus } from "../outbox/status.js";
+import type { ServiceDeps } from "../shared/deps.js";
+import { groupViews, type GroupView } from "../social/groups.js";
+import { catalogCheck, geocoderCheck, migrationsCheck, outboxCheck, peopleCheck, type HealthCheck } from "./rules.js";
+
+/** A city every gazetteer build knows: if it does not resolve, none will. */
+const knownCity = "Paris";
+
+/**
+ * What operators read and do (`skillswap doctor`, `outbox`, `groups`, the start banner): the doors ask here
+ * instead of reading the database themselves. Operators see everything; nothing here is relative to a person.
+ */
+export function createOperationsService(deps: Pick<ServiceDeps, "db" | "database" | "clock" | "geocoder">) {
+  const { db, database, clock, geocoder } = deps;
+
+  async function appliedMigrations(): Promise<number> {
+    const rows = await db
+      .$queryRawUnsafe<Array<{ n: number | bigint }>>(
+        `SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )
+      // A database never migrated has no migrations table yet: nothing is applied.
+      .catch(() => []);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  function activePeople(): Promise<number> {
+    return db.user.count({ where: { status: "active" } });
+  }
+
+  function geocoderHealth(): HealthCheck {
+    // The gazetteer loads on its first question, so the time of that one answer is its loading time.
+    const started = performance.now();
+    const found = geocoder.resolve(knownCity).kind === "found";
+    return geocoderCheck(knownCity, found, Math.round(performance.now() - started));
+  }
+
+  return {
+    /**
+     * The database's and the offline parts' health, each check with its verdict. Throws when the database
+     * cannot be reached at all. Until a migration is applied there are no tables, so nothing is counted.
+     */
+    async health(): Promise<HealthCheck[]> {
+      await db.$queryRawUnsafe("SELECT 1");
+      const applied = await appliedMigrations();
+      const checks = [migrationsCheck(applied, readMigrations(database.provider).length)];
+      if (applied > 0) {
+        checks.push(catalogCheck(await db.skill.count({ where: { status: "approved" } })));
+        checks.push(peopleCheck(await activePeople()));
+        checks.push(outboxCheck(await outboxStatus(db, { deadLimit: 0 })));
+      }
+      checks.push(geocoderHealth());
+      return checks;
+    },
+
+    /** How many people have an active account. */
+    activePeople,
+
+    /** Events pending, delivered and dead, with the oldest dead ones and why their last attempt failed. */
+    outbox(options: { readonly deadLimit?: number } = {}): Promise<OutboxStatus> {
+      return outboxStatus(db, options);
+    },
+
+    /**
+     * Sends dead events back for delivery once their cause is fixed: all of them, or the one with this id.
+     * Says how many went back, and how the outbox stands after.
+     */
+    async retryDeadEvents(eventId?: string): Promise<OutboxStatus & { readonly retried: number }> {
+      const retried = await retryDeadEvents(db, clock.now(), eventId);
+      return { ...(await outboxStatus(db)), retried };
+    },
+
+    /** Every group, community ones included, in name order. */
+    groups(): Promise<GroupView[]> {
+      // "All rows" said explicitly: the database guard refuses an empty where (core/src/infra/prisma/guard.ts).
+      return groupViews(db, { id: { not: "" } });
+    },
+  };
+}
+
+export type OperationsService = ReturnType<typeof createOperationsService>;
