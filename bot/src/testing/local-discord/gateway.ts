@@ -72,8 +72,11 @@ function requestHeartbeat(socket: WebSocket | undefined): void {
   }
 }
 
-// A long interval: tests end well before a missed heartbeat would make discord.js reconnect on its own.
-const heartbeatInterval = 41_250;
+// Far longer than Discord's 41.25 s. discord.js sends its first heartbeat after interval × random(), and if that
+// lands while the ack of a heartbeat the harness asked for is still in flight it calls the connection a zombie
+// and resumes on its own — an extra RESUME a test did not cause. With ten minutes that first beat practically
+// never falls inside a test.
+const heartbeatInterval = 600_000;
 // Closing with 1000 or 1001 ends a session for good; any other code lets the client resume it.
 const sessionEndingCodes = new Set([1000, 1001]);
 
