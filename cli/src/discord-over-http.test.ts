@@ -9,7 +9,7 @@ import { LocalDiscord, type LocalUser } from "@skillswap/bot/testing";
 import { createTestCore, newPublicPerson, type TestCore } from "@skillswap/core/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "@skillswap/dashboard";
+import { buildApp } from "@skillswap/dashboard";
 
 const maya: LocalUser = { id: "310000000000000001", username: "maya.k", globalName: "Maya" };
 const ephemeral = 64;
@@ -37,7 +37,7 @@ describe("slash commands over HTTP (POST /discord/interactions)", () => {
     const token = "local.bot.token";
     const logger: BotLogger = { error: (message, error) => logged.push({ message, error }) };
     const interactions = discordInteractionsOver(core, discordRest({ token, apiUrl: discord.apiUrl }), { logger });
-    app = await createServer(core, { discord: { publicKey: discord.publicKeyHex, interactions } });
+    app = await buildApp(core, { discord: { publicKey: discord.publicKeyHex, interactions } });
     endpoint = `${await app.listen({ port: 0, host: "127.0.0.1" })}/discord/interactions`;
   });
 

@@ -1,12 +1,27 @@
 export { createCore, createServices, type Core, type CoreOptions, type Services } from "./app.js";
-export { ConfigError, databaseProvider, loadConfig, type Config, type ConfigInput } from "./config.js";
+export {
+  ConfigError,
+  databaseProvider,
+  loadConfig,
+  type Config,
+  type ConfigInput,
+  type DatabaseProvider,
+} from "./config.js";
 export { DomainError, isDomainError, type CityCandidate, type DomainErrorKind, type FieldError } from "./errors.js";
 export { translate, type Locale, type MessageKey } from "./messages/index.js";
 export { actorOf, type Actor } from "./domain/shared/actor.js";
+export { fieldErrors } from "./domain/shared/validate.js";
 export type { AccountRef } from "./domain/identity/service.js";
 export { LOGIN_LINK_TTL_MS } from "./domain/identity/login-links.js";
 export type { ProfileView, OwnProfileView, Visibility, NotificationSetting } from "./domain/profiles/types.js";
-export { visibilities } from "./domain/profiles/types.js";
+export {
+  contactPreferences,
+  meetingModes,
+  notificationChannels,
+  notificationKinds,
+  visibilities,
+} from "./domain/profiles/types.js";
+export * as inputs from "./inputs.js";
 export type { ProfilePatch, IdentityInput, EmailSignUpInput } from "./domain/profiles/input.js";
 export type { AddSkillInput, UpdateSkillInput, AvailabilityInput, ProposeSkillInput } from "./domain/skills/input.js";
 export type { CatalogEntry, UserSkillView, WeeklySlot, Direction } from "./domain/skills/types.js";

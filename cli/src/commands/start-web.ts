@@ -6,13 +6,13 @@ import {
   type DiscordInteractions,
 } from "@skillswap/bot";
 import type { Core } from "@skillswap/core";
-import { createServer } from "@skillswap/dashboard";
+import { buildApp } from "@skillswap/dashboard";
 
 export interface WebRole {
   readonly url: string;
   /** Why POST /discord/interactions is or is not served, for the operator. */
   readonly discordInteractions: "served" | "no DISCORD_PUBLIC_KEY";
-  readonly server: Awaited<ReturnType<typeof createServer>>;
+  readonly server: Awaited<ReturnType<typeof buildApp>>;
 }
 
 /** Where the web role writes: the bot's faults, and the server's request log (one JSON line each). */
@@ -39,7 +39,7 @@ export async function startWeb(core: Core, bot: DiscordBot | undefined, output: 
   const publicKey = core.config.DISCORD_PUBLIC_KEY;
   const interactions = publicKey === undefined ? undefined : interactionsFor(core, bot, output.logger);
   const level = core.config.LOG_LEVEL;
-  const server = await createServer(core, {
+  const server = await buildApp(core, {
     logger: level === "silent" ? false : { level, stream: output.requestLog },
     ...(publicKey !== undefined && interactions !== undefined ? { discord: { publicKey, interactions } } : {}),
   });

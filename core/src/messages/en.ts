@@ -13,6 +13,8 @@ export const en = {
   "field.too_long": "Keep it to {max} characters or fewer.",
   "field.too_short": "Use at least {min} characters.",
   "field.invalid": "This value is not valid.",
+  "field.one_of": "Use one of: {choices}.",
+  "field.not_accepted": "This field is not accepted here: remove it.",
   "field.at_least": "Use {min} or more.",
   "field.above": "Use a number above {min}.",
   "field.at_most": "Use {max} or less.",

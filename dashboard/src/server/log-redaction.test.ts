@@ -3,7 +3,7 @@ import type { DiscordInteractions } from "@skillswap/bot";
 import { createTestCore, newPerson, type TestCore } from "@skillswap/core/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createServer } from "./create-server.js";
+import { buildApp } from "./app.js";
 
 const { publicKey, privateKey } = generateKeyPairSync("ed25519");
 const publicKeyHex = publicKey.export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
@@ -40,7 +40,7 @@ describe("the web server's log", () => {
   beforeAll(async () => {
     core = await createTestCore("sqlite");
     // The options the web role starts with: a level and a stream; the server adds the redaction itself.
-    app = await createServer(core, {
+    app = await buildApp(core, {
       logger: { level: "info", stream: { write: (line: string) => lines.push(line) } },
       discord: { publicKey: publicKeyHex, interactions },
       clock: core.clock,

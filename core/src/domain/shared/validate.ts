@@ -22,6 +22,8 @@ function sentenceFor(issue: z.core.$ZodIssue): string {
         : translate("field.too_short", { min: Number(issue.minimum) });
     case "invalid_type":
       return issue.input === undefined ? translate("field.required") : translate("field.invalid");
+    case "invalid_value":
+      return translate("field.one_of", { choices: issue.values.map(String).join(", ") });
     default:
       return translate("field.invalid");
   }
@@ -33,11 +35,15 @@ function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> {
   return {};
 }
 
+const pathName = (path: readonly PropertyKey[]): string => (path.length === 0 ? "input" : path.map(String).join("."));
+
+/** Each rejected field with its sentence; a field that is not accepted at all is named on its own. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length === 0 ? "input" : issue.path.map(String).join("."),
-    message: sentenceFor(issue),
-  }));
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ field: pathName([...issue.path, key]), message: translate("field.not_accepted") }))
+      : [{ field: pathName(issue.path), message: sentenceFor(issue) }],
+  );
 }
 
 /**

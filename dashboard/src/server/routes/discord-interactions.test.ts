@@ -4,7 +4,7 @@ import { INBOX_RETENTION_MS } from "@skillswap/core";
 import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createServer } from "../create-server.js";
+import { buildApp } from "../app.js";
 import { DISCORD_REQUEST_WINDOW_MS } from "../discord/request-window.js";
 
 type Handle = DiscordInteractions["handle"];
@@ -87,7 +87,7 @@ describe("the Discord interactions endpoint", () => {
 
   beforeAll(async () => {
     core = await createTestCore("sqlite");
-    app = await createServer(core, {
+    app = await buildApp(core, {
       discord: { publicKey: discord.publicKeyHex, interactions },
       clock: core.clock,
       logger: { level: "info", stream: { write: (line: string) => logLines.push(line) } },
@@ -276,7 +276,7 @@ describe("a web server without Discord configured", () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     core = await createTestCore("sqlite");
-    app = await createServer(core);
+    app = await buildApp(core);
   });
   afterAll(async () => {
     await app.close();

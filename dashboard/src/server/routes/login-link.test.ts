@@ -1,7 +1,7 @@
 import { createTestCore, newPerson, type TestCore } from "@skillswap/core/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer } from "../create-server.js";
+import { buildApp } from "../app.js";
 import { SESSION_COOKIE } from "./login-link.js";
 
 const refusal = "This login link has expired or was already used. Ask the bot for a new one with /skillswap login.";
@@ -15,7 +15,7 @@ describe("following a login link from Discord", () => {
 
   beforeAll(async () => {
     core = await createTestCore("sqlite");
-    app = await createServer(core);
+    app = await buildApp(core);
     url = await app.listen({ port: 0, host: "127.0.0.1" });
   });
   afterAll(async () => {

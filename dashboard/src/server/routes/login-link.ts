@@ -1,7 +1,7 @@
 import { isDomainError, translate, type AccountRef, type Services } from "@skillswap/core";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { statusOf } from "../error-handler.js";
+import { statusOf } from "../errors/error-handler.js";
 import { sentencesPage } from "../pages.js";
 
 /** The signed cookie naming the person logged in to the dashboard. */

@@ -25,7 +25,7 @@ describe("how the web server answers failures", () => {
     const response = await app.inject({ method: "GET", url: "/" });
     expect(response.statusCode).toBe(status);
     expect(response.json()).toEqual({
-      error: { code: "SWAP.NOT_FOUND", message: "That swap request could not be found.", fields: [] },
+      error: { code: "SWAP.NOT_FOUND", message: "That swap request could not be found." },
     });
   });
 

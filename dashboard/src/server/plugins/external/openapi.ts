@@ -1,0 +1,52 @@
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { FastifyInstance } from "fastify";
+import {
+  createSerializerCompiler,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { FastifySchemaCompiler } from "fastify";
+import type { z } from "zod";
+import { requestInvalid } from "../../errors/error-handler.js";
+
+/**
+ * Requests are validated by the route's zod schema; a refusal becomes the same DomainError core raises for bad
+ * input, so a client sees one shape and one set of sentences whichever side refused.
+ */
+const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data);
+    return result.success ? { value: result.data } : { error: requestInvalid(result.error) };
+  };
+
+/**
+ * zod validates requests and whitelists responses (a field a schema does not list never leaves), and the same
+ * schemas make the OpenAPI 3.1 document: served at /api/openapi.json, browsable at /api/docs.
+ */
+export async function openApi(app: FastifyInstance, options: { readonly version: string }): Promise<void> {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({}));
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "SkillSwap API",
+        version: options.version,
+        description:
+          "Everything SkillSwap does, over HTTP. Sign in, then send the session cookie with every request and the " +
+          "CSRF token (GET /api/v1/auth/csrf) in the `x-csrf-token` header of every request that changes something. " +
+          'Every failure answers `{ "error": { "code", "message", "fields"? } }`.',
+      },
+      servers: [],
+      tags: [],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  // The UI's own inline script and style are allowed by hash, so the strict CSP holds on its page too.
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.withTypeProvider<ZodTypeProvider>().get("/api/openapi.json", { schema: { hide: true } }, () => app.swagger());
+}
