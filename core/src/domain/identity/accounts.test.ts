@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestCore, domainErrorOf, rejectedFields, testProviders, type TestCore } from "../../testing/index.js";
+import { hashPassword } from "./password.js";
 
 for (const provider of testProviders()) {
   describe(`accounts on ${provider}`, () => {
@@ -142,6 +143,60 @@ for (const provider of testProviders()) {
         );
         expect(error.code).toBe("ACCOUNT.EMAIL_TAKEN");
         expect(error.kind).toBe("conflict");
+      });
+
+      // Time is not measured here (benchmarks measure, tests assert): an unknown email and a passwordless
+      // account check the dummy hash, whose cost password-policy.test.ts ties to today's hash parameters.
+      it("refuses an unknown email, and an account without a password, exactly as a wrong password", async () => {
+        await core.services.accounts.registerFromIdentity({
+          provider: "google",
+          subject: "g-no-password",
+          displayName: "Pat",
+          email: "pat@example.org",
+        });
+        const attempt = (email: string) => () =>
+          core.services.accounts.authenticate({ email, password: "wrong password!" });
+        const wrong = await domainErrorOf(attempt("nora@example.org"));
+        for (const other of [attempt("nobody@example.org"), attempt("pat@example.org")]) {
+          const refusal = await domainErrorOf(other);
+          expect({ code: refusal.code, kind: refusal.kind, message: refusal.messageKey }).toEqual({
+            code: wrong.code,
+            kind: wrong.kind,
+            message: wrong.messageKey,
+          });
+        }
+        expect(wrong.code).toBe("ACCOUNT.BAD_CREDENTIALS");
+      });
+
+      it("still signs in people whose password predates the 12-character rule", async () => {
+        const account = await core.services.accounts.signUpWithEmail({
+          email: "olga@example.org",
+          password: "a passphrase for now",
+          displayName: "Olga",
+        });
+        const oldHash = await hashPassword("ten chars!");
+        await core.database.db.$transaction((tx) =>
+          tx.user.update({ where: { id: account.userId }, data: { passwordHash: oldHash } }),
+        );
+        const login = await core.services.accounts.authenticate({ email: "olga@example.org", password: "ten chars!" });
+        expect(login.userId).toBe(account.userId);
+      });
+
+      it("refuses a password among the most common breached ones, with a sentence of its own", async () => {
+        const error = await domainErrorOf(() =>
+          core.services.accounts.signUpWithEmail({
+            email: "quentin@example.org",
+            password: "QWERTYQWERTY",
+            displayName: "Quentin",
+          }),
+        );
+        expect(error.fields).toEqual([
+          {
+            field: "password",
+            message:
+              "This password is among the most common ones people's accounts were broken into with; choose another.",
+          },
+        ]);
       });
 
       it("names every field it rejects", async () => {

@@ -16,6 +16,15 @@ function derive(password: string, salt: Buffer, options: ScryptOptions & { keyLe
   });
 }
 
+/**
+ * A hash of a random password nobody knows, made with `params`: log-in verifies against it when there is no
+ * account (or no password), so an unknown email costs the same scrypt as a wrong password and answers just as
+ * slowly. A constant rather than made at start-up: no process pays for it, and the first answer is not slower.
+ * password.test.ts fails when `params` change and it is not remade.
+ */
+export const DUMMY_PASSWORD_HASH =
+  "scrypt$32768$8$1$7RnkaGNRG3szqZUkNMbA2g$0YLTzJdJAemoKkMf-iLD1lS-J23gVFczVGmB9ae991g-1JwPWcNEEerXa223jJ7ehtY6Ub6brBagQ4PS0ds70A";
+
 /** `scrypt$N$r$p$salt$hash`, base64url parts. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -5,18 +5,18 @@ import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { translate } from "../../messages/index.js";
 import type { Actor } from "../shared/actor.js";
 import { recordEvent } from "../outbox/record-event.js";
-import {
-  credentialsInput,
-  emailSignUpInput,
-  identityInput,
-  type EmailSignUpInput,
-  type IdentityInput,
-} from "../profiles/input.js";
+import { identityInput, type IdentityInput } from "../profiles/input.js";
 import { handleFromName, isReservedHandle } from "../profiles/rules.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { parseInput } from "../shared/validate.js";
+import { auditAccount } from "./audit.js";
+import { createEmailVerification, requestVerificationMail } from "./email-verification.js";
+import { credentialsInput, emailSignUpInput, type CredentialsInput, type EmailSignUpInput } from "./input.js";
+import { createIdentityLinking } from "./identity-linking.js";
+import { createLinkedIdentities } from "./linked-identities.js";
 import { createLoginLinks } from "./login-links.js";
-import { hashPassword, verifyPassword } from "./password.js";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password.js";
+import { createPasswords } from "./passwords.js";
 
 export interface AccountRef {
   readonly userId: string;
@@ -47,7 +47,10 @@ interface NewUser {
   readonly identity: { provider: string; tenantId: string; subject: string; username: string };
 }
 
-/** Writes a user, its first identity and the user.created event: one person arriving, whichever door they used. */
+/**
+ * Writes a user, its first identity, the user.created event and the audit row: one person arriving, whichever
+ * door they used.
+ */
 async function createUser(tx: Tx, deps: Pick<ServiceDeps, "ids" | "clock">, user: NewUser): Promise<AccountRef> {
   const userId = deps.ids.next();
   const now = deps.clock.now();
@@ -69,6 +72,7 @@ async function createUser(tx: Tx, deps: Pick<ServiceDeps, "ids" | "clock">, user
     aggregateId: userId,
     payload: { userId, via: user.identity.provider },
   });
+  await auditAccount(tx, deps, userId, "account.signed_up", { via: user.identity.provider });
   return { userId, handle: user.handle, created: true };
 }
 
@@ -78,8 +82,6 @@ export interface IdentityRef {
   readonly tenantId: string;
   readonly subject: string;
 }
-
-let dummyHash: string | undefined;
 
 export function createAccountsService(deps: ServiceDeps) {
   const { db } = deps;
@@ -100,9 +102,12 @@ export function createAccountsService(deps: ServiceDeps) {
     });
     return user === null || user.status !== "active" ? null : { userId: user.id };
   }
-  return {
+  const accounts = {
     findByIdentity,
     ...createLoginLinks(deps),
+    ...createLinkedIdentities(deps),
+    ...createEmailVerification(deps),
+    ...createPasswords(deps),
 
     /** The platform accounts linked to a person, oldest first: how a surface reaches them (a DM needs their id). */
     async identitiesOf(userId: string): Promise<IdentityRef[]> {
@@ -161,6 +166,10 @@ export function createAccountsService(deps: ServiceDeps) {
       }
     },
 
+    /**
+     * A new account with email and password. The address stays unconfirmed (emailVerifiedAt null) until the
+     * link mailed with it is opened; the person may sign in meanwhile.
+     */
     async signUpWithEmail(input: EmailSignUpInput): Promise<AccountRef> {
       const data = parseInput(emailSignUpInput, input, "ACCOUNT.INVALID_SIGN_UP");
       const passwordHash = await hashPassword(data.password);
@@ -177,7 +186,7 @@ export function createAccountsService(deps: ServiceDeps) {
               { field: "handle", message: translate("profile.handle_taken", { handle: data.handle }) },
             ]);
           }
-          return createUser(tx, deps, {
+          const account = await createUser(tx, deps, {
             handle: data.handle ?? (await freeHandle(tx, handleFromName(data.displayName))),
             displayName: data.displayName,
             email: data.email,
@@ -185,6 +194,8 @@ export function createAccountsService(deps: ServiceDeps) {
             timeZone: data.timeZone,
             identity: { provider: "email", tenantId: "", subject: data.email, username: data.email },
           });
+          await requestVerificationMail(tx, deps, account.userId);
+          return account;
         });
       } catch (error) {
         if (isUniqueViolation(error)) throw conflict("ACCOUNT.EMAIL_TAKEN", "account.email_taken");
@@ -193,23 +204,22 @@ export function createAccountsService(deps: ServiceDeps) {
     },
 
     /** Email + password log-in. The same error for an unknown email and a wrong password, so emails cannot be probed. */
-    async authenticate(input: { email: string; password: string }): Promise<AccountRef> {
+    async authenticate(input: CredentialsInput): Promise<AccountRef> {
       const data = parseInput(credentialsInput, input, "ACCOUNT.INVALID_CREDENTIALS");
       const user = await db.user.findUnique({
         where: { email: data.email },
         select: { id: true, handle: true, passwordHash: true, status: true },
       });
-      // Verify against a dummy hash when there is no account, so the answer takes as long either way.
-      const matches = await verifyPassword(
-        data.password,
-        user?.passwordHash ?? (dummyHash ??= await hashPassword("not-a-password")),
-      );
+      // Verify against a dummy hash when there is no account or no password, so the answer takes as long.
+      const matches = await verifyPassword(data.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
       if (user === null || user.passwordHash === null || user.status !== "active" || !matches) {
         throw new DomainError("forbidden", "ACCOUNT.BAD_CREDENTIALS", "account.bad_credentials");
       }
       return { userId: user.id, handle: user.handle, created: false };
     },
   };
+  // Signing in and linking on the web build on registerFromIdentity: the same "identity → account" rule.
+  return { ...accounts, ...createIdentityLinking(deps, (input) => accounts.registerFromIdentity(input)) };
 }
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
