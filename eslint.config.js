@@ -10,6 +10,16 @@ const coreImportsNoAdapter = {
   message: "core imports no adapter.",
 };
 
+// What a door may not read from the core, however it is spelled: `core.database`, `core["deps"]`, `{ database }`.
+const coreInternals = "/^(database|deps)$/";
+const noCoreInternalsMessage =
+  "Doors never read the core's database or internals: add a core use case (operators' reads go in core/src/domain/operations) and call it.";
+const doorsReachNoCoreInternals = [
+  `MemberExpression[computed=false][property.name=${coreInternals}]`,
+  `MemberExpression[computed=true][property.value=${coreInternals}]`,
+  `ObjectPattern > Property[key.name=${coreInternals}]`,
+].map((selector) => ({ selector, message: noCoreInternalsMessage }));
+
 export default tseslint.config(
   {
     ignores: [
@@ -124,6 +134,15 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Doors call the core's use cases and render what they answer; the core's database and ports are its own.
+    // Tests and test helpers may still reach them to arrange and check rows.
+    files: ["bot/src/**/*.ts", "dashboard/src/**/*.ts", "dashboard/src/**/*.tsx", "cli/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/testing/**"],
+    rules: {
+      "no-restricted-syntax": ["error", ...doorsReachNoCoreInternals],
     },
   },
   {

@@ -1,6 +1,6 @@
 import { applicationCommandsOf, commandDefinitions, createDiscordBot, type BotLogger } from "@skillswap/bot";
 import { LocalDiscord, type InteractionInput, type LocalUser } from "@skillswap/bot/testing";
-import type { Actor, Core } from "@skillswap/core";
+import type { Actor, CoreInternals } from "@skillswap/core";
 import { catalogSkills, seededRandom } from "@skillswap/core/bench";
 import { percentiles, type Percentiles } from "./recommend.js";
 
@@ -49,7 +49,7 @@ export interface DiscordBench {
  * the synthetic users: `members` of them get a Discord identity and run each kind of interaction in turn, one
  * at a time, against a local Discord in this process (so its own work is included in the numbers).
  */
-export async function benchDiscord(core: Core, actors: readonly Actor[], seed: number): Promise<DiscordBench> {
+export async function benchDiscord(core: CoreInternals, actors: readonly Actor[], seed: number): Promise<DiscordBench> {
   const random = seededRandom(seed * 104_729);
   const users: LocalUser[] = actors.map((_, i) => ({
     id: String(320_000_000_000_000_000n + BigInt(i)),

@@ -1,4 +1,4 @@
-import type { Actor, Core } from "@skillswap/core";
+import type { Actor, CoreInternals } from "@skillswap/core";
 import { defaultLevelPolicy, loadAllMatchProfiles, recommendPairs, seededRandom } from "@skillswap/core/bench";
 
 export interface Percentiles {
@@ -28,7 +28,7 @@ export function sampleActors(users: number, seed: number, count: number): Actor[
 }
 
 /** recommend (pairs) and recommend with cycles, as the product serves them. */
-export async function benchRecommend(core: Core, actors: readonly Actor[]) {
+export async function benchRecommend(core: CoreInternals, actors: readonly Actor[]) {
   const { matching } = core.services;
   // The first request builds the in-memory index from the database: reported on its own.
   const firstActor = actors[0];
@@ -42,7 +42,7 @@ export async function benchRecommend(core: Core, actors: readonly Actor[]) {
 }
 
 /** The naive baseline: every user loaded as a match profile, and every one scored for each actor. */
-export async function benchNaive(core: Core, actors: readonly Actor[]) {
+export async function benchNaive(core: CoreInternals, actors: readonly Actor[]) {
   const loadStarted = performance.now();
   const everyone = await loadAllMatchProfiles(core.database.db, core.deps.clock.now());
   const loadMs = performance.now() - loadStarted;

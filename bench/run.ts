@@ -17,7 +17,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createCore, loadConfig, seedSynthetic, type Core } from "@skillswap/core";
+import { createCore, loadConfig, seedSynthetic, type CoreInternals } from "@skillswap/core";
 import { benchCli } from "./cli.js";
 import { benchNaive, benchRecommend, sampleActors } from "./recommend.js";
 import { benchMiniSearch, benchSearch } from "./search.js";
@@ -36,7 +36,7 @@ const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const openCore = (file: string, prepare: boolean) =>
   createCore(loadConfig({ DATABASE_URL: `file:${file}` }, {}), { prepare });
 
-async function withCore<T>(file: string, run: (core: Core) => Promise<T>): Promise<T> {
+async function withCore<T>(file: string, run: (core: CoreInternals) => Promise<T>): Promise<T> {
   const core = await openCore(file, false);
   try {
     return await run(core);

@@ -1,4 +1,4 @@
-import type { Actor, Core, PeopleSearchInput } from "@skillswap/core";
+import type { Actor, CoreInternals, PeopleSearchInput } from "@skillswap/core";
 import { catalogSkills, firstNames, lastNames, loadAllDocuments, seededRandom } from "@skillswap/core/bench";
 import MiniSearch from "minisearch";
 import { percentiles, sampleActors, type Percentiles } from "./recommend.js";
@@ -40,7 +40,7 @@ export interface SearchBench {
 }
 
 /** search.people on the embedded index (already built): text only, text + distance, text + category + level. */
-export async function benchSearch(core: Core, users: number, seed: number, count = 200): Promise<SearchBench> {
+export async function benchSearch(core: CoreInternals, users: number, seed: number, count = 200): Promise<SearchBench> {
   const { search } = core.services;
   const random = seededRandom(seed * 104_729);
   const actors: Actor[] = sampleActors(users, seed, count);
@@ -78,7 +78,7 @@ export async function benchSearch(core: Core, users: number, seed: number, count
  * skill names) and the same text queries, with fuzzy and prefix matching like ours. It has no filters,
  * visibility rules or pages: it is measured on what it does, ranking every match and keeping twenty.
  */
-export async function benchMiniSearch(core: Core, seed: number, count = 200) {
+export async function benchMiniSearch(core: CoreInternals, seed: number, count = 200) {
   const names = new Map(catalogSkills.map((s) => [`skill:${s.slug}`, s.name]));
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();

@@ -284,7 +284,7 @@ describe("the skillswap command", () => {
     }
     const login = await fetch(`${base}/login/link?token=${token}`, { redirect: "manual" });
     expect(login.status).toBe(303);
-    expect(login.headers.getSetCookie()[0]).toMatch(/^skillswap_session=.+HttpOnly/);
+    expect(login.headers.getSetCookie()[0]).toMatch(/^skillswap=.+HttpOnly/);
     expect((await fetch(`${base}/login/link?token=${token}`, { redirect: "manual" })).status).toBe(400);
 
     child.kill("SIGTERM");

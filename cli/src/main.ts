@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { Command, Option } from "commander";
+import type { SwapListFilter } from "@skillswap/core";
 import type { RegisterCommandsFlags } from "./commands/register-commands.js";
 import { numberAbove, wholeNumber } from "./options.js";
 
@@ -24,7 +25,18 @@ function version(): string {
   return typeof manifest === "object" && manifest !== null && "version" in manifest ? String(manifest.version) : "";
 }
 
-const swapStatuses = ["open", "closed", "pending", "accepted", "declined", "cancelled", "expired", "completed"];
+// Spelled out rather than imported: a value from the core would load it, and with it the database client. The
+// type keeps the list to what core's swap list accepts, and commander refuses anything else before the action.
+const swapStatuses: readonly SwapListFilter[] = [
+  "open",
+  "closed",
+  "pending",
+  "accepted",
+  "declined",
+  "cancelled",
+  "expired",
+  "completed",
+];
 
 export function buildProgram(): Command {
   const program = new Command("skillswap")
@@ -108,7 +120,7 @@ export function buildProgram(): Command {
     .addOption(new Option("--status <status>", "which swaps").choices(swapStatuses))
     .option("--limit <n>", "how many (1-50)", wholeNumber(1, 50), 20)
     .option("--json", "machine-readable output")
-    .action(async (handle: string, options: { status?: string; limit?: number; json?: boolean }) =>
+    .action(async (handle: string, options: { status?: SwapListFilter; limit?: number; json?: boolean }) =>
       (await commands.swaps()).swapsCommand(handle, options),
     );
 

@@ -6,6 +6,7 @@ import { createCommunitiesService } from "./domain/communities/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
 import { createInboxService } from "./domain/inbox/service.js";
+import { createNotificationsService } from "./domain/notifications/service.js";
 import { createOperationsService } from "./domain/operations/service.js";
 import { createReviewsService } from "./domain/reviews/service.js";
 import { createSearchService } from "./domain/search/service.js";
@@ -14,30 +15,46 @@ import { createForumsService } from "./domain/social/forums.js";
 import { createGroupsService } from "./domain/social/groups.js";
 import { createSessionsService } from "./domain/sessions/service.js";
 import { createSwapsService } from "./domain/swaps/service.js";
+import { createRateLimitsService } from "./domain/rate-limits/service.js";
+import { createWebSessionsService } from "./domain/web-sessions/service.js";
 import { createRelaysService } from "./domain/relays/service.js";
 import { createSendsService } from "./domain/sends/service.js";
 import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
 import { createSkillsService } from "./domain/skills/service.js";
+import { fileStoreFor } from "./infra/files/file-store-for.js";
+import { databaseSessionStore } from "./infra/database-sessions/database-session-store.js";
 import { GazetteerGeocoder } from "./infra/gazetteer/gazetteer.js";
+import { memoryCounters } from "./infra/memory-counters/memory-counters.js";
+import { openRedis } from "./infra/redis/redis-connection.js";
+import { redisCounters } from "./infra/redis/redis-counters.js";
+import { redisSessionStore } from "./infra/redis/redis-session-store.js";
+import { configuredMailer } from "./infra/mail/configured-mailer.js";
 import { openDatabase, type Database } from "./infra/prisma/database.js";
 import type { MigrationReport } from "./infra/prisma/migrate.js";
 import { postgresSearchIndex } from "./infra/postgres-search/postgres-search-index.js";
 import { sqliteSearchIndex } from "./infra/sqlite-fts/sqlite-search-index.js";
 import type { SearchIndex } from "./ports/search-index.js";
 import { systemClock, type Clock } from "./ports/clock.js";
+import type { FileStore } from "./ports/file-store.js";
 import type { Geocoder } from "./ports/geocoder.js";
+import type { Mailer } from "./ports/mailer.js";
 import { timeOrderedIds, type Ids } from "./ports/ids.js";
 
 /** What the use cases take from configuration besides the ports. */
 export interface ServicePolicies {
   readonly minTeachLevel: number;
+  /** PUBLIC_URL: links to what the web server serves (avatars) start with it. */
+  readonly publicUrl: string;
 }
 
-export function createServices(deps: ServiceDeps, policies: ServicePolicies = { minTeachLevel: 1 }) {
+export function createServices(
+  deps: ServiceDeps,
+  policies: ServicePolicies = { minTeachLevel: 1, publicUrl: "http://localhost:3000" },
+) {
   return {
     accounts: createAccountsService(deps),
-    profiles: createProfilesService(deps),
+    profiles: createProfilesService(deps, { publicUrl: policies.publicUrl }),
     skills: createSkillsService(deps),
     matching: createMatchingService(deps, { minTeachLevel: policies.minTeachLevel }),
     search: createSearchService(deps),
@@ -51,27 +68,44 @@ export function createServices(deps: ServiceDeps, policies: ServicePolicies = { 
     follows: createFollowsService(deps),
     forums: createForumsService(deps),
     inbox: createInboxService(deps),
+    notifications: createNotificationsService(deps),
     relays: createRelaysService(deps),
     sends: createSendsService(deps),
     operations: createOperationsService(deps),
+    webSessions: createWebSessionsService(deps, deps.sessionStore),
+    rateLimits: createRateLimitsService(deps.counters),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
+/** What doors get: the configuration and the use cases, never the database or the ports behind them. */
 export interface Core {
   readonly config: Config;
   readonly services: Services;
-  readonly database: Database;
-  readonly deps: ServiceDeps;
   readonly migrations: MigrationReport | null;
   close(): Promise<void>;
+}
+
+/**
+ * The core with what its use cases run on, for the code that wires it or checks it: the worker, the seeders,
+ * the CLI's start-up, tests. Doors take `Core`, and lint refuses them `.database` and `.deps` (eslint.config.js).
+ */
+export interface CoreInternals extends Core {
+  readonly database: Database;
+  readonly deps: ServiceDeps;
 }
 
 export interface CoreOptions {
   readonly clock?: Clock;
   readonly ids?: Ids;
   readonly geocoder?: Geocoder;
+  /** Where uploads are kept; by default S3 when S3_BUCKET is set, else UPLOADS_DIR on disk. */
+  readonly files?: FileStore;
+  /** Where account mail goes; by default SMTP when SMTP_URL is set, else files under the data folder. */
+  readonly mailer?: Mailer;
+  /** Where the core says what it did for the person running it (a mail saved to a file); stderr by default. */
+  readonly log?: (line: string) => void;
   /** Apply migrations and load the skill catalog before returning (default true). */
   readonly prepare?: boolean;
 }
@@ -80,9 +114,11 @@ export interface CoreOptions {
  * Builds SkillSwap's core from configuration: picks the database (SQLite file or PostgreSQL) from
  * DATABASE_URL, brings it up to date, loads the skill catalog and wires the use cases.
  */
-export async function createCore(config: Config = loadConfig(), options: CoreOptions = {}): Promise<Core> {
+export async function createCore(config: Config = loadConfig(), options: CoreOptions = {}): Promise<CoreInternals> {
   let migrations: MigrationReport | null = null;
   const prepare = options.prepare ?? true;
+  // Before the database opens: a configuration mistake here then leaves nothing open behind it.
+  const files = options.files ?? fileStoreFor(config);
   const database = await openDatabase(config.DATABASE_URL, {
     migrate: prepare,
     onMigrated: (report) => (migrations = report),
@@ -97,21 +133,44 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
   // own index serves search whatever the configuration says (README, "Search").
   const searchIndex: SearchIndex =
     database.provider === "sqlite" ? sqliteSearchIndex(database) : postgresSearchIndex(database.url);
+  // Redis, when configured, holds what every web process must share: sessions and attempt counters.
+  const redis = config.REDIS_URL === undefined ? undefined : openRedis(config.REDIS_URL);
+  const clock = options.clock ?? systemClock;
   const deps: ServiceDeps = {
     db: database.db,
     database,
-    clock: options.clock ?? systemClock,
+    clock,
     ids: options.ids ?? timeOrderedIds(),
     geocoder: options.geocoder ?? new GazetteerGeocoder(),
     searchIndex,
+    files,
+    mailer: options.mailer ?? configuredMailer(config, options.log ?? ((line) => console.error(line))),
+    sessionStore: redis === undefined ? databaseSessionStore(database.db) : redisSessionStore(redis),
+    counters: redis === undefined ? memoryCounters(clock) : redisCounters(redis),
+    readinessProbes: [
+      { name: `files (${files.kind})`, check: () => files.ready() },
+      ...(redis === undefined
+        ? []
+        : [
+            {
+              name: "redis",
+              check: async () => {
+                await redis.ping();
+              },
+            },
+          ]),
+    ],
   };
   const close = async () => {
+    await deps.mailer.close();
     await searchIndex.close();
+    await deps.files.close();
+    await redis?.quit();
     await database.close();
   };
   return {
     config,
-    services: createServices(deps, { minTeachLevel: config.MIN_TEACH_LEVEL }),
+    services: createServices(deps, { minTeachLevel: config.MIN_TEACH_LEVEL, publicUrl: config.PUBLIC_URL }),
     database,
     deps,
     migrations,

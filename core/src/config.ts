@@ -26,10 +26,54 @@ export const configSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   REDIS_URL: z.url().optional(),
   ELASTICSEARCH_URL: z.url().optional(),
+  /** Where uploaded files (avatars) are kept on disk when S3_BUCKET is not set. */
+  UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
+  /** Keeps uploads in this S3 bucket instead of on disk; credentials from S3_ACCESS_KEY_ID or the SDK's chain. */
   S3_BUCKET: z.string().min(1).optional(),
+  /** An S3-compatible service other than AWS (MinIO): its URL. */
   S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  /** Bucket in the path rather than the host name; true by default when S3_ENDPOINT is set (MinIO needs it). */
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Where people reach the web server; links sent to them (login links) start with it. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
+  /**
+   * The SMTP server account mail (email verification, password reset) goes through: smtp://user:password@host:587
+   * (STARTTLS) or smtps://…:465. Unset, each mail is written to a file under the data folder instead.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, hostname: /./, error: "Use smtp://user:password@host:587 or smtps://…:465" })
+    .optional(),
+  /** The sender of account mail. */
+  MAIL_FROM: z.string().min(1).default("SkillSwap <no-reply@localhost>"),
+  /**
+   * Other web origins allowed to call the API from a browser, comma-separated (https://app.example.org).
+   * Empty by default: the dashboard is served from PUBLIC_URL itself and needs no CORS.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ""),
+    )
+    .pipe(z.array(z.url("Use full origins such as https://app.example.org, separated by commas"))),
+  /**
+   * Whether to believe X-Forwarded-For/-Proto: "false" (default, nothing in front), "true" (any proxy), a hop
+   * count ("1"), or the proxies' addresses/CIDRs ("10.0.0.0/8,127.0.0.1"). Client IPs (rate limits, audit) depend on it.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value): boolean | number | string[] => {
+      if (value === "true" || value === "false") return value === "true";
+      if (/^\d+$/.test(value)) return Number(value);
+      return value.split(",").map((entry) => entry.trim());
+    }),
   /**
    * Signs the dashboard's session cookie. Optional: without it the web server makes a random one per process,
    * so sessions end at every restart and do not carry across several web processes — set it in production.
@@ -47,6 +91,22 @@ export const configSchema = z.object({
     .optional(),
   /** Discord's REST base; only changed to point the bot at a local Discord in tests and benchmarks. */
   DISCORD_API_URL: z.url().default("https://discord.com/api"),
+  /** API requests one client (a signed-in person, else an address) may make per minute; then 429 with Retry-After. */
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Of those, the costly reads (people search, suggestions, recommendations) per minute. */
+  SEARCHES_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  /** With DISCORD_APPLICATION_ID (the OAuth client id), offers "Sign in with Discord" on the dashboard. */
+  DISCORD_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Discord's OAuth pages; only changed to point sign-in at a local fake in tests. */
+  DISCORD_OAUTH_AUTHORIZE_URL: z.url().default("https://discord.com/oauth2/authorize"),
+  DISCORD_OAUTH_TOKEN_URL: z.url().default("https://discord.com/api/oauth2/token"),
+  /** Both set: "Sign in with Google" on the dashboard (an OAuth client of type "Web application"). */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Google's OAuth endpoints; only changed to point sign-in at a local fake in tests. */
+  GOOGLE_OAUTH_AUTHORIZE_URL: z.url().default("https://accounts.google.com/o/oauth2/v2/auth"),
+  GOOGLE_OAUTH_TOKEN_URL: z.url().default("https://oauth2.googleapis.com/token"),
+  GOOGLE_OAUTH_USERINFO_URL: z.url().default("https://openidconnect.googleapis.com/v1/userinfo"),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   /**
    * The lowest level (1–5) at which matching offers someone as a teacher: a community that wants seasoned
@@ -112,4 +172,9 @@ export function databaseProvider(url: string): DatabaseProvider {
 /** For test suites: the PostgreSQL to run repository suites against, when the environment provides one. */
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TEST_DATABASE_URL === "" ? undefined : env.TEST_DATABASE_URL;
+}
+
+/** For test suites: the Redis to run Redis-backed suites against, when the environment provides one. */
+export function testRedisUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_REDIS_URL === "" ? undefined : env.TEST_REDIS_URL;
 }

@@ -1,4 +1,4 @@
-export { createCore, createServices, type Core, type CoreOptions, type Services } from "./app.js";
+export { createCore, createServices, type Core, type CoreInternals, type CoreOptions, type Services } from "./app.js";
 export {
   ConfigError,
   databaseProvider,
@@ -12,8 +12,14 @@ export { translate, type Locale, type MessageKey } from "./messages/index.js";
 export { actorOf, type Actor } from "./domain/shared/actor.js";
 export { fieldErrors } from "./domain/shared/validate.js";
 export type { AccountRef } from "./domain/identity/service.js";
+export type { ResolvedSession, SignInMethod, StartedSession, WebSessionView } from "./domain/web-sessions/types.js";
+export type { LinkedIdentityView } from "./domain/identity/linked-identities.js";
+export { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from "./domain/web-sessions/rules.js";
+export type { RateLimit } from "./domain/rate-limits/service.js";
 export { LOGIN_LINK_TTL_MS } from "./domain/identity/login-links.js";
 export type { ProfileView, OwnProfileView, Visibility, NotificationSetting } from "./domain/profiles/types.js";
+export { AVATAR_MAX_BYTES } from "./domain/profiles/avatar-rules.js";
+export type { FileStore, StoredFile } from "./ports/file-store.js";
 export {
   contactPreferences,
   meetingModes,
@@ -22,7 +28,18 @@ export {
   visibilities,
 } from "./domain/profiles/types.js";
 export * as inputs from "./inputs.js";
-export type { ProfilePatch, IdentityInput, EmailSignUpInput } from "./domain/profiles/input.js";
+export type { ProfilePatch, IdentityInput } from "./domain/profiles/input.js";
+export type {
+  CredentialsInput,
+  EmailSignUpInput,
+  PasswordChangeInput,
+  PasswordResetInput,
+  PasswordResetRequest,
+} from "./domain/identity/input.js";
+export { EMAIL_VERIFICATION_TTL_MS } from "./domain/identity/email-verification.js";
+export { PASSWORD_RESET_TTL_MS } from "./domain/identity/passwords.js";
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./domain/identity/password-policy.js";
+export type { Mail, Mailer } from "./ports/mailer.js";
 export type { AddSkillInput, UpdateSkillInput, AvailabilityInput, ProposeSkillInput } from "./domain/skills/input.js";
 export type { CatalogEntry, UserSkillView, WeeklySlot, Direction } from "./domain/skills/types.js";
 export { formatSlot, parseSlot } from "./domain/skills/availability.js";
@@ -47,7 +64,9 @@ export {
 export type { DomainEvent, DomainEventType } from "./domain/outbox/events.js";
 export { outboxStatus, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
 export type { HealthCheck, HealthStatus } from "./domain/operations/rules.js";
+export type { Readiness } from "./domain/operations/service.js";
 export type { GroupView } from "./domain/social/groups.js";
+export { reportStatuses, type ReportStatus } from "./domain/moderation/reports.js";
 export {
   channelsFor,
   deliversTo,
@@ -60,6 +79,7 @@ export { INBOX_RETENTION_MS, type InboundPlatform, type InboxService } from "./d
 export { startWorker, type JobReport, type Worker, type WorkerOptions } from "./worker.js";
 export { notificationsHandler } from "./domain/notifications/handler.js";
 export type { Delivery, Notification } from "./ports/delivery.js";
+export type { InboxNotification } from "./domain/notifications/service.js";
 export type {
   RelayedMessage,
   RelayedPost,
@@ -67,5 +87,19 @@ export type {
   SessionAnnouncement,
   SwapOpening,
 } from "./domain/relays/service.js";
-export { swapMovesFor, type SwapMove } from "./domain/swaps/moves.js";
 export type { SwapView, SwapParticipantView } from "./domain/swaps/types.js";
+export {
+  swapKinds,
+  swapListFilters,
+  swapMoves,
+  swapRoles,
+  swapStatuses,
+  type SwapListFilter,
+  type SwapMove,
+} from "./domain/swaps/types.js";
+export { sessionModes, sessionStatuses, type SessionMode, type SessionStatus } from "./domain/sessions/rules.js";
+export type { SessionView } from "./domain/sessions/service.js";
+export type { ReviewView } from "./domain/reviews/service.js";
+export { directions, type AvailabilityView } from "./domain/skills/types.js";
+export type { ConversationSummary, MessagePage, MessageView } from "./domain/conversations/service.js";
+export { messageSources, type MessageSource } from "./domain/conversations/input.js";

@@ -48,6 +48,11 @@ const useCases: Record<string, UseCase> = {
   "accounts.authenticate": (c, _w, t) => c.services.accounts.authenticate({ email: t, password: t }),
   "accounts.actorForHandle": (c, _w, t) => c.services.accounts.actorForHandle(t),
   "accounts.redeemLoginLink": (c, _w, t) => c.services.accounts.redeemLoginLink(t),
+  "accounts.verifyEmail": (c, _w, t) => c.services.accounts.verifyEmail(t),
+  "accounts.requestPasswordReset": (c, _w, t) => c.services.accounts.requestPasswordReset({ email: t }),
+  "accounts.resetPassword": (c, _w, t) => c.services.accounts.resetPassword({ token: t, password: `${t} passphrase` }),
+  "accounts.changePassword": (c, w, t) =>
+    c.services.accounts.changePassword(w.fuzzer, { currentPassword: t, newPassword: `${t} passphrase` }),
   "profiles.get": (c, w, t) => c.services.profiles.get(w.ana, t),
   "profiles.update text": (c, w, t) =>
     c.services.profiles.update(w.fuzzer, { displayName: t, bio: t, pronouns: t.slice(0, 40) }),
@@ -94,6 +99,10 @@ const useCases: Record<string, UseCase> = {
     c.services.conversations.post(w.ana, w.conversationId, { text: t, source: "discord", externalId: t }),
   "conversations.post id": (c, w, t) => c.services.conversations.post(w.ana, t, { text: "hello" }),
   "conversations.list": (c, w, t) => c.services.conversations.list(w.ana, t, { before: t }),
+  "conversations.list after": (c, w, t) => c.services.conversations.list(w.ana, w.conversationId, { after: t }),
+  "conversations.post key": (c, w, t) =>
+    c.services.conversations.post(w.ana, w.conversationId, { text: "hello", idempotencyKey: t }),
+  "conversations.mine": (c, w, t) => c.services.conversations.mine(w.ana, { cursor: t }),
   "conversations.bindChannel": (c, w, t) =>
     c.services.conversations.bindChannel({
       conversationId: w.conversationId,
@@ -111,12 +120,13 @@ const useCases: Record<string, UseCase> = {
   "sessions.dispute": (c, w, t) => c.services.sessions.dispute(w.ana, t),
   "sessions.cancel": (c, w, t) => c.services.sessions.cancel(w.fuzzer, t),
   "sessions.listFor": (c, w, t) => c.services.sessions.listFor(w.ana, t),
+  "sessions.list": (c, w, t) => c.services.sessions.list(w.ana, w.swapId, { cursor: t }),
   "reviews.submit": (c, w, t) => c.services.reviews.submit(w.ana, w.swapId, { rating: 5, text: t, about: t }),
   "reviews.submit id": (c, w, t) => c.services.reviews.submit(w.ana, t, { rating: 5 }),
   "reviews.edit": (c, w, t) => c.services.reviews.edit(w.ana, t, { text: t }),
   "reviews.reply": (c, w, t) => c.services.reviews.reply(w.bea, t, { text: t }),
   "reviews.report": (c, w, t) => c.services.reviews.report(w.bea, t, { reason: t }),
-  "reviews.listFor": (c, w, t) => c.services.reviews.listFor(w.ana, t, { before: t }),
+  "reviews.listFor": (c, w, t) => c.services.reviews.listFor(w.ana, t, { cursor: t }),
   "follows.follow": (c, w, t) => c.services.follows.follow(w.fuzzer, { handle: t }),
   "follows.unfollow": (c, w, t) => c.services.follows.unfollow(w.fuzzer, { handle: t }),
   "follows.followers": (c, w, t) => c.services.follows.followers(w.ana, t),
@@ -141,7 +151,7 @@ const useCases: Record<string, UseCase> = {
   "forums.deleteThread": (c, w, t) => c.services.forums.deleteThread(w.fuzzer, t),
   "forums.report": (c, w, t) => c.services.forums.report(w.bea, { threadId: t }, { reason: t }),
   "forums.threads": (c, w, t) => c.services.forums.threads(w.ana, t),
-  "forums.posts": (c, w, t) => c.services.forums.posts(w.ana, t, { after: t }),
+  "forums.posts": (c, w, t) => c.services.forums.posts(w.ana, t, { cursor: t }),
   "forums.pin": (c, w, t) => c.services.forums.pin(w.ana, t),
   "communities.register": (c, _w, t) =>
     c.services.communities.register({ platform: "discord", externalId: t, name: t }),
@@ -155,8 +165,17 @@ const useCases: Record<string, UseCase> = {
     c.services.communities.unlinkChannel(w.admin, { communityId: t, channelId: t }),
   "communities.setSwapsChannel": (c, w, t) =>
     c.services.communities.setSwapsChannel(w.admin, { communityId: w.communityId, channelId: t }),
-  "communities.links": (c, _w, t) => c.services.communities.links(t),
+  "communities.links": (c, w, t) => c.services.communities.links(w.admin, t),
   "communities.auditLog": (c, w, t) => c.services.communities.auditLog(w.admin, t),
+  "communities.auditLog cursor": (c, w, t) => c.services.communities.auditLog(w.admin, w.communityId, { cursor: t }),
+  "groups.get": (c, w, t) => c.services.groups.get(w.ana, t),
+  "groups.browse": (c, w, t) => c.services.groups.browse(w.ana, { communityId: t, cursor: t }),
+  "follows.feed": (c, w, t) => c.services.follows.feed(w.ana, { cursor: t }),
+  "forums.threads cursor": (c, w, t) => c.services.forums.threads(w.ana, w.groupId, { cursor: t }),
+  "moderation.blocks": (c, w, t) => c.services.moderation.blocks(w.fuzzer, { cursor: t }),
+  "moderation.reports": (c, w, t) => c.services.moderation.reports(w.admin, t, { cursor: t }),
+  "moderation.resolveReport": (c, w, t) =>
+    c.services.moderation.resolveReport(w.admin, w.communityId, t, { resolution: "dismissed" }),
   "moderation.block": (c, w, t) => c.services.moderation.block(w.fuzzer, { handle: t }),
   "moderation.unblock": (c, w, t) => c.services.moderation.unblock(w.fuzzer, { handle: t }),
   "moderation.report": (c, w, t) => c.services.moderation.report(w.fuzzer, { handle: t, reason: t }),

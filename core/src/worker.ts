@@ -1,4 +1,6 @@
-import type { Core } from "./app.js";
+import type { CoreInternals } from "./app.js";
+import { accountMailHandler } from "./domain/identity/account-mail.js";
+import { dashboardDelivery } from "./domain/notifications/dashboard-delivery.js";
 import { notificationsHandler } from "./domain/notifications/handler.js";
 import { INBOX_RETENTION_MS } from "./domain/inbox/service.js";
 import { SENDS_RETENTION_MS } from "./domain/sends/service.js";
@@ -21,7 +23,7 @@ export interface Worker {
 
 export interface WorkerOptions {
   readonly handlers?: readonly OutboxHandler[];
-  /** The surfaces notifications go to (bots, dashboard, email); none means events are settled silently. */
+  /** The surfaces notifications go to besides the dashboard's inbox, which is always on (bots, email). */
   readonly deliveries?: readonly Delivery[];
   readonly jobEveryMs?: number;
   readonly pollIntervalMs?: number;
@@ -30,15 +32,16 @@ export interface WorkerOptions {
 
 /**
  * The background half of SkillSwap (the `worker` role, in-process when embedded): the outbox dispatcher
- * delivering events to their handlers, and the scheduled jobs — requests lapse after 14 days, sessions one
+ * delivering events to their handlers (account mail always), and the scheduled jobs — requests lapse after 14 days, sessions one
  * side confirmed complete after 72 undisputed hours, participants hear of a session the day before, the search index catches up with changes made by other
  * processes, the inbox forgets platform event ids older than a day, and what the bots sent is forgotten after a month. Every job is idempotent, so two workers overlapping do no harm beyond the work.
  */
-export function startWorker(core: Core, options: WorkerOptions = {}): Worker {
+export function startWorker(core: CoreInternals, options: WorkerOptions = {}): Worker {
   const onError = options.onError ?? (() => undefined);
   const handlers = [
+    accountMailHandler(core.deps, core.config.PUBLIC_URL),
     ...(options.handlers ?? []),
-    ...(options.deliveries === undefined ? [] : [notificationsHandler(core.database.db, options.deliveries)]),
+    notificationsHandler(core.database.db, [dashboardDelivery(core.deps), ...(options.deliveries ?? [])]),
   ];
   const dispatcher = createOutboxDispatcher(core.deps, {
     handlers,

@@ -79,7 +79,13 @@ function optionalServices(config: Config): Check[] {
       "elasticsearch",
       "configured; Elasticsearch search arrives with a later release",
     ),
-    replaceable(config.S3_BUCKET, "s3", "configured; S3 file storage arrives with a later release"),
+    config.S3_BUCKET === undefined
+      ? { name: "files", status: "ok", detail: `uploads kept on disk in ${config.UPLOADS_DIR}` }
+      : {
+          name: "files",
+          status: "ok",
+          detail: `uploads kept in S3 bucket ${config.S3_BUCKET}${config.S3_ENDPOINT === undefined ? "" : ` at ${config.S3_ENDPOINT}`}`,
+        },
     config.DISCORD_TOKEN === undefined
       ? { name: "discord", status: "ok", detail: "not configured — set DISCORD_TOKEN to run the bot (README, Discord)" }
       : {

@@ -1,5 +1,13 @@
 import { createDiscordBot, discordRest, discordWorkerParts, type BotLogger, type DiscordBot } from "@skillswap/bot";
-import { databaseProvider, demoHandlesToTry, seedDemo, startWorker, type Core, type Worker } from "@skillswap/core";
+import {
+  databaseProvider,
+  demoHandlesToTry,
+  seedDemo,
+  startWorker,
+  type Core,
+  type CoreInternals,
+  type Worker,
+} from "@skillswap/core";
 import { readFileSync } from "node:fs";
 import { constants } from "node:os";
 import { emit, type OutputOptions } from "../output.js";
@@ -107,7 +115,7 @@ export function parseRoles(text: string | undefined): Role[] {
   return roles as Role[];
 }
 
-async function prepareDemo(core: Core): Promise<string> {
+async function prepareDemo(core: CoreInternals): Promise<string> {
   if (!core.config.SKILLSWAP_DEMO_DATA) return "Demo data is switched off (SKILLSWAP_DEMO_DATA=false).";
   const people = await core.services.operations.activePeople();
   if (people > 0) return `The database already holds ${people} people; demo data left as it is.`;

@@ -101,12 +101,14 @@ for (const provider of testProviders()) {
         "swaps.complete": () => s.swaps.complete(o, r.swapId),
         "sessions.schedule": () => s.sessions.schedule(o, r.swapId, { startsAt: start, mode: "online" }),
         "sessions.listFor": () => s.sessions.listFor(o, r.swapId),
+        "sessions.list": () => s.sessions.list(o, r.swapId),
         "sessions.reschedule": () => s.sessions.reschedule(o, r.sessionId, { startsAt: start }),
         "sessions.cancel": () => s.sessions.cancel(o, r.sessionId),
         "sessions.confirm": () => s.sessions.confirm(o, r.sessionId),
         "sessions.dispute": () => s.sessions.dispute(o, r.sessionId),
         "conversations.post": () => s.conversations.post(o, r.conversationId, { text: "Hello?" }),
         "conversations.list": () => s.conversations.list(o, r.conversationId),
+        "conversations.follow": () => s.conversations.follow(o, r.conversationId, {}, AbortSignal.abort()),
         "conversations.bindChannel": () =>
           s.conversations.bindChannel({
             conversationId: r.conversationId,
@@ -123,6 +125,7 @@ for (const provider of testProviders()) {
         "groups.join": () => s.groups.join(o, r.groupId),
         "groups.leave": () => s.groups.leave(o, r.groupId),
         "groups.members": () => s.groups.members(o, r.groupId),
+        "groups.get": () => s.groups.get(o, r.groupId),
         "groups.setRole": () => s.groups.setRole(o, r.groupId, { handle: bea.handle, role: "moderator" }),
         "groups.transferOwnership": () => s.groups.transferOwnership(o, r.groupId, { handle: o.handle }),
         "forums.startThread": () => s.forums.startThread(o, r.groupId, { title: "Hello there", body: "Hi" }),
@@ -145,6 +148,10 @@ for (const provider of testProviders()) {
         "communities.setSwapsChannel": () =>
           s.communities.setSwapsChannel(o, { communityId: r.communityId, channelId: "c" }),
         "communities.auditLog": () => s.communities.auditLog(o, r.communityId),
+        "communities.links": () => s.communities.links(o, r.communityId),
+        "moderation.reports": () => s.moderation.reports(o, r.communityId),
+        "moderation.resolveReport": () =>
+          s.moderation.resolveReport(o, r.communityId, "any-report", { resolution: "resolved" }),
       };
       const db = core.database.db;
       const before = await Promise.all([db.report.count(), db.outboxEvent.count(), db.forumPost.count()]);

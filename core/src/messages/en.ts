@@ -23,7 +23,9 @@ export const en = {
   "field.handle_format": "Use 3–30 letters, digits, '_' or '-', starting with a letter or digit.",
   "field.time_zone": "Use an IANA time zone such as Europe/Paris or America/New_York.",
   "field.email": "Enter a valid email address.",
-  "field.password": "Use at least 10 characters for your password.",
+  "field.password": "Use at least 12 characters for your password.",
+  "field.password_common":
+    "This password is among the most common ones people's accounts were broken into with; choose another.",
   "field.level": "Level goes from 1 (beginner) to 5 (expert).",
   "field.slot": "Each slot needs a weekday and a start before its end, within one day (e.g. Tue 18:00–20:00).",
   "field.city_unknown": "We could not find a city called “{query}”. Try adding the country, like “Paris, FR”.",
@@ -33,17 +35,52 @@ export const en = {
   "field.community_unknown": "There is no community with that id.",
   "field.needs_place": "Distances need a place: say near which city, or set your location on your profile.",
   "field.cursor": "This page belongs to a different search. Start the search again.",
+  "field.page_cursor": "This page link is not valid here. Start again from the first page.",
+  "field.one_position": "Ask for the messages before one message or after one, not both.",
 
   "user.not_found": "There is no SkillSwap profile called {handle}.",
   "user.deleted": "That account has been deleted.",
   "profile.hidden": "This profile is private.",
   "profile.handle_taken": "The handle {handle} is already taken.",
   "profile.not_yours": "You can only change your own profile.",
+  "avatar.too_large": "Use a picture of {max} MB or less.",
+  "avatar.unsupported_type": "Use a JPEG, PNG, WebP or GIF picture.",
+  "avatar.unreadable": "This picture could not be read: the file may be damaged or incomplete. Try another one.",
+  "avatar.too_many_pixels": "Use a picture of at most {max} megapixels.",
+  "avatar.missing": "Choose a picture to upload, sent as the form field “avatar”.",
+  "avatar.one_file": "Send one picture at a time.",
+  "avatar.not_found": "There is no such picture.",
   "account.email_taken": "An account with that email already exists.",
+  "account.email_has_account":
+    "An account with this {provider} account's email already exists. Sign in to it as before, then link {provider} from your account page.",
   "account.identity_taken": "That {provider} account is already linked to another SkillSwap profile.",
   "account.bad_credentials": "That email and password do not match.",
+  "web_session.not_found": "That sign-in could not be found among yours; it may have ended already.",
+  "rate_limit.exceeded": "Too many attempts. Try again in {minutes} min.",
   "account.login_link_invalid":
     "This login link has expired or was already used. Ask the bot for a new one with /skillswap login.",
+  "account.verification_link_invalid":
+    "This confirmation link has expired or was already used. Sign in and ask for a new one from your account page.",
+  "account.reset_link_invalid":
+    "This password reset link has expired or was already used. Ask for a new one from the sign-in page.",
+  "account.wrong_password": "That is not your current password.",
+  "account.no_email": "Your account has no email address yet.",
+  "account.email_already_verified": "Your email address is already confirmed.",
+  "account.email_unverified":
+    "Confirm your email address first: open the link we mailed you, or ask for a new one from your account page.",
+  "account.too_many_mails":
+    "We have sent you several links in the last hour. Wait a little, and check your spam folder.",
+  "mail.verify_subject": "Confirm your email address for SkillSwap",
+  "mail.verify_text":
+    "Hi {name},\n\nTo confirm that {email} is your address on SkillSwap, open this link within 24 hours:\n\n{link}\n\nIf you did not sign up for SkillSwap, ignore this mail: nothing happens without the link.",
+  "mail.reset_subject": "Reset your SkillSwap password",
+  "mail.reset_text":
+    "Hi {name},\n\nSomeone, hopefully you, asked to reset the password of your SkillSwap account. To choose a new one, open this link within 30 minutes:\n\n{link}\n\nThe link works once. If you did not ask, ignore this mail: your password stays as it is.",
+  "mail.password_changed_subject": "Your SkillSwap password was changed",
+  "mail.password_changed_text":
+    "Hi {name},\n\nThe password of your SkillSwap account has just been changed. If you did this, there is nothing more to do.\n\nIf you did not, reset your password right away from the sign-in page at {site}: the reset link goes to this address only.",
+  "mail.password_set_text":
+    "Hi {name},\n\nYour SkillSwap account now has a password: you can sign in with {email} and that password, as well as through your chat platform.\n\nIf you did not do this, reset your password right away from the sign-in page at {site}: the reset link goes to this address only.",
 
   "skill.not_found": "We do not know the skill “{name}” yet. You can propose it as a new skill.",
   "skill.pending": "“{name}” was proposed and waits for a community admin to approve it.",
@@ -135,6 +172,8 @@ export const en = {
   "notify.thread": "New thread in {group}: {title}",
   "follow.self": "You cannot follow yourself.",
   "moderation.self": "You cannot block or report yourself.",
+  "report.not_found": "That report could not be found.",
+  "report.closed": "That report has already been dealt with.",
 
   "search.results_for": "People for “{text}”",
   "search.no_results": "Nobody matches that yet.",

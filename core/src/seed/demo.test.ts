@@ -183,7 +183,7 @@ for (const provider of testProviders()) {
       const status = await outboxStatus(core.database.db);
       expect(status).toMatchObject({ pending: 0, dead: 0 });
       expect(status.delivered).toBeGreaterThanOrEqual(10);
-      const feed = await core.services.follows.feed(await actorOf("theo-martin"));
+      const { items: feed } = await core.services.follows.feed(await actorOf("theo-martin"));
       expect(feed).toContainEqual(expect.objectContaining({ kind: "review.received", person: "maria-lopez" }));
     });
 

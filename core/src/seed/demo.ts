@@ -1,4 +1,4 @@
-import type { Core } from "../app.js";
+import type { CoreInternals } from "../app.js";
 import type { Tx } from "../infra/prisma/database.js";
 import { mergeSlots } from "../domain/skills/availability.js";
 import { skillIdFor } from "../domain/skills/catalog.js";
@@ -229,7 +229,7 @@ export interface DemoSeedResult {
  * events (it describes a past, not news; indexes read the tables when next built); the story of the people to
  * try is recorded as events already delivered, so the outbox shows a history and nobody is notified of it.
  */
-export async function seedDemo(core: Core): Promise<DemoSeedResult> {
+export async function seedDemo(core: CoreInternals): Promise<DemoSeedResult> {
   const { db } = core.database;
   if ((await db.user.findUnique({ where: { id: demoId(1) }, select: { id: true } })) !== null) {
     const users = await db.user.count({ where: { id: { startsWith: "demo-user-" } } });

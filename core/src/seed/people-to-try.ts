@@ -1,4 +1,4 @@
-import type { Core } from "../app.js";
+import type { CoreInternals } from "../app.js";
 import type { Tx } from "../infra/prisma/database.js";
 import { mergeSlots } from "../domain/skills/availability.js";
 import { skillIdFor } from "../domain/skills/catalog.js";
@@ -224,7 +224,7 @@ export async function writePeopleToTry(
  * data is not there (switched off, or another community's database). Read by id, so a handle someone changed
  * is still right.
  */
-export async function demoHandlesToTry(core: Pick<Core, "database">): Promise<string[]> {
+export async function demoHandlesToTry(core: Pick<CoreInternals, "database">): Promise<string[]> {
   const rows = await core.database.db.user.findMany({
     where: { id: { in: peopleToTry.map((p) => p.id) }, status: "active" },
     select: { id: true, handle: true },

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Core } from "../app.js";
+import type { CoreInternals } from "../app.js";
 import { createTestCore, testProviders, type TestCore } from "../testing/index.js";
 import { seedSynthetic } from "./synthetic.js";
 
 /** A hash of the sorted handles and (user, skill, direction, level) tuples of one seed's people. */
-async function fingerprint(core: Core, seed: number): Promise<string> {
+async function fingerprint(core: CoreInternals, seed: number): Promise<string> {
   const { db } = core.database;
   const prefix = `syn-${seed}-`;
   const users = await db.user.findMany({ where: { id: { startsWith: prefix } }, select: { handle: true } });

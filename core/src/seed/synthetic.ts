@@ -1,4 +1,4 @@
-import type { Core } from "../app.js";
+import type { CoreInternals } from "../app.js";
 import { catalogSkills } from "../domain/skills/catalog-data.js";
 import { skillIdFor } from "../domain/skills/catalog.js";
 import { openBulkWriter, type BulkWriter, type Cell } from "./bulk-writer.js";
@@ -169,7 +169,7 @@ async function writeChunk(writer: BulkWriter, g: Generator, from: number, to: nu
  * bulk-writer.ts) and without outbox events: after a bulk load, indexes are rebuilt from the tables rather than
  * fed event by event. Idempotent: a seed whose first person exists is not written again.
  */
-export async function seedSynthetic(core: Core, options: SyntheticOptions): Promise<SyntheticResult> {
+export async function seedSynthetic(core: CoreInternals, options: SyntheticOptions): Promise<SyntheticResult> {
   const started = performance.now();
   const { db, provider, url } = core.database;
   if ((await db.user.findUnique({ where: { id: `syn-${options.seed}-1` }, select: { id: true } })) !== null) {
@@ -201,7 +201,7 @@ export async function seedSynthetic(core: Core, options: SyntheticOptions): Prom
   return { users: options.users, ...counts, ms: performance.now() - started };
 }
 
-async function existingCounts(core: Core, seed: number, started: number): Promise<SyntheticResult> {
+async function existingCounts(core: CoreInternals, seed: number, started: number): Promise<SyntheticResult> {
   const { db } = core.database;
   const prefix = `syn-${seed}-`;
   const [users, userSkills, slots] = await Promise.all([

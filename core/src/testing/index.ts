@@ -4,3 +4,8 @@ export { acceptedSwap, block, newCommunity, newPerson, newPublicPerson } from ".
 export { domainErrorOf, rejectedFields } from "./errors.js";
 export { seedPeople, type PersonSpec } from "./fixture.js";
 export { requestOfferedCycle } from "./cycles.js";
+export type { TestMailbox } from "./mailbox.js";
+export { testRedisUrl } from "../config.js";
+export { startLocalS3, type LocalS3 } from "./local-s3.js";
+export { testImages } from "./images.js";
+export { deliverNotifications } from "./notifications.js";

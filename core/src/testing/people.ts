@@ -1,4 +1,4 @@
-import type { Core } from "../app.js";
+import type { Core, CoreInternals } from "../app.js";
 import { recordEvent } from "../domain/outbox/record-event.js";
 import type { Actor } from "../domain/shared/actor.js";
 
@@ -18,7 +18,7 @@ export async function newPerson(core: Core, name: string): Promise<Actor & { han
 
 /** A community the given people belong to; `admins` get the admin role. */
 export async function newCommunity(
-  core: Core,
+  core: CoreInternals,
   members: readonly Actor[],
   admins: readonly Actor[] = [],
 ): Promise<string> {
@@ -51,7 +51,7 @@ export async function newCommunity(
 }
 
 /** A block written directly: the block use case itself belongs to the moderation area. */
-export async function block(core: Core, blocker: Actor, blocked: Actor): Promise<void> {
+export async function block(core: CoreInternals, blocker: Actor, blocked: Actor): Promise<void> {
   await core.database.db.block.create({ data: { blockerId: blocker.userId, blockedId: blocked.userId } });
 }
 

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createCore, type Core, type CoreOptions } from "../app.js";
+import { createCore, type CoreInternals, type CoreOptions } from "../app.js";
 import { loadConfig, testDatabaseUrl, type ConfigInput, type DatabaseProvider } from "../config.js";
+import { MemoryMailer } from "../infra/mail/memory-mailer.js";
+import { testMailbox, type TestMailbox } from "./mailbox.js";
 import { freshPostgresDatabase } from "./postgres.js";
 import type { Clock } from "../ports/clock.js";
 
@@ -17,8 +19,10 @@ export class ManualClock implements Clock {
   }
 }
 
-export interface TestCore extends Core {
+export interface TestCore extends CoreInternals {
   readonly clock: ManualClock;
+  /** What the core mailed (unless `options` brought a mailer of its own). */
+  readonly mail: TestMailbox;
 }
 
 /** The databases a repository suite runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
@@ -47,13 +51,22 @@ export async function createTestCore(
     url = database.url;
     cleanup = database.drop;
   }
-  const core = await createCore(loadConfig({ ...config, DATABASE_URL: url }, {}), { clock, ...options });
+  // Uploads go to a folder of the test's own, never into the working tree's ./data/uploads.
+  const uploads = mkdtempSync(join(tmpdir(), "skillswap-uploads-"));
+  const mailer = new MemoryMailer();
+  const core = await createCore(loadConfig({ UPLOADS_DIR: uploads, ...config, DATABASE_URL: url }, {}), {
+    clock,
+    mailer,
+    ...options,
+  });
   return {
     ...core,
     clock,
+    mail: testMailbox(core, mailer),
     close: async () => {
       await core.close();
       await cleanup();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { testImages } from "@skillswap/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ephemeralFlag,
@@ -55,6 +56,24 @@ describe("/profile view", () => {
     expect(text).toContain(`Lena (@${other.handle})`);
     expect(text).toContain("Chess (level 5)");
     expect(text).not.toContain("Visible to");
+  });
+
+  it("shows the person's picture beside their profile when they have one", async () => {
+    const { core, discord } = scenario;
+    await discord.interaction({ user: lena, command: "skillswap help" });
+    const other = await personOf(scenario, lena);
+    const before = await discord
+      .exchange({ user: maya, command: "profile view", options: { user: { user: lena } } })
+      .settled();
+    expect(before.embeds[0]?.thumbnail).toBeUndefined();
+
+    const { avatarSmallUrl } = await core.services.profiles.setAvatar(other, await testImages.png());
+    const reply = await discord
+      .exchange({ user: maya, command: "profile view", options: { user: { user: lena } } })
+      .settled();
+
+    expect(avatarSmallUrl).toMatch(new RegExp(`^${core.config.PUBLIC_URL}/avatars/[0-9a-f]{32}-128\\.webp$`));
+    expect(reply.embeds[0]?.thumbnail?.url).toBe(avatarSmallUrl);
   });
 
   it("says so plainly when the person picked never used SkillSwap, and registers nobody", async () => {

@@ -1,7 +1,6 @@
 import type { BotArea } from "../interactions/handlers.js";
 import { partnersOf } from "../renderers/swap-reply.js";
 import { reviewForm, reviewFormReply, reviewSavedReply } from "../renderers/review-form.js";
-import { ownHandleOf } from "./swaps.area.js";
 
 // What a person types as a rating. Text that is no number is sent as 0, a rating outside 1–5 like "7", so
 // core answers both with its own sentence for the field.
@@ -13,8 +12,8 @@ export const reviewsArea: BotArea<"review"> = {
     async review({ core, actor, options }) {
       const swapId = options.string("swap") ?? "";
       // Read first so a swap that is not theirs is refused now, not after they typed a review.
-      const [swap, handle] = await Promise.all([core.services.swaps.get(actor, swapId), ownHandleOf(core, actor)]);
-      return reviewFormReply(swap.id, partnersOf(swap, handle), swap.participants.length > 2);
+      const swap = await core.services.swaps.get(actor, swapId);
+      return reviewFormReply(swap.id, partnersOf(swap), swap.partners.length > 1);
     },
   },
   forms: {

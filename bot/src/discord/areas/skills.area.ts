@@ -85,7 +85,7 @@ async function setAvailability({ core, actor, options }: CommandContext): Promis
     ...(mode === null ? {} : { meetingMode: mode }),
   };
   const saved = await core.services.skills.setAvailability(actor, input);
-  return availabilityReply(saved, profile.timeZone, mode);
+  return availabilityReply(saved.slots, profile.timeZone, mode);
 }
 
 /** The skills on a person's profile and the weekly times they are free. */

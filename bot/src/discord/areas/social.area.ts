@@ -35,12 +35,9 @@ export const socialArea: BotArea<"follow" | "unfollow" | "group join" | "group l
       },
 
       async "group list"({ core, actor, community }) {
-        const visible = await core.services.groups.list(actor);
-        // Here: this server's groups and the open ones; in a DM, every group the person can see.
-        const here = visible.filter(
-          (g) => community === null || g.communityId === null || g.communityId === community.communityId,
-        );
-        return groupsReply(here);
+        // In a server: its groups and the open ones; in a DM, every group the person can see.
+        const seenFrom = community === null ? {} : { seenFrom: community.communityId };
+        return groupsReply(await core.services.groups.list(actor, seenFrom));
       },
 
       async "group create"({ core, actor, community, options, interaction }) {

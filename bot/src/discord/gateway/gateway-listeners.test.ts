@@ -167,7 +167,7 @@ describe("a post in a group's linked Discord forum", () => {
     const post = discord.startForumPost({ user: leo, title: "Best songs to start with?", content: "I know 3 chords." });
 
     const [thread] = await vi.waitFor(async () => {
-      const threads = await core.services.forums.threads(mayaActor, group.id);
+      const { items: threads } = await core.services.forums.threads(mayaActor, group.id);
       expect(threads).toHaveLength(1);
       return threads;
     });
@@ -182,8 +182,8 @@ describe("a post in a group's linked Discord forum", () => {
     discord.say({ user: maya, channelId: post.thread.id, content: "Knockin' on Heaven's Door" });
     const replies = await vi.waitFor(async () => {
       const page = await core.services.forums.posts(mayaActor, thread?.id ?? "");
-      expect(page.posts).toHaveLength(1);
-      return page.posts;
+      expect(page.items).toHaveLength(1);
+      return page.items;
     });
     expect(replies[0]).toMatchObject({ body: "Knockin' on Heaven's Door", authorName: "Maya", source: "discord" });
     expect(logged).toEqual([]);
@@ -201,8 +201,8 @@ describe("a post in a group's linked Discord forum", () => {
 
     const replies = await vi.waitFor(async () => {
       const page = await core.services.forums.posts(mayaActor, thread.id);
-      expect(page.posts).toHaveLength(1);
-      return page.posts;
+      expect(page.items).toHaveLength(1);
+      return page.items;
     });
     expect(replies[0]).toMatchObject({ body: "Capo, always.", authorName: "Leo", source: "discord" });
     const before = discord.messagesIn(mirror?.id ?? "").length;
@@ -219,8 +219,10 @@ describe("a post in a group's linked Discord forum", () => {
     discord.say({ user: leo, content: "in general, not stored" });
     discord.startForumPost({ user: leo, title: "On topic", content: "Scales?" });
 
-    await vi.waitFor(async () => expect(await core.services.forums.threads(mayaActor, group.id)).toHaveLength(1));
-    expect((await core.services.forums.threads(mayaActor, group.id)).map((t) => t.title)).toEqual(["On topic"]);
+    await vi.waitFor(async () =>
+      expect((await core.services.forums.threads(mayaActor, group.id)).items).toHaveLength(1),
+    );
+    expect((await core.services.forums.threads(mayaActor, group.id)).items.map((t) => t.title)).toEqual(["On topic"]);
     expect(await core.services.accounts.findByIdentity("discord", "", nina.id)).toBeNull();
     expect(logged).toEqual([]);
   });

@@ -9,7 +9,7 @@ import {
 import { isDomainError, type Delivery, type Notification } from "@skillswap/core";
 import type { BotLogger } from "../interactions/create-interactions.js";
 import type { BotCore } from "../interactions/handlers.js";
-import { movesFor, swapButtonRow, swapLine } from "../renderers/swap-reply.js";
+import { buttonMovesOf, swapButtonRow, swapLine } from "../renderers/swap-reply.js";
 import { dmNonceOf } from "./dm-nonce.js";
 import { postOnce } from "./post-once.js";
 
@@ -44,16 +44,12 @@ async function dmOf(core: BotCore, notification: Notification): Promise<RESTPost
     nonce: dmNonceOf(notification.eventId, notification.userId),
   };
   if (notification.kind !== "swap_request" || notification.about.type !== "swap") return body;
-  const actor = { userId: notification.userId };
   try {
-    const [swap, me] = await Promise.all([
-      core.services.swaps.get(actor, notification.about.id),
-      core.services.profiles.me(actor),
-    ]);
-    const moves = movesFor(swap, me.handle);
+    const swap = await core.services.swaps.get({ userId: notification.userId }, notification.about.id);
+    const moves = buttonMovesOf(swap);
     return {
       ...body,
-      content: `${notification.text}\n${swapLine(swap, me.handle)}`,
+      content: `${notification.text}\n${swapLine(swap)}`,
       components: moves.length === 0 ? [] : [swapButtonRow(swap.id, moves)],
     };
   } catch (error) {

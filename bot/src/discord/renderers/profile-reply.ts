@@ -36,6 +36,8 @@ export function profileEmbed(profile: ProfileView) {
     { name: translate("bot.profile_reviews"), value: ratingLine(profile), inline: true },
   );
   if (profile.bio !== "") embed.setDescription(clip(profile.bio, descriptionLimit));
+  // Discord shows a thumbnail at 80 px at most; the small square is plenty and quick for its image proxy to fetch.
+  if (profile.avatarSmallUrl !== null) embed.setThumbnail(profile.avatarSmallUrl);
   // Only the owner needs to be reminded who can see them; others already can.
   if (profile.isOwner) {
     const shares = "shareSessions" in profile && profile.shareSessions === true;

@@ -5,49 +5,42 @@ import {
   type APIButtonComponent,
   type APIInteractionResponseCallbackData,
 } from "discord.js";
-import { swapMovesFor, translate, type MessageKey, type SwapMove, type SwapView } from "@skillswap/core";
+import { translate, type MessageKey, type SwapView } from "@skillswap/core";
 import { customId } from "../interactions/custom-id.js";
 import { message, say, update, type Reply } from "../interactions/replies.js";
 
-/** The swap as core shows it to a participant; only what the bot renders. */
-export type SwapLike = Pick<SwapView, "id" | "kind" | "status" | "participants" | "expiresAt">;
+/** The swap as core shows it to the person it is rendered for; only what the bot renders. */
+export type SwapLike = Pick<SwapView, "id" | "status" | "you" | "partners" | "moves">;
 
 /** The custom_id routes of the swap buttons, shared by the renderers that draw them and the area that answers. */
 export const swapButtons = { accept: "swap.accept", decline: "swap.decline", cancel: "swap.cancel" } as const;
-export type { SwapMove };
+/** The moves a swap message offers as buttons; the others (complete, schedule, review) have commands. */
+export type SwapMove = keyof typeof swapButtons;
 
 // Discord allows five rows of components on a message.
 const maxRows = 5;
 // How many swaps a list shows; Discord caps a message at 2000 characters.
 const maxListed = 15;
 
-const participantOf = (swap: SwapLike, handle: string) => swap.participants.find((p) => p.handle === handle);
-
 /** "@bea" or "@bea, @cy": the other people in the swap. */
-export function partnersOf(swap: SwapLike, handle: string): string {
-  const others = swap.participants.filter((p) => p.handle !== handle);
-  return others.map((p) => `@${p.handle}`).join(", ");
+export function partnersOf(swap: Pick<SwapLike, "partners">): string {
+  return swap.partners.map((p) => `@${p.handle}`).join(", ");
 }
 
 /** "Guitar ↔ Spanish": what the person teaches, then what they learn. */
-export function skillsOf(swap: SwapLike, handle: string): string {
-  const me = participantOf(swap, handle);
-  const names = [me?.teaches?.name, me?.learns?.name].filter((n): n is string => n !== undefined);
+export function skillsOf(swap: Pick<SwapLike, "you">): string {
+  const names = [swap.you.teaches?.name, swap.you.learns?.name].filter((n): n is string => n !== undefined);
   return names.join(" ↔ ");
 }
 
 /** "with @bea: Guitar ↔ Spanish (accepted)". */
-export function swapLine(swap: SwapLike, handle: string): string {
-  return translate("bot.swap_line", {
-    who: partnersOf(swap, handle),
-    skills: skillsOf(swap, handle),
-    status: swap.status,
-  });
+export function swapLine(swap: SwapLike): string {
+  return translate("bot.swap_line", { who: partnersOf(swap), skills: skillsOf(swap), status: swap.status });
 }
 
-/** The moves the person can make on the swap from a message: core's state machine says which. */
-export function movesFor(swap: SwapLike, handle: string, now = new Date()): SwapMove[] {
-  return swapMovesFor(swap, handle, now);
+/** The moves core offers the person that a message can carry as buttons. */
+export function buttonMovesOf(swap: Pick<SwapLike, "moves">): SwapMove[] {
+  return swap.moves.filter((move): move is SwapMove => move in swapButtons);
 }
 
 const labels: Record<SwapMove, MessageKey> = {
@@ -79,12 +72,12 @@ export function swapButtonRow(
 }
 
 /** The person's swaps, numbered, with buttons for the ones waiting on them (five rows at most). */
-export function swapListReply(swaps: readonly SwapLike[], handle: string): Reply {
+export function swapListReply(swaps: readonly SwapLike[]): Reply {
   if (swaps.length === 0) return say(translate("bot.swaps_empty"));
   const shown = swaps.slice(0, maxListed);
-  const lines = shown.map((swap, i) => `${i + 1}. ${swapLine(swap, handle)}`);
+  const lines = shown.map((swap, i) => `${i + 1}. ${swapLine(swap)}`);
   const rows = shown
-    .map((swap, i) => ({ swap, number: i + 1, moves: movesFor(swap, handle) }))
+    .map((swap, i) => ({ swap, number: i + 1, moves: buttonMovesOf(swap) }))
     .filter((entry) => entry.moves.length > 0)
     .slice(0, maxRows)
     .map((entry) => swapButtonRow(entry.swap.id, entry.moves, entry.number));
@@ -98,11 +91,11 @@ const outcomeKeys: Record<SwapMove, MessageKey> = {
 };
 
 /** The clicked message rewritten to what just happened, its buttons gone so nobody clicks twice. */
-export function swapOutcomeUpdate(move: SwapMove, swap: SwapLike, handle: string): Reply {
+export function swapOutcomeUpdate(move: SwapMove, swap: SwapLike): Reply {
   // A three-person swap is accepted by each recipient in turn; it only starts with the last one.
   const key = move === "accept" && swap.status === "pending" ? "bot.swap_you_accepted_waiting" : outcomeKeys[move];
   const data: APIInteractionResponseCallbackData = {
-    content: translate(key, { who: partnersOf(swap, handle), skills: skillsOf(swap, handle) }),
+    content: translate(key, { who: partnersOf(swap), skills: skillsOf(swap) }),
     components: [],
   };
   return update(data);

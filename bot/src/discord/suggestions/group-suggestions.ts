@@ -6,9 +6,8 @@ const maxChoices = 25;
 /** Groups of the community the person is in (or all theirs, in a DM) and open ones; valued by group id. */
 export const groups: SuggestionProvider = async ({ core, actor, community, typed }) => {
   const key = typed.trim().toLowerCase();
-  const visible = await core.services.groups.list(actor);
+  const visible = await core.services.groups.list(actor, community === null ? {} : { seenFrom: community.communityId });
   return visible
-    .filter((g) => community === null || g.communityId === null || g.communityId === community.communityId)
     .filter((g) => g.name.toLowerCase().includes(key) || g.slug.includes(key))
     .slice(0, maxChoices)
     .map((g) => ({ name: `${g.name} · ${translate("bot.group_members", { count: g.members })}`, value: g.id }));

@@ -12,12 +12,9 @@ const matches = (name: string, typed: string) => name.toLowerCase().includes(typ
 
 /** The person's swaps, newest first: "with @bea: Guitar ↔ Spanish (accepted)", valued by the swap id. */
 export const suggestSwaps: SuggestionProvider = async ({ core, actor, typed }) => {
-  const [{ swaps }, me] = await Promise.all([
-    core.services.swaps.list(actor, { limit: 50 }),
-    core.services.profiles.me(actor),
-  ]);
+  const { swaps } = await core.services.swaps.list(actor, { limit: 50 });
   return swaps
-    .map((swap): APIApplicationCommandOptionChoice => ({ name: swapLine(swap, me.handle), value: swap.id }))
+    .map((swap): APIApplicationCommandOptionChoice => ({ name: swapLine(swap), value: swap.id }))
     .filter((choice) => matches(choice.name, typed))
     .slice(0, maxChoices);
 };
@@ -35,8 +32,8 @@ export const suggestSessions: SuggestionProvider = async ({ core, actor, typed }
     swaps.map(async (swap) => {
       const sessions = await core.services.sessions.listFor(actor, swap.id);
       return sessions
-        .filter((s) => s.status === "scheduled" && !s.confirmedBy.includes(me.handle))
-        .map((session) => ({ session, who: partnersOf(swap, me.handle) }));
+        .filter((s) => s.status === "scheduled" && !s.confirmedBy.includes(swap.you.handle))
+        .map((session) => ({ session, who: partnersOf(swap) }));
     }),
   );
   return perSwap

@@ -1,12 +1,21 @@
 import { z } from "zod";
-import { conflict, forbidden, notFound } from "../../errors.js";
-import type { Db, Tx } from "../../infra/prisma/database.js";
+import { conflict, notFound } from "../../errors.js";
+import type { Tx } from "../../infra/prisma/database.js";
 import { isUniqueViolation } from "../../infra/prisma/errors.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { idField, lineField, nameField } from "../shared/fields.js";
+import { cursorDate, decodeCursor, encodeCursor, pageInput, pageOf, type Page } from "../shared/pages.js";
 import { parseInput } from "../shared/validate.js";
+import { communityOf, recordAudit, requireCommunityAdmin } from "./admins.js";
+import {
+  auditDataOf,
+  type AuditEntryView,
+  type ChannelLinkView,
+  type MyCommunityView,
+  type Platform,
+} from "./types.js";
 
 const platformField = z.enum(["discord", "slack"]);
 const registerInput = z
@@ -29,13 +38,13 @@ const linkInput = z
   })
   .strict();
 const channelInput = z.object({ communityId: idField, channelId: lineField(1, 64) }).strict();
+/** A channel link as an admin describes it, for doors that name the community elsewhere (an address). */
+export const channelLinkFieldsInput = linkInput.omit({ communityId: true });
+/** A channel as an admin names it, for doors that name the community elsewhere. */
+export const channelFieldsInput = channelInput.omit({ communityId: true });
 
-export interface ChannelLinkView {
-  readonly channelId: string;
-  readonly platform: "discord" | "slack";
-  readonly kind: "chat" | "forum";
-  readonly group: { readonly id: string; readonly slug: string; readonly name: string };
-}
+const auditInput = pageInput(50);
+const auditCursor = z.tuple([cursorDate, idField]);
 
 /**
  * A Discord guild or Slack workspace as SkillSwap knows it: its members and admins as the platform reports
@@ -45,39 +54,8 @@ export interface ChannelLinkView {
 export function createCommunitiesService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
 
-  async function community(tx: Tx | Db, communityId: string) {
-    const row = await tx.community.findUnique({ where: { id: communityId }, select: { id: true, platform: true } });
-    if (row === null) throw notFound("COMMUNITY.NOT_FOUND", "community.not_found");
-    return row;
-  }
-
-  /** Only the community's own admins, per row: an admin of one community is nobody in another. */
-  async function requireAdmin(tx: Tx, actor: Actor, communityId: string) {
-    const found = await community(tx, communityId);
-    const member = await tx.communityMember.findUnique({
-      where: { communityId_userId: { communityId, userId: actor.userId } },
-      select: { role: true },
-    });
-    // Outsiders learn nothing of a community; its members, that only its admins may do this.
-    if (member === null) throw notFound("COMMUNITY.NOT_FOUND", "community.not_found");
-    if (member.role !== "admin") throw forbidden("COMMUNITY.ADMIN_ONLY", "community.admin_only");
-    return found;
-  }
-
-  async function audit(tx: Tx, actor: Actor, communityId: string, action: string, targetId: string, data: object) {
-    await tx.auditLog.create({
-      data: {
-        id: ids.next(),
-        actorId: actor.userId,
-        communityId,
-        action,
-        targetType: "channel",
-        targetId,
-        data: JSON.stringify(data),
-        createdAt: clock.now(),
-      },
-    });
-  }
+  const audit = (tx: Tx, actor: Actor, communityId: string, action: string, targetId: string, data: object) =>
+    recordAudit(tx, deps, actor, { communityId, action, targetType: "channel", targetId, data });
 
   return {
     /** Registers a guild or workspace, or finds it again (a platform may announce it any number of times). */
@@ -107,7 +85,7 @@ export function createCommunitiesService(deps: ServiceDeps) {
     async syncMember(input: z.input<typeof memberInput>): Promise<void> {
       const data = parseInput(memberInput, input, "COMMUNITY.INVALID");
       await db.$transaction(async (tx) => {
-        await community(tx, data.communityId);
+        await communityOf(tx, data.communityId);
         const key = { communityId_userId: { communityId: data.communityId, userId: data.userId } };
         const existing = await tx.communityMember.findUnique({ where: key, select: { role: true } });
         if (existing?.role === data.role) return;
@@ -146,7 +124,7 @@ export function createCommunitiesService(deps: ServiceDeps) {
     async linkChannel(admin: Actor, input: z.input<typeof linkInput>): Promise<ChannelLinkView> {
       const data = parseInput(linkInput, input, "COMMUNITY.INVALID");
       return db.$transaction(async (tx) => {
-        const { platform } = await requireAdmin(tx, admin, data.communityId);
+        const { platform } = await requireCommunityAdmin(tx, admin, data.communityId);
         const group = await tx.group.findFirst({
           where: { OR: [{ id: data.group }, { slug: data.group }] },
           select: { id: true, slug: true, name: true, communityId: true },
@@ -184,7 +162,7 @@ export function createCommunitiesService(deps: ServiceDeps) {
         });
         return {
           channelId: data.channelId,
-          platform: platform as "discord" | "slack",
+          platform: platform as Platform,
           kind: data.kind,
           group: { id: group.id, slug: group.slug, name: group.name },
         };
@@ -195,7 +173,7 @@ export function createCommunitiesService(deps: ServiceDeps) {
     async unlinkChannel(admin: Actor, input: z.input<typeof channelInput>): Promise<void> {
       const data = parseInput(channelInput, input, "COMMUNITY.INVALID");
       await db.$transaction(async (tx) => {
-        const { platform } = await requireAdmin(tx, admin, data.communityId);
+        const { platform } = await requireCommunityAdmin(tx, admin, data.communityId);
         const removed = await tx.channelLink.deleteMany({
           where: { communityId: data.communityId, platform, channelId: data.channelId },
         });
@@ -213,17 +191,36 @@ export function createCommunitiesService(deps: ServiceDeps) {
     async setSwapsChannel(admin: Actor, input: z.input<typeof channelInput>): Promise<void> {
       const data = parseInput(channelInput, input, "COMMUNITY.INVALID");
       await db.$transaction(async (tx) => {
-        await requireAdmin(tx, admin, data.communityId);
+        await requireCommunityAdmin(tx, admin, data.communityId);
         await tx.community.update({ where: { id: data.communityId }, data: { swapsChannelId: data.channelId } });
         await audit(tx, admin, data.communityId, "swaps_channel.set", data.channelId, {});
       });
     },
 
-    /** The community's channel links. */
-    async links(communityId: string): Promise<ChannelLinkView[]> {
+    /** The communities the actor is in, by name, with their role in each. */
+    async mine(actor: Actor): Promise<MyCommunityView[]> {
+      const rows = await db.communityMember.findMany({
+        where: { userId: actor.userId },
+        select: {
+          role: true,
+          community: { select: { id: true, platform: true, name: true, swapsChannelId: true } },
+        },
+      });
+      return rows
+        .map(({ role, community }) => ({
+          ...community,
+          platform: community.platform as Platform,
+          role: role === "admin" ? ("admin" as const) : ("member" as const),
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    },
+
+    /** The community's channel links (admins only). */
+    async links(admin: Actor, communityId: string): Promise<ChannelLinkView[]> {
+      await requireCommunityAdmin(db, admin, communityId);
       const rows = await db.channelLink.findMany({
         where: { communityId },
-        orderBy: { createdAt: "asc" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
           channelId: true,
           platform: true,
@@ -233,23 +230,44 @@ export function createCommunitiesService(deps: ServiceDeps) {
       });
       return rows.map((r) => ({
         channelId: r.channelId,
-        platform: r.platform as "discord" | "slack",
+        platform: r.platform as Platform,
         kind: r.kind as "chat" | "forum",
         group: r.group,
       }));
     },
 
-    /** The admin actions taken in a community, newest first (admins only). */
-    async auditLog(admin: Actor, communityId: string) {
-      return db.$transaction(async (tx) => {
-        await requireAdmin(tx, admin, communityId);
-        return tx.auditLog.findMany({
-          where: { communityId },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: 100,
-          select: { action: true, targetId: true, data: true, createdAt: true, actor: { select: { handle: true } } },
-        });
+    /** The admin actions taken in a community, newest first, a page at a time (admins only). */
+    async auditLog(
+      admin: Actor,
+      communityId: string,
+      options: z.input<typeof auditInput> = {},
+    ): Promise<Page<AuditEntryView>> {
+      const { limit, cursor } = parseInput(auditInput, options, "COMMUNITY.INVALID");
+      await requireCommunityAdmin(db, admin, communityId);
+      const at = cursor === undefined ? null : decodeCursor("audit-log", cursor, auditCursor, "COMMUNITY.INVALID");
+      const rows = await db.auditLog.findMany({
+        where: {
+          communityId,
+          ...(at === null ? {} : { OR: [{ createdAt: { lt: at[0] } }, { createdAt: at[0], id: { lt: at[1] } }] }),
+        },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: limit + 1,
+        select: {
+          id: true,
+          action: true,
+          targetType: true,
+          targetId: true,
+          data: true,
+          createdAt: true,
+          actor: { select: { handle: true } },
+        },
       });
+      return pageOf(
+        rows,
+        limit,
+        ({ actor, data, ...entry }) => ({ ...entry, actor: actor?.handle ?? null, data: auditDataOf(data) }),
+        (r) => encodeCursor("audit-log", [r.createdAt.getTime(), r.id]),
+      );
     },
   };
 }

@@ -1,88 +1,48 @@
-import { z } from "zod";
+import { createHash } from "node:crypto";
+import type { z } from "zod";
 import { conflict, forbidden, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
 import { isUniqueViolation } from "../../infra/prisma/errors.js";
-import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField, lineField, textField } from "../shared/fields.js";
+import type { Page } from "../shared/pages.js";
 import { parseInput } from "../shared/validate.js";
+import { followMessages } from "./follow.js";
+import { bindInput, conversationsPage, followInput, listInput, postInput } from "./input.js";
+import { MessageFeed } from "./message-feed.js";
+import { messageSelect, messageView, type MessageView } from "./message-view.js";
+import { conversationsOf, type ConversationSummary } from "./my-conversations.js";
 
-export type MessageSource = "dashboard" | "discord" | "slack";
+export type { MessageSource } from "./input.js";
+export type { MessageView } from "./message-view.js";
+export type { ConversationSummary } from "./my-conversations.js";
 
-const postInput = z
-  .object({
-    text: textField(1, 4000),
-    source: z.enum(["dashboard", "discord", "slack"]).default("dashboard"),
-    /** The platform's own message id; a platform retry carries the same one and is stored once. */
-    externalId: lineField(1, 100).optional(),
-  })
-  .strict()
-  .refine((input) => input.source === "dashboard" || input.externalId !== undefined, {
-    message: "field.required",
-    path: ["externalId"],
-  });
-
-const listInput = z
-  .object({ limit: z.number().int().min(1).max(100).default(50), before: idField.optional() })
-  .strict();
-
-const bindInput = z
-  .object({
-    conversationId: idField,
-    /** The participant this channel reaches; null for a channel all participants share (a private thread). */
-    userId: idField.nullable(),
-    platform: z.enum(["discord", "slack"]),
-    externalChannelId: lineField(1, 100),
-  })
-  .strict();
-
-export interface MessageView {
-  readonly id: string;
-  readonly conversationId: string;
-  readonly author: { readonly handle: string; readonly displayName: string } | null;
-  /** "a deleted user" when the author's account is gone. */
-  readonly authorName: string;
-  readonly text: string;
-  readonly source: MessageSource;
-  readonly externalId: string;
-  readonly createdAt: Date;
+/** A page of a conversation's messages, in the order asked for (see listInput). */
+export interface MessagePage {
+  readonly messages: readonly MessageView[];
+  /** Pass as `before` for the older ones; null when there are none, and when reading forward (`after`). */
+  readonly nextBefore: string | null;
+  /** Pass as `after` for the rest, already waiting; null when the page reached the newest message. */
+  readonly nextAfter: string | null;
 }
 
-const messageSelect = {
-  id: true,
-  conversationId: true,
-  body: true,
-  source: true,
-  externalId: true,
-  createdAt: true,
-  author: { select: { handle: true, displayName: true } },
-} as const;
-
-function toView(row: {
-  id: string;
-  conversationId: string;
-  body: string;
-  source: string;
-  externalId: string;
-  createdAt: Date;
-  author: { handle: string; displayName: string } | null;
-}): MessageView {
-  return {
-    id: row.id,
-    conversationId: row.conversationId,
-    author: row.author,
-    authorName: row.author?.displayName ?? translate("user.deleted_name"),
-    text: row.body,
-    source: row.source as MessageSource,
-    externalId: row.externalId,
-    createdAt: row.createdAt,
-  };
+/**
+ * The external id a dashboard post is stored under when its client sent an idempotency key. The unique key on
+ * (source, externalId) is what makes platform retries store once, and it serves here too: a retry loses the
+ * insert to it, even when both attempts race. A client's key is only its own, though, so it is bound to its
+ * author and conversation (two people, or two threads, may pick the same key), and hashed so that any key
+ * fits the column.
+ */
+function idempotentExternalId(actor: Actor, conversationId: string, key: string): string {
+  const digest = createHash("sha256").update(`${actor.userId}\n${conversationId}\n${key}`).digest("base64url");
+  return `key:${digest}`;
 }
 
 export function createConversationsService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
+  const feed = new MessageFeed(deps.database, clock);
+  const view = (viewer: Actor) => (row: Parameters<typeof messageView>[0]) => messageView(row, viewer);
 
   /** The conversation, if the actor takes part in it; "not found" for everyone else. */
   async function membership(tx: Tx | Db, actor: Actor, conversationId: string) {
@@ -103,18 +63,22 @@ export function createConversationsService(deps: ServiceDeps) {
     /**
      * Posts a message from any surface. A platform message already stored (a retried event) is returned as it
      * is, not stored or announced twice. Blocked people cannot message each other; a swap that was called off
-     * takes no new messages.
+     * takes no new messages. Writing in a conversation counts as having read it.
      */
     async post(actor: Actor, conversationId: string, input: z.input<typeof postInput>): Promise<MessageView> {
       const data = parseInput(postInput, input, "CONVERSATION.INVALID");
-      const externalId = data.externalId ?? ids.next();
+      const externalId =
+        data.externalId ??
+        (data.idempotencyKey === undefined
+          ? ids.next()
+          : idempotentExternalId(actor, conversationId, data.idempotencyKey));
       const existing = await db.message.findUnique({
         where: { source_externalId: { source: data.source, externalId } },
         select: messageSelect,
       });
       if (existing !== null) {
         await membership(db, actor, existing.conversationId);
-        return toView(existing);
+        return messageView(existing, actor);
       }
       try {
         const id = await db.$transaction(async (tx) => {
@@ -132,6 +96,7 @@ export function createConversationsService(deps: ServiceDeps) {
           });
           if (blocked !== null) throw forbidden("CONVERSATION.BLOCKED", "conversation.blocked");
           const messageId = ids.next();
+          const now = clock.now();
           await tx.message.create({
             data: {
               id: messageId,
@@ -140,8 +105,12 @@ export function createConversationsService(deps: ServiceDeps) {
               body: data.text,
               source: data.source,
               externalId,
-              createdAt: clock.now(),
+              createdAt: now,
             },
+          });
+          await tx.conversationParticipant.update({
+            where: { conversationId_userId: { conversationId, userId: actor.userId } },
+            data: { lastReadAt: now },
           });
           await recordEvent(tx, deps, {
             type: "message.posted",
@@ -150,34 +119,73 @@ export function createConversationsService(deps: ServiceDeps) {
           });
           return messageId;
         });
-        return toView(await db.message.findUniqueOrThrow({ where: { id }, select: messageSelect }));
+        return messageView(await db.message.findUniqueOrThrow({ where: { id }, select: messageSelect }), actor);
       } catch (error) {
-        // Two deliveries of the same platform message raced: the other one stored it.
+        // Two deliveries of the same platform message (or two tries of one idempotent post) raced: the other
+        // one stored it.
         if (!isUniqueViolation(error)) throw error;
-        return toView(
+        return messageView(
           await db.message.findUniqueOrThrow({
             where: { source_externalId: { source: data.source, externalId } },
             select: messageSelect,
           }),
+          actor,
         );
       }
     },
 
-    /** Messages, newest first, a page at a time (`before`: the oldest id of the previous page). */
-    async list(actor: Actor, conversationId: string, options: z.input<typeof listInput> = {}) {
+    /**
+     * A page of messages: the newest, or history before `before` (newest first), or what came after `after`
+     * (oldest first: a poller hands back the last id it has).
+     */
+    async list(actor: Actor, conversationId: string, options: z.input<typeof listInput> = {}): Promise<MessagePage> {
       const input = parseInput(listInput, options, "CONVERSATION.INVALID");
       await membership(db, actor, conversationId);
+      const forward = input.after !== undefined;
       const rows = await db.message.findMany({
-        where: { conversationId, ...(input.before === undefined ? {} : { id: { lt: input.before } }) },
-        orderBy: { id: "desc" },
+        where: {
+          conversationId,
+          ...(input.before === undefined ? {} : { id: { lt: input.before } }),
+          ...(input.after === undefined ? {} : { id: { gt: input.after } }),
+        },
+        orderBy: { id: forward ? "asc" : "desc" },
         take: input.limit + 1,
         select: messageSelect,
       });
       const page = rows.slice(0, input.limit);
-      return {
-        messages: page.map(toView),
-        nextBefore: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      const more = rows.length > input.limit ? (page.at(-1)?.id ?? null) : null;
+      return { messages: page.map(view(actor)), nextBefore: forward ? null : more, nextAfter: forward ? more : null };
+    },
+
+    /** The actor's conversations, newest activity first, each with its swap, the others and the last message. */
+    async mine(actor: Actor, options: z.input<typeof conversationsPage> = {}): Promise<Page<ConversationSummary>> {
+      const page = parseInput(conversationsPage, options, "CONVERSATION.INVALID");
+      return conversationsOf(deps, actor, page);
+    },
+
+    /** Marks everything written in the conversation so far as read by the actor: its unread count drops to 0. */
+    async markRead(actor: Actor, conversationId: string): Promise<void> {
+      await membership(db, actor, conversationId);
+      await db.conversationParticipant.update({
+        where: { conversationId_userId: { conversationId, userId: actor.userId } },
+        data: { lastReadAt: clock.now() },
+      });
+    },
+
+    /**
+     * A live thread: the messages after `after` (none without it), then each new one as it is committed, from
+     * whichever surface, until `signal` aborts. Only participants may follow: anyone else is refused here,
+     * before anything is read.
+     */
+    async follow(
+      actor: Actor,
+      conversationId: string,
+      options: z.input<typeof followInput>,
+      signal: AbortSignal,
+    ): Promise<AsyncIterable<MessageView>> {
+      const { after } = parseInput(followInput, options, "CONVERSATION.INVALID");
+      await membership(db, actor, conversationId);
+      return followMessages({ db, feed, viewer: actor, conversationId, after, signal });
     },
 
     /**

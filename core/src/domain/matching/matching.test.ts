@@ -245,6 +245,20 @@ for (const provider of testProviders()) {
       expect(names).not.toContain("bob");
     });
 
+    it("with teachers, also offers who teaches Ana what she wants and wants nothing back", async () => {
+      const { pairs, teachers } = await core.services.matching.recommend(who("ana"), { limit: 50, teachers: true });
+      const names = teachers.map((t) => handleOf(t.handle));
+      expect(names).toEqual(expect.arrayContaining(["emil", "mia"]));
+      expect(names.filter((name) => pairs.some((p) => handleOf(p.handle) === name))).toEqual([]);
+      expect(names).not.toContain("fred");
+      expect(names).not.toContain("bob");
+      expect(new Set(names).size).toBe(names.length);
+      expect(teachers.find((t) => handleOf(t.handle) === "emil")?.explanation).toMatch(
+        /^teaches you Spanish \(level 4\)/,
+      );
+      expect((await core.services.matching.recommend(who("ana"), { limit: 50 })).teachers).toEqual([]);
+    });
+
     it("meets people where they say they live, whatever name they typed for the city", async () => {
       // 8. Max typed "München" and Moritz "Munich": one city, so in person they are neighbours.
       const neighbours = await seedPeople(core, {

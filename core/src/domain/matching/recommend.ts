@@ -173,3 +173,21 @@ export function teachersFor(
   }
   return topOf(results, byTeacherRank, options.limit);
 }
+
+/**
+ * One-way teachers for every skill the actor wants to learn, each teacher once at the skill they fit best,
+ * ranked as teachersFor ranks: the offers for when no one wants anything back.
+ */
+export function teachersForWanted(
+  actor: MatchProfile,
+  candidatesOf: (skillId: string) => Iterable<MatchProfile>,
+  options: Omit<PairOptions, "openSwap">,
+): TeacherMatch[] {
+  const best = new Map<string, TeacherMatch>();
+  for (const skillId of actor.learns.keys())
+    for (const match of teachersFor(actor, skillId, candidatesOf(skillId), { ...options, limit: Infinity })) {
+      const held = best.get(match.teacher.userId);
+      if (held === undefined || byTeacherRank(match, held) < 0) best.set(match.teacher.userId, match);
+    }
+  return topOf(best.values(), byTeacherRank, options.limit);
+}

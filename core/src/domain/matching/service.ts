@@ -13,7 +13,7 @@ import { IndexFeed } from "./index-feed.js";
 import type { MatchIndex } from "./match-index.js";
 import { cycleKey, loadActor, openSwapsOf, type OpenSwaps } from "./pool.js";
 import { closeCycles, cycleSides, onePerPerson } from "./cycles.js";
-import { recommendPairsFreshestFirst, teachersFor, type Admit } from "./recommend.js";
+import { recommendPairsFreshestFirst, teachersFor, teachersForWanted, type Admit } from "./recommend.js";
 import { defaultLevelPolicy, type LevelPolicy } from "./rules.js";
 import { knownSkillNumber } from "./skill-ids.js";
 import type { MatchProfile } from "./types.js";
@@ -21,10 +21,16 @@ import { cycleView, pairView, teacherView } from "./views.js";
 
 export type { CycleRecommendation, LinkView, Recommendation, SkillRef, TeacherRecommendation } from "./views.js";
 
-const recommendInput = z
-  .object({ limit: z.number().int().min(1).max(50).default(10), cycles: z.boolean().default(false) })
+/** The options of recommend; exported so a door can describe them (see inputs.ts). */
+export const recommendInput = z
+  .object({
+    limit: z.number().int().min(1).max(50).default(10),
+    cycles: z.boolean().default(false),
+    teachers: z.boolean().default(false),
+  })
   .strict();
-const teachersInput = z
+/** The options of teachersOf. */
+export const teachersInput = z
   .object({ skill: lineField(1, 80), limit: z.number().int().min(1).max(50).default(10) })
   .strict();
 
@@ -131,7 +137,8 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
   return {
     /**
      * Reciprocal partners for the actor, best first (exact fits before near ones), each with its score
-     * components, weekly overlap and a sentence; with `cycles`, also three-person swaps through the actor that
+     * components, weekly overlap and a sentence; with `teachers`, also people who teach what the actor wants
+     * and want nothing back (partners left out); with `cycles`, also three-person swaps through the actor that
      * can be requested as offered. Deterministic for the same data and clock.
      */
     async recommend(actor: Actor, options: z.input<typeof recommendInput> = {}) {
@@ -157,9 +164,25 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
           }),
         (m) => [m.partner.userId],
       );
+      const partners = new Set(pairs.map((m) => m.partner.userId));
+      const teachers = input.teachers
+        ? await rankedVisible(
+            actor.userId,
+            (person) => !partners.has(person.userId) && admit(person),
+            (admitted) =>
+              teachersForWanted(me, (skillId) => index.teachersOfAny([skillId], Infinity, admitted), {
+                now,
+                policy,
+                limit: input.limit,
+                admit: admitted,
+              }),
+            (t) => [t.teacher.userId],
+          )
+        : [];
       const cycles = input.cycles ? await acceptableCycles(me, index, admit, open, input.limit) : [];
       return {
         pairs: pairs.map((m) => pairView(m, nameOf)),
+        teachers: teachers.map((t) => teacherView(t, nameOf)),
         cycles: cycles.map((c) => cycleView(c, nameOf, actor.userId)),
       };
     },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lineField, textField } from "../shared/fields.js";
+import { idField, lineField, textField } from "../shared/fields.js";
 import { invalid, notFound } from "../../errors.js";
 import type { Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
@@ -7,17 +7,27 @@ import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
+import { cursorDate, decodeCursor, encodeCursor, pageInput, pageOf, type Page } from "../shared/pages.js";
 import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { cancelSwapsBetween } from "../swaps/service.js";
+import { communityReports } from "./reports.js";
 
-const handleInput = z.object({ handle: lineField(1, 40) }).strict();
-const reportInput = z
+export const handleInput = z.object({ handle: lineField(1, 40) }).strict();
+const blocksInput = pageInput(50);
+const blocksCursor = z.tuple([cursorDate, idField]);
+export const reportInput = z
   .object({
     handle: lineField(1, 40),
     reason: textField(3, 1000),
   })
   .strict();
+
+/** Someone the actor blocked. Only the handle they typed to block them: a block says nothing of a hidden profile. */
+export interface BlockView {
+  readonly handle: string;
+  readonly blockedAt: Date;
+}
 
 export function createModerationService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
@@ -38,6 +48,31 @@ export function createModerationService(deps: ServiceDeps) {
   }
 
   return {
+    ...communityReports(deps),
+
+    /** The people the actor blocked, most recent first, a page at a time. */
+    async blocks(actor: Actor, options: z.input<typeof blocksInput> = {}): Promise<Page<BlockView>> {
+      const { limit, cursor } = parseInput(blocksInput, options, "MODERATION.INVALID");
+      const at = cursor === undefined ? null : decodeCursor("blocks", cursor, blocksCursor, "MODERATION.INVALID");
+      const rows = await db.block.findMany({
+        where: {
+          blockerId: actor.userId,
+          ...(at === null
+            ? {}
+            : { OR: [{ createdAt: { lt: at[0] } }, { createdAt: at[0], blockedId: { lt: at[1] } }] }),
+        },
+        orderBy: [{ createdAt: "desc" }, { blockedId: "desc" }],
+        take: limit + 1,
+        select: { blockedId: true, createdAt: true, blocked: { select: { handle: true } } },
+      });
+      return pageOf(
+        rows,
+        limit,
+        (r) => ({ handle: r.blocked.handle, blockedAt: r.createdAt }),
+        (r) => encodeCursor("blocks", [r.createdAt.getTime(), r.blockedId]),
+      );
+    },
+
     /**
      * Blocks a person: from now on neither sees the other in search, matches or profiles, their pending
      * requests are withdrawn, and they cannot message each other. Blocking twice is harmless.

@@ -11,7 +11,33 @@ const knownCity = "Paris";
  * What operators read and do (`skillswap doctor`, `outbox`, `groups`, the start banner): the doors ask here
  * instead of reading the database themselves. Operators see everything; nothing here is relative to a person.
  */
-export function createOperationsService(deps: Pick<ServiceDeps, "db" | "database" | "clock" | "geocoder">) {
+export interface Readiness {
+  readonly ready: boolean;
+  readonly checks: readonly { readonly name: string; readonly ok: boolean; readonly error?: string }[];
+}
+
+/** How long a readiness check may take before it counts as down: a probe that hangs is a failed probe. */
+const probeTimeoutMs = 2_000;
+
+async function probe(name: string, check: () => Promise<void>): Promise<Readiness["checks"][number]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${probeTimeoutMs} ms`)), probeTimeoutMs);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return { name, ok: true };
+  } catch (error) {
+    // The reason stays short and generic-free of secrets: a connection error's message, never its stack.
+    return { name, ok: false, error: error instanceof Error ? error.message.slice(0, 200) : "failed" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createOperationsService(
+  deps: Pick<ServiceDeps, "db" | "database" | "clock" | "geocoder" | "readinessProbes">,
+) {
   const { db, database, clock, geocoder } = deps;
 
   async function appliedMigrations(): Promise<number> {
@@ -51,6 +77,20 @@ export function createOperationsService(deps: Pick<ServiceDeps, "db" | "database
       }
       checks.push(geocoderHealth());
       return checks;
+    },
+
+    /**
+     * Whether this process can serve requests now: the database answers (a web process's readiness probe asks
+     * this every few seconds, so it stays one cheap query), then each configured service's own probe.
+     */
+    async readiness(): Promise<Readiness> {
+      const checks = await Promise.all([
+        probe("database", async () => {
+          await db.$queryRawUnsafe("SELECT 1");
+        }),
+        ...(deps.readinessProbes ?? []).map((p) => probe(p.name, () => p.check())),
+      ]);
+      return { ready: checks.every((check) => check.ok), checks };
     },
 
     /** How many people have an active account. */

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createCore, type Core } from "../../app.js";
+import { createCore, type CoreInternals } from "../../app.js";
 import { loadConfig } from "../../config.js";
 import { createTestCore, testProviders, type TestCore } from "../../testing/index.js";
 import { createOutboxDispatcher, type OutboxDispatcherOptions, type OutboxHandler } from "./dispatcher.js";
@@ -55,7 +55,7 @@ async function eventRow(core: TestCore, id: string) {
 }
 
 /** The same database opened again, as by a new process after a restart. */
-const restarted = (core: TestCore): Promise<Core> =>
+const restarted = (core: TestCore): Promise<CoreInternals> =>
   createCore(loadConfig({ DATABASE_URL: core.database.url }, {}), { clock: core.clock, prepare: false });
 
 const failing = (message: string) => () => Promise.reject(new Error(message));
@@ -65,7 +65,7 @@ const sorted = (ids: readonly string[]) => [...ids].sort();
 for (const provider of testProviders()) {
   describe(`the outbox dispatcher on ${provider}`, () => {
     let core: TestCore;
-    const dispatcher = (options: OutboxDispatcherOptions, on: Core = core) =>
+    const dispatcher = (options: OutboxDispatcherOptions, on: CoreInternals = core) =>
       createOutboxDispatcher({ db: on.database.db, clock: core.clock }, options);
 
     beforeAll(async () => {

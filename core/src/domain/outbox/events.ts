@@ -3,6 +3,15 @@ export type DomainEvent =
   | { type: "user.created"; aggregateId: string; payload: { userId: string; via: string } }
   | { type: "profile.updated"; aggregateId: string; payload: { userId: string; fields: string[] } }
   | { type: "user.deleted"; aggregateId: string; payload: { userId: string } }
+  // Account mail: the handler that sends it mints the link's token, so no token is ever stored in the clear.
+  | { type: "account.verification_requested"; aggregateId: string; payload: { userId: string } }
+  // Recorded for any address typed, account or not (aggregateId is the address): see requestPasswordReset.
+  | { type: "account.password_reset_requested"; aggregateId: string; payload: { email: string } }
+  | {
+      type: "account.password_changed";
+      aggregateId: string;
+      payload: { userId: string; via: "reset" | "change" | "set" };
+    }
   | {
       type: "skill.added";
       aggregateId: string;

@@ -65,16 +65,3 @@ export const identityInput = z
   })
   .strict();
 export type IdentityInput = z.input<typeof identityInput>;
-
-export const emailSignUpInput = z
-  .object({
-    email: emailField,
-    password: z.string().min(10, "field.password").max(200),
-    displayName: displayNameField,
-    handle: handleField.optional(),
-    timeZone: timeZoneField.optional(),
-  })
-  .strict();
-export type EmailSignUpInput = z.input<typeof emailSignUpInput>;
-
-export const credentialsInput = z.object({ email: emailField, password: z.string().min(1).max(200) }).strict();

@@ -8,9 +8,11 @@ import type { ServiceDeps } from "../shared/deps.js";
 import { definedOnly, normalizeHandle, parseStringArray } from "../shared/text.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { parseInput } from "../shared/validate.js";
+import { createAvatars } from "./avatars.js";
 import { exportUserData, type UserDataExport } from "./export.js";
 import { profilePatch, type ProfilePatch } from "./input.js";
 import { resolveLocation } from "./location.js";
+import { relationBetween } from "./relation.js";
 import { effectiveNotificationSettings, isReservedHandle, summarizeRatings } from "./rules.js";
 import type {
   ContactPreference,
@@ -39,6 +41,7 @@ const profileSelect = {
   contactPreference: true,
   shareSessions: true,
   maxDistanceKm: true,
+  avatarKey: true,
   location: { select: { name: true, region: true, country: true } },
   skills: {
     select: {
@@ -66,8 +69,14 @@ export async function requireActiveUser(db: Db | Tx, userId: string): Promise<{ 
   return user;
 }
 
-export function createProfilesService(deps: ServiceDeps) {
+export interface ProfilesOptions {
+  /** Where people reach the web server, which serves avatars: their URLs start with it. */
+  readonly publicUrl: string;
+}
+
+export function createProfilesService(deps: ServiceDeps, options: ProfilesOptions) {
   const { db, clock, geocoder } = deps;
+  const avatars = createAvatars(deps, options.publicUrl);
 
   async function ratingsOf(userId: string) {
     const reviews = await db.review.findMany({ where: { subjectId: userId }, select: { rating: true } });
@@ -100,6 +109,10 @@ export function createProfilesService(deps: ServiceDeps) {
         notes: s.notes,
         pending: s.skill.status !== "approved",
       }));
+    const [rating, relation] = await Promise.all([
+      ratingsOf(user.id),
+      viewerId === null || isOwner ? null : relationBetween(db, viewerId, user.id),
+    ]);
     const view: ProfileView = {
       id: user.id,
       handle: user.handle,
@@ -111,11 +124,13 @@ export function createProfilesService(deps: ServiceDeps) {
       location: user.location,
       meetingMode: user.meetingMode as MeetingMode,
       visibility: user.visibility as Visibility,
+      ...avatars.urlsOf(user.avatarKey),
       skills,
       availability: user.availability,
-      rating: await ratingsOf(user.id),
+      rating,
       lastActiveAt: user.lastActiveAt,
       isOwner,
+      relation,
     };
     if (!isOwner) return view;
     return {
@@ -210,8 +225,9 @@ export function createProfilesService(deps: ServiceDeps) {
      * received leave with the profile.
      */
     async deleteAccount(actor: Actor, confirmHandle: string): Promise<void> {
-      await db.$transaction(async (tx) => {
+      const avatarKey = await db.$transaction(async (tx) => {
         const user = await requireActiveUser(tx, actor.userId);
+        const { avatarKey } = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { avatarKey: true } });
         if (normalizeHandle(confirmHandle) !== user.handle) {
           throw invalid("ACCOUNT.CONFIRMATION_MISMATCH", [
             { field: "confirmHandle", message: translate("field.invalid") },
@@ -223,8 +239,27 @@ export function createProfilesService(deps: ServiceDeps) {
           aggregateId: actor.userId,
           payload: { userId: actor.userId },
         });
+        return avatarKey;
       });
+      // Sessions held in the database left with the row; a Redis store keeps them until told.
+      await deps.sessionStore.revokeAll(actor.userId, clock.now());
+      await avatars.discard(avatarKey);
     },
+
+    /**
+     * Makes the picture in `bytes` the actor's avatar: a JPEG, PNG, WebP or GIF of at most 5 MB, recognised by
+     * its content. Anything else is refused (field "avatar") and the current avatar stays.
+     */
+    async setAvatar(actor: Actor, bytes: Uint8Array): Promise<OwnProfileView> {
+      await avatars.replace(actor.userId, bytes);
+      return (await load({ id: actor.userId }, actor)) as OwnProfileView;
+    },
+
+    /** Removes the actor's avatar; having none already is fine. */
+    removeAvatar: (actor: Actor): Promise<void> => avatars.remove(actor.userId),
+
+    /** An avatar file as the web serves it (`<key>-512.webp`): anyone holding its URL may see it. */
+    avatarFile: (fileName: string) => avatars.file(fileName),
 
     /** Everything SkillSwap stores about the actor, as plain JSON (GDPR article 20). Secrets are left out. */
     async exportData(actor: Actor): Promise<UserDataExport> {

@@ -60,12 +60,31 @@ export interface ProfileView {
   readonly location: LocationView | null;
   readonly meetingMode: MeetingMode;
   readonly visibility: Visibility;
+  /** The profile picture, 512 px square (WebP), as an absolute URL; null when there is none. */
+  readonly avatarUrl: string | null;
+  /** The same picture at 128 px, for lists and chat thumbnails. */
+  readonly avatarSmallUrl: string | null;
   readonly skills: readonly ProfileSkill[];
   /** General weekly availability, in the profile's time zone. */
   readonly availability: readonly WeeklySlot[];
   readonly rating: RatingSummary;
   readonly lastActiveAt: Date;
   readonly isOwner: boolean;
+  /** How the signed-in viewer and this person are connected; null for the owner and for anonymous visitors. */
+  readonly relation: ProfileRelation | null;
+}
+
+/**
+ * What a viewer shares with someone else's profile. There is no "you blocked them": a block hides each person
+ * from the other (canViewProfile), so a profile that answers at all is never blocked either way.
+ */
+export interface ProfileRelation {
+  readonly youFollow: boolean;
+  readonly followsYou: boolean;
+  /** Names of the communities (Discord servers, Slack workspaces) both belong to, in name order. */
+  readonly communitiesInCommon: readonly string[];
+  /** Names of the groups both are members of, in name order. */
+  readonly groupsInCommon: readonly string[];
 }
 
 /** What only the owner sees on top of the public view. */

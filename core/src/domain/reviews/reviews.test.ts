@@ -48,13 +48,13 @@ for (const provider of testProviders()) {
       expect((await domainErrorOf(() => reviews().submit(ana, swapId, { rating: 4 }))).code).toBe("REVIEW.ALREADY");
       await reviews().submit(bea, swapId, { rating: 4, text: "Great guitar basics" });
       const onBea = await reviews().listFor(cy, bea.handle);
-      expect(onBea.reviews.map((r) => [r.authorName, r.rating])).toEqual([["ana", 5]]);
+      expect(onBea.items.map((r) => [r.authorName, r.rating])).toEqual([["ana", 5]]);
       const profile = await core.services.profiles.get(cy, bea.handle);
       expect(profile.rating).toMatchObject({ count: 1, average: 5 });
     });
 
     it("lets the author edit for 14 days, and the reviewed person reply once", async () => {
-      const [review] = (await reviews().listFor(ana, bea.handle)).reviews;
+      const [review] = (await reviews().listFor(ana, bea.handle)).items;
       const id = review?.id ?? "";
       expect((await reviews().edit(ana, id, { rating: 4 })).rating).toBe(4);
       expect((await domainErrorOf(() => reviews().edit(bea, id, { rating: 1 }))).code).toBe("REVIEW.NOT_YOURS");
@@ -70,7 +70,7 @@ for (const provider of testProviders()) {
     });
 
     it("can be reported", async () => {
-      const [review] = (await reviews().listFor(cy, bea.handle)).reviews;
+      const [review] = (await reviews().listFor(cy, bea.handle)).items;
       const { reportId } = await reviews().report(cy, review?.id ?? "", { reason: "Looks like spam" });
       expect(await core.database.db.report.findUnique({ where: { id: reportId }, select: { reviewId: true } })).toEqual(
         {
@@ -93,7 +93,7 @@ for (const provider of testProviders()) {
     it("stays on the other's profile as 'a deleted user' when its author deletes their account", async () => {
       await core.services.profiles.deleteAccount(ana, ana.handle);
       const onBea = await reviews().listFor(cy, bea.handle);
-      expect(onBea.reviews.map((r) => [r.authorName, r.author])).toEqual([["a deleted user", null]]);
+      expect(onBea.items.map((r) => [r.authorName, r.author])).toEqual([["a deleted user", null]]);
       // Ana's own profile, and the review Bea wrote about her, are gone with her account.
       expect((await domainErrorOf(() => reviews().listFor(cy, ana.handle))).code).toBe("USER.NOT_FOUND");
       expect(await core.database.db.review.count({ where: { swapId } })).toBe(1);

@@ -8,12 +8,13 @@ import { viewerMaySee } from "../profiles/visibility.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { idField, lineField, textField } from "../shared/fields.js";
+import { decodeCursor, encodeCursor, pageInput, pageOf, type Page } from "../shared/pages.js";
 import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { canEdit, reviewEditWindowMs, reviewRefusal, type ReviewRefusal } from "./rules.js";
 
 const ratingField = z.number().int().min(1, "field.rating").max(5, "field.rating");
-const submitInput = z
+export const submitInput = z
   .object({
     rating: ratingField,
     text: textField(0, 2000).default(""),
@@ -21,10 +22,11 @@ const submitInput = z
     about: lineField(1, 40).optional(),
   })
   .strict();
-const editInput = z.object({ rating: ratingField.optional(), text: textField(0, 2000).optional() }).strict();
-const replyInput = z.object({ text: textField(1, 2000) }).strict();
-const reportInput = z.object({ reason: textField(3, 1000) }).strict();
-const listInput = z.object({ limit: z.number().int().min(1).max(50).default(20), before: idField.optional() }).strict();
+export const editInput = z.object({ rating: ratingField.optional(), text: textField(0, 2000).optional() }).strict();
+export const replyInput = z.object({ text: textField(1, 2000) }).strict();
+export const reportInput = z.object({ reason: textField(3, 1000) }).strict();
+const listInput = pageInput(20);
+const listCursor = z.tuple([idField]);
 
 export interface ReviewView {
   readonly id: string;
@@ -235,22 +237,26 @@ export function createReviewsService(deps: ServiceDeps) {
     },
 
     /** The reviews on someone's profile, newest first, for whoever may see that profile. */
-    async listFor(viewer: Actor | null, handle: string, options: z.input<typeof listInput> = {}) {
-      const input = parseInput(listInput, options, "REVIEW.INVALID");
+    async listFor(
+      viewer: Actor | null,
+      handle: string,
+      options: z.input<typeof listInput> = {},
+    ): Promise<Page<ReviewView>> {
+      const { limit, cursor } = parseInput(listInput, options, "REVIEW.INVALID");
       const owner = await db.user.findUnique({
         where: { handle: normalizeHandle(handle) },
         select: { id: true, visibility: true, status: true },
       });
       if (owner === null || !(await viewerMaySee(db, viewer?.userId ?? null, owner)))
         throw notFound("USER.NOT_FOUND", "user.not_found", { handle });
+      const before = cursor === undefined ? null : decodeCursor("reviews", cursor, listCursor, "REVIEW.INVALID")[0];
       const rows = await db.review.findMany({
-        where: { subjectId: owner.id, ...(input.before === undefined ? {} : { id: { lt: input.before } }) },
+        where: { subjectId: owner.id, ...(before === null ? {} : { id: { lt: before } }) },
         orderBy: { id: "desc" },
-        take: input.limit + 1,
+        take: limit + 1,
         select: reviewSelect,
       });
-      const page = rows.slice(0, input.limit);
-      return { reviews: page.map(toView), nextBefore: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+      return pageOf(rows, limit, toView, (r) => encodeCursor("reviews", [r.id]));
     },
   };
 }

@@ -17,7 +17,8 @@ import { decodeCursor, encodeCursor, fingerprintOf } from "./cursor.js";
 import { SearchFeed } from "./feed.js";
 import { searchCatalogOf, type SearchCatalog } from "./spellings.js";
 
-const searchInput = z
+/** The options of a people search; exported so a door can describe them (see inputs.ts). */
+export const peopleSearchInput = z
   .object({
     text: lineField(0, 200).default(""),
     category: lineField(1, 80).optional(),
@@ -40,7 +41,7 @@ const searchInput = z
   })
   .strict();
 
-export type PeopleSearchInput = z.input<typeof searchInput>;
+export type PeopleSearchInput = z.input<typeof peopleSearchInput>;
 
 export interface SearchReason {
   readonly field: MatchReason["field"];
@@ -182,7 +183,7 @@ export function createSearchService(deps: ServiceDeps) {
      * profiles only.
      */
     async people(actor: Actor | null, options: PeopleSearchInput = {}): Promise<PeopleSearchResult> {
-      const input = parseInput(searchInput, options, "SEARCH.INVALID");
+      const input = parseInput(peopleSearchInput, options, "SEARCH.INVALID");
       const [viewer, known] = await Promise.all([viewerOf(actor), loadCatalog()]);
 
       const skillFilter: SkillFilter = {};

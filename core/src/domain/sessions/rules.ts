@@ -1,5 +1,9 @@
 /** A session inside an accepted swap: scheduled, then completed, cancelled, or disputed by a participant. */
-export type SessionStatus = "scheduled" | "completed" | "cancelled" | "disputed";
+export const sessionStatuses = ["scheduled", "completed", "cancelled", "disputed"] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+/** How a session meets: a link when online, an address when in person. */
+export const sessionModes = ["online", "in_person"] as const;
+export type SessionMode = (typeof sessionModes)[number];
 export type SessionAction = "reschedule" | "cancel" | "confirm" | "dispute" | "autoComplete";
 
 /** Participants hear about a session this long before it starts (once). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { lineField } from "../shared/fields.js";
+import { idField, lineField } from "../shared/fields.js";
+import { decodeCursor, encodeCursor, pageInput, pageOf, type Page } from "../shared/pages.js";
 import { conflict, DomainError, invalid, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
@@ -12,16 +13,18 @@ import {
   decideSession,
   disputeWindowMs,
   reminderLeadMs,
+  sessionModes,
   type SessionAction,
+  type SessionMode,
   type SessionRefusal,
   type SessionStatus,
 } from "./rules.js";
 
-const scheduleInput = z
+export const scheduleInput = z
   .object({
     startsAt: z.iso.datetime({ offset: true }),
     durationMinutes: z.number().int().min(15).max(480).default(60),
-    mode: z.enum(["online", "in_person"]),
+    mode: z.enum(sessionModes),
     /** A link when online, an address when in person. */
     place: lineField(0, 300).default(""),
     /** Which of the swap's skills the session is for (required when the swap has two). */
@@ -29,7 +32,7 @@ const scheduleInput = z
   })
   .strict();
 
-const rescheduleInput = z
+export const rescheduleInput = z
   .object({
     startsAt: z.iso.datetime({ offset: true }),
     durationMinutes: z.number().int().min(15).max(480).optional(),
@@ -37,13 +40,16 @@ const rescheduleInput = z
   })
   .strict();
 
+const listInput = pageInput(20);
+const listCursor = z.tuple([idField]);
+
 export interface SessionView {
   readonly id: string;
   readonly swapId: string;
   readonly skill: { readonly skillId: string; readonly name: string } | null;
   readonly startsAt: Date;
   readonly durationMinutes: number;
-  readonly mode: "online" | "in_person";
+  readonly mode: SessionMode;
   readonly place: string;
   readonly status: SessionStatus;
   readonly confirmedBy: readonly string[];
@@ -109,6 +115,15 @@ export function createSessionsService(deps: ServiceDeps) {
     return row;
   }
 
+  /** Only a swap's participants see its sessions; anyone else learns nothing, not even that the swap exists. */
+  async function requireParticipant(actor: Actor, swapId: string): Promise<void> {
+    const mine = await db.swapParticipant.findUnique({
+      where: { swapId_userId: { swapId, userId: actor.userId } },
+      select: { userId: true },
+    });
+    if (mine === null) throw notFound("SWAP.NOT_FOUND", "swap.not_found");
+  }
+
   function toView(row: Awaited<ReturnType<typeof load>>): SessionView {
     return {
       id: row.id,
@@ -116,7 +131,7 @@ export function createSessionsService(deps: ServiceDeps) {
       skill: row.skill === null ? null : { skillId: row.skill.id, name: row.skill.name },
       startsAt: row.startsAt,
       durationMinutes: row.durationMinutes,
-      mode: row.mode as "online" | "in_person",
+      mode: row.mode as SessionMode,
       place: row.place,
       status: row.status as SessionStatus,
       confirmedBy: row.confirmations.filter((c) => c.confirmedAt !== null).map((c) => c.user.handle),
@@ -279,19 +294,32 @@ export function createSessionsService(deps: ServiceDeps) {
       return toView(await load(db, sessionId));
     },
 
-    /** The sessions of a swap, for its participants. */
+    /** The sessions of a swap, soonest first, for its participants. */
     async listFor(actor: Actor, swapId: string): Promise<SessionView[]> {
-      const mine = await db.swapParticipant.findUnique({
-        where: { swapId_userId: { swapId, userId: actor.userId } },
-        select: { userId: true },
-      });
-      if (mine === null) throw notFound("SWAP.NOT_FOUND", "swap.not_found");
+      await requireParticipant(actor, swapId);
       const rows = await db.swapSession.findMany({
         where: { swapId },
         orderBy: { startsAt: "asc" },
         select: sessionSelect,
       });
       return rows.map(toView);
+    },
+
+    /**
+     * The sessions of a swap a page at a time, in the order they were scheduled (ids are time-ordered: a stable
+     * keyset). Not by start time: a reschedule would move a session across a page already read.
+     */
+    async list(actor: Actor, swapId: string, options: z.input<typeof listInput> = {}): Promise<Page<SessionView>> {
+      const { limit, cursor } = parseInput(listInput, options, "SESSION.INVALID");
+      await requireParticipant(actor, swapId);
+      const after = cursor === undefined ? null : decodeCursor("sessions", cursor, listCursor, "SESSION.INVALID")[0];
+      const rows = await db.swapSession.findMany({
+        where: { swapId, ...(after === null ? {} : { id: { gt: after } }) },
+        orderBy: { id: "asc" },
+        take: limit + 1,
+        select: sessionSelect,
+      });
+      return pageOf(rows, limit, toView, (r) => encodeCursor("sessions", [r.id]));
     },
 
     /** The scheduled job: sessions starting within a day, not yet announced, remind their participants once. */

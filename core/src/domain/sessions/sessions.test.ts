@@ -135,6 +135,23 @@ for (const provider of testProviders()) {
       });
     });
 
+    it("pages a swap's sessions in the order they were scheduled, whatever moves, and refuses a foreign cursor", async () => {
+      const fresh = await newPublicPerson(core, "eva", { Drums: 3 });
+      const swap = (await core.services.swaps.request(ana, { to: fresh.handle, want: "Drums", offer: "Guitar" })).id;
+      await core.services.swaps.accept(fresh, swap);
+      const scheduled = [];
+      for (const hours of [30, 10, 20])
+        scheduled.push(
+          await sessions().schedule(ana, swap, { startsAt: inHours(hours), mode: "online", skill: "Drums" }),
+        );
+      const first = await sessions().list(fresh, swap, { limit: 2 });
+      expect(first.items.map((s) => s.id)).toEqual(scheduled.slice(0, 2).map((s) => s.id));
+      await sessions().reschedule(ana, scheduled[0]?.id ?? "", { startsAt: inHours(40) });
+      const second = await sessions().list(fresh, swap, { limit: 2, cursor: first.nextCursor ?? "" });
+      expect(second).toEqual({ items: [expect.objectContaining({ id: scheduled[2]?.id })], nextCursor: null });
+      expect(await rejectedFields(() => sessions().list(fresh, swap, { cursor: "not-a-cursor" }))).toEqual(["cursor"]);
+    });
+
     it("names bad input: a time in the past, a skill outside the swap, a silly duration", async () => {
       const fresh = await newPerson(core, "dan");
       await core.services.profiles.update(fresh, { visibility: "public" });

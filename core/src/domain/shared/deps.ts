@@ -1,8 +1,12 @@
 import type { Database, Db } from "../../infra/prisma/database.js";
 import type { Clock } from "../../ports/clock.js";
+import type { Counters } from "../../ports/counters.js";
+import type { FileStore } from "../../ports/file-store.js";
 import type { Geocoder } from "../../ports/geocoder.js";
 import type { Ids } from "../../ports/ids.js";
+import type { Mailer } from "../../ports/mailer.js";
 import type { SearchIndex } from "../../ports/search-index.js";
+import type { SessionStore } from "../../ports/session-store.js";
 
 /** What every service is built from: the database and the ports it needs. */
 export interface ServiceDeps {
@@ -13,4 +17,20 @@ export interface ServiceDeps {
   readonly ids: Ids;
   readonly geocoder: Geocoder;
   readonly searchIndex: SearchIndex;
+  /** Uploaded files (avatars): a directory on disk, or an S3 bucket. */
+  readonly files: FileStore;
+  /** Only outbox handlers send mail; use cases record an event instead (see ports/mailer.ts). */
+  readonly mailer: Mailer;
+  /** Web sessions: the database, or Redis when REDIS_URL is set. */
+  readonly sessionStore: SessionStore;
+  /** Attempt counters for rate limits: in process, or Redis when REDIS_URL is set. */
+  readonly counters: Counters;
+  /** Configured outside services (Redis, S3) this process cannot serve without; `operations.readiness()` asks them. */
+  readonly readinessProbes?: readonly ReadinessProbe[];
+}
+
+export interface ReadinessProbe {
+  readonly name: string;
+  /** Resolves when the service answers; rejects with a short reason when it does not. */
+  check(): Promise<void>;
 }

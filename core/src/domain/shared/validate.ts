@@ -37,13 +37,31 @@ function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> {
 
 const pathName = (path: readonly PropertyKey[]): string => (path.length === 0 ? "input" : path.map(String).join("."));
 
+/**
+ * The fields `issue` rejects. A value that fits none of a union's shapes is named by the shape it came closest
+ * to (the fewest rejected fields; the first shape on a tie): "invalid" on the whole value would leave a form
+ * nothing to mark.
+ */
+function fieldsOf(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): FieldError[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === "unrecognized_keys")
+    return issue.keys.map((key) => ({ field: pathName([...path, key]), message: translate("field.not_accepted") }));
+  if (issue.code === "invalid_union") {
+    const closest = issue.errors
+      .map((issues) => issues.flatMap((inner) => fieldsOf(inner, path)))
+      .filter((fields) => fields.length > 0)
+      .reduce<FieldError[] | null>(
+        (best, fields) => (best === null || fields.length < best.length ? fields : best),
+        null,
+      );
+    if (closest !== null) return closest;
+  }
+  return [{ field: pathName(path), message: sentenceFor(issue) }];
+}
+
 /** Each rejected field with its sentence; a field that is not accepted at all is named on its own. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ field: pathName([...issue.path, key]), message: translate("field.not_accepted") }))
-      : [{ field: pathName(issue.path), message: sentenceFor(issue) }],
-  );
+  return error.issues.flatMap((issue) => fieldsOf(issue, []));
 }
 
 /**

@@ -41,6 +41,11 @@ export function formatSlot(slot: WeeklySlot): string {
   return `${day[0]?.toUpperCase()}${day.slice(1)} ${clock(slot.startMinute)}–${clock(slot.endMinute)}`;
 }
 
+/** A slot as input parses it (day, start, end) as it is stored. */
+export function weeklySlotOf(slot: { readonly day: number; readonly start: number; readonly end: number }): WeeklySlot {
+  return { weekday: slot.day, startMinute: slot.start, endMinute: slot.end };
+}
+
 /** Sorts slots and merges those that touch or overlap, so storage and overlap maths see one slot per stretch. */
 export function mergeSlots(slots: readonly WeeklySlot[]): WeeklySlot[] {
   const sorted = [...slots].sort((a, b) => a.weekday - b.weekday || a.startMinute - b.startMinute);

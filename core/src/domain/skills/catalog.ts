@@ -73,11 +73,16 @@ export async function ensureCatalog(db: Db): Promise<{ categories: number; skill
     )
     .filter((row) => !aliasIds.has(row.id));
   if (categories.length + skills.length + aliases.length > 0) {
-    await db.$transaction(async (tx) => {
-      if (categories.length > 0) await tx.skillCategory.createMany({ data: categories });
-      if (skills.length > 0) await tx.skill.createMany({ data: skills });
-      if (aliases.length > 0) await tx.skillAlias.createMany({ data: aliases });
-    });
+    // Thousands of rows in one go: Prisma's default 5 s transaction limit is too tight on a busy machine (a CI
+    // runner starting many databases at once), and a first start that fails there leaves no catalog at all.
+    await db.$transaction(
+      async (tx) => {
+        if (categories.length > 0) await tx.skillCategory.createMany({ data: categories });
+        if (skills.length > 0) await tx.skill.createMany({ data: skills });
+        if (aliases.length > 0) await tx.skillAlias.createMany({ data: aliases });
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
   }
   return { categories: categories.length, skills: skills.length, aliases: aliases.length };
 }

@@ -11,21 +11,23 @@ import type { ServiceDeps } from "../shared/deps.js";
 import { definedOnly, normalizeHandle } from "../shared/text.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { parseInput } from "../shared/validate.js";
-import { mergeSlots } from "./availability.js";
+import { weeklySlotOf } from "./availability.js";
 import { findSkillById, findSkillByName, knownSpellings, nameAliasRows, slugify } from "./catalog.js";
 import {
   addSkillInput,
-  availabilityInput,
+  catalogQuery,
   proposeSkillInput,
   reviewProposalInput,
   updateSkillInput,
   type AddSkillInput,
-  type AvailabilityInput,
+  type CatalogQuery,
   type ProposeSkillInput,
   type UpdateSkillInput,
 } from "./input.js";
+import { createPendingProposalUseCases } from "./pending-proposals.js";
 import { canAddSkill, closestNames } from "./rules.js";
 import { maxSkillsPerUser, type CatalogEntry, type Direction, type UserSkillView, type WeeklySlot } from "./types.js";
+import { createAvailabilityUseCases, writeSlots } from "./weekly-availability.js";
 
 const userSkillSelect = {
   id: true,
@@ -69,20 +71,6 @@ function toView(row: UserSkillRow): UserSkillView {
   };
 }
 
-async function writeSlots(
-  tx: Tx,
-  ids: { next(): string },
-  userId: string,
-  userSkillId: string | null,
-  slots: readonly WeeklySlot[],
-) {
-  await tx.availabilitySlot.deleteMany({ where: { userId, userSkillId } });
-  if (slots.length === 0) return;
-  await tx.availabilitySlot.createMany({
-    data: mergeSlots(slots).map((slot) => ({ id: ids.next(), userId, userSkillId, ...slot })),
-  });
-}
-
 export function createSkillsService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
   let spellings: Promise<Map<string, string>> | undefined;
@@ -116,24 +104,39 @@ export function createSkillsService(deps: ServiceDeps) {
     return toView(await db.userSkill.findUniqueOrThrow({ where: { id: userSkillId }, select: userSkillSelect }));
   }
 
+  /** A person's skills in profile order (teach first, then oldest first); pending ones only when asked. */
+  async function skillsOf(userId: string, withPending: boolean): Promise<UserSkillView[]> {
+    const rows = await db.userSkill.findMany({
+      where: { userId, ...(withPending ? {} : { skill: { status: "approved" } }) },
+      select: userSkillSelect,
+      orderBy: [{ direction: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toView);
+  }
+
   return {
-    /** The approved catalog, grouped by category in display order. */
-    async catalog(): Promise<
-      Array<{ slug: string; name: string; skills: Array<{ id: string; slug: string; name: string }> }>
-    > {
+    /**
+     * The approved catalog, grouped by category in display order; with `q`, only the skills whose name or an
+     * alias (translations and common misspellings included) contains it, and only the categories holding one.
+     */
+    async catalog(
+      query: CatalogQuery = {},
+    ): Promise<Array<{ slug: string; name: string; skills: Array<{ id: string; slug: string; name: string }> }>> {
+      const { q } = parseInput(catalogQuery, query, "SKILL.INVALID_QUERY");
+      const key = q === undefined ? "" : normalizeText(q);
       const categories = await db.skillCategory.findMany({
         orderBy: { sortOrder: "asc" },
         select: {
           slug: true,
           name: true,
           skills: {
-            where: { status: "approved" },
+            where: { status: "approved", ...(key === "" ? {} : { aliases: { some: { alias: { contains: key } } } }) },
             select: { id: true, slug: true, name: true },
             orderBy: { name: "asc" },
           },
         },
       });
-      return categories;
+      return key === "" ? categories : categories.filter((category) => category.skills.length > 0);
     },
 
     /**
@@ -184,7 +187,8 @@ export function createSkillsService(deps: ServiceDeps) {
               createdAt: clock.now(),
             },
           });
-          if (data.availability !== null) await writeSlots(tx, ids, actor.userId, userSkillId, data.availability);
+          if (data.availability !== null)
+            await writeSlots(tx, ids, actor.userId, userSkillId, data.availability.map(weeklySlotOf));
           await recordEvent(tx, deps, {
             type: "skill.added",
             aggregateId: actor.userId,
@@ -210,7 +214,8 @@ export function createSkillsService(deps: ServiceDeps) {
         const row = await ownUserSkill(tx, actor, userSkillId);
         const { availability, ...fields } = data;
         await tx.userSkill.update({ where: { id: userSkillId }, data: definedOnly(fields) });
-        if (availability !== undefined) await writeSlots(tx, ids, actor.userId, userSkillId, availability ?? []);
+        if (availability !== undefined)
+          await writeSlots(tx, ids, actor.userId, userSkillId, (availability ?? []).map(weeklySlotOf));
         await recordEvent(tx, deps, {
           type: "skill.updated",
           aggregateId: actor.userId,
@@ -241,31 +246,18 @@ export function createSkillsService(deps: ServiceDeps) {
       if (owner === null || !(await viewerMaySee(db, viewer?.userId ?? null, owner))) {
         throw notFound("USER.NOT_FOUND", "user.not_found", { handle });
       }
-      const isOwner = viewer?.userId === owner.id;
-      const rows = await db.userSkill.findMany({
-        where: { userId: owner.id, ...(isOwner ? {} : { skill: { status: "approved" } }) },
-        select: userSkillSelect,
-        orderBy: [{ direction: "desc" }, { createdAt: "asc" }],
-      });
-      return rows.map(toView);
+      return skillsOf(owner.id, viewer?.userId === owner.id);
     },
 
-    /** Sets the actor's general weekly availability (in their profile time zone) and, optionally, how they meet. */
-    async setAvailability(actor: Actor, input: AvailabilityInput): Promise<WeeklySlot[]> {
-      const data = parseInput(availabilityInput, input, "AVAILABILITY.INVALID");
-      await db.$transaction(async (tx) => {
-        await requireActiveUser(tx, actor.userId);
-        await writeSlots(tx, ids, actor.userId, null, data.slots);
-        if (data.meetingMode !== undefined)
-          await tx.user.update({ where: { id: actor.userId }, data: { meetingMode: data.meetingMode } });
-        await recordEvent(tx, deps, {
-          type: "availability.updated",
-          aggregateId: actor.userId,
-          payload: { userId: actor.userId },
-        });
-      });
-      return mergeSlots(data.slots);
+    /** The actor's own skills, pending ones included. */
+    async mine(actor: Actor): Promise<UserSkillView[]> {
+      await requireActiveUser(db, actor.userId);
+      return skillsOf(actor.userId, true);
     },
+
+    ...createAvailabilityUseCases(deps),
+
+    ...createPendingProposalUseCases(deps),
 
     /**
      * Proposes a skill the catalog lacks. It becomes a community skill, pending until an admin of that

@@ -35,6 +35,13 @@ for (const provider of testProviders()) {
         expect(await resolve("  GUITAR ")).toBe("Guitar");
       });
 
+      it("narrows to the skills whose name or alias contains what is typed, in their categories", async () => {
+        const categories = await core.services.skills.catalog({ q: "guitarra" });
+        expect(categories.flatMap((c) => c.skills.map((s) => s.name))).toContain("Guitar");
+        expect(categories.every((c) => c.skills.length > 0)).toBe(true);
+        expect(await core.services.skills.catalog({ q: "zzzz-nothing" })).toEqual([]);
+      });
+
       it("suggests what an unknown spelling probably meant", async () => {
         const someone = await newPerson(core, "Typo");
         expect(await core.services.skills.resolve(someone, "pianoo")).toEqual({ skill: null, suggestions: ["Piano"] });
@@ -167,6 +174,20 @@ for (const provider of testProviders()) {
         expect((await core.services.skills.listFor(owner, owner.handle))[0]?.level).toBe(3);
       });
 
+      it("lists my own skills, pending ones included", async () => {
+        const mo = await newPerson(core, "Mo");
+        const admin = await newPerson(core, "MoAdmin");
+        await newCommunity(core, [mo], [admin]);
+        await core.services.skills.propose(mo, { name: "Origami cranes", category: "crafts" });
+        await core.services.skills.add(mo, { skill: "Yoga", direction: "teach", level: 3 });
+        await core.services.skills.add(mo, { skill: "Origami cranes", direction: "learn", level: 2 });
+        expect((await core.services.skills.mine(mo)).map((s) => [s.skill.name, s.skill.status])).toEqual([
+          ["Yoga", "approved"],
+          ["Origami cranes", "pending"],
+        ]);
+        expect((await core.services.skills.listFor(admin, mo.handle)).map((s) => s.skill.name)).toEqual(["Yoga"]);
+      });
+
       it("shows someone's skills only to those allowed to see their profile", async () => {
         const gus = await newPerson(core, "Gus");
         const stranger = await newPerson(core, "Stranger");
@@ -181,7 +202,7 @@ for (const provider of testProviders()) {
     describe("weekly availability", () => {
       it("stores slots as typed, merged, with the meeting mode", async () => {
         const hal = await newPerson(core, "Hal");
-        const slots = await core.services.skills.setAvailability(hal, {
+        const saved = await core.services.skills.setAvailability(hal, {
           slots: [
             { day: "Tue", start: "18:00", end: "19:00" },
             { day: "tue", start: "19:00", end: "21:00" },
@@ -189,13 +210,58 @@ for (const provider of testProviders()) {
           ],
           meetingMode: "in_person",
         });
-        expect(slots).toEqual([
-          { weekday: 2, startMinute: 1080, endMinute: 1260 },
-          { weekday: 6, startMinute: 540, endMinute: 720 },
-        ]);
+        expect(saved).toEqual({
+          slots: [
+            { weekday: 2, startMinute: 1080, endMinute: 1260 },
+            { weekday: 6, startMinute: 540, endMinute: 720 },
+          ],
+          meetingMode: "in_person",
+          timeZone: "UTC",
+        });
         const profile = await core.services.profiles.me(hal);
-        expect(profile.availability).toEqual(slots);
+        expect(profile.availability).toEqual(saved.slots);
         expect(profile.meetingMode).toBe("in_person");
+        expect(await core.services.skills.availability(hal)).toEqual(saved);
+      });
+
+      it("reads back slots it was given in the shape it answers with, as numbers", async () => {
+        const jan = await newPerson(core, "Jan");
+        const saved = await core.services.skills.setAvailability(jan, { slots: [{ day: 1, start: 600, end: 660 }] });
+        expect(saved.slots).toEqual([{ weekday: 1, startMinute: 600, endMinute: 660 }]);
+      });
+
+      it("takes back the slots it answered with, as they are, for a person and for one skill", async () => {
+        const kim = await newPerson(core, "Kim");
+        const first = await core.services.skills.setAvailability(kim, {
+          slots: [{ day: "Tue", start: "18:00", end: "20:00" }],
+        });
+        expect(await core.services.skills.setAvailability(kim, { slots: [...first.slots] })).toEqual(first);
+        const added = await core.services.skills.add(kim, {
+          skill: "Chess",
+          direction: "teach",
+          level: 3,
+          availability: [{ weekday: 6, startMinute: 540, endMinute: 720 }],
+        });
+        expect(added.availability).toEqual([{ weekday: 6, startMinute: 540, endMinute: 720 }]);
+        const updated = await core.services.skills.update(kim, added.id, {
+          availability: [...(added.availability ?? [])],
+        });
+        expect(updated.availability).toEqual(added.availability);
+      });
+
+      it("names the wrong field of a slot in the shape it answers with", async () => {
+        const lee = await newPerson(core, "Lee");
+        expect(
+          await rejectedFields(() =>
+            core.services.skills.setAvailability(lee, {
+              slots: [
+                { weekday: 7, startMinute: 600, endMinute: 660 },
+                { weekday: 1, startMinute: 660, endMinute: 600 },
+                { weekday: 1, startMinute: 600, endMinute: 660, day: "mon" },
+              ],
+            }),
+          ),
+        ).toEqual(["slots.0.weekday", "slots.1.endMinute", "slots.2.day"]);
       });
 
       it("names the slot field that is wrong", async () => {

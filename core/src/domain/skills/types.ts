@@ -29,4 +29,12 @@ export interface UserSkillView {
   readonly availability: readonly WeeklySlot[] | null;
 }
 
+/** A person's general weekly availability, in their profile's time zone, and how they meet. */
+export interface AvailabilityView {
+  readonly slots: readonly WeeklySlot[];
+  readonly meetingMode: "online" | "in_person" | "either";
+  /** The IANA zone the slots are read in. */
+  readonly timeZone: string;
+}
+
 export const maxSkillsPerUser = 30;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { lineField } from "../shared/fields.js";
+import { idField, lineField } from "../shared/fields.js";
 import { invalid, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
 import { translate } from "../../messages/index.js";
@@ -8,11 +8,17 @@ import { requireActiveUser } from "../profiles/service.js";
 import { viewerMaySee, visibleAmong } from "../profiles/visibility.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
+import { cursorDate, decodeCursor, encodeCursor, pageInput, pageOf, type Page } from "../shared/pages.js";
 import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 
 const handleInput = z.object({ handle: lineField(1, 40) }).strict();
-const feedInput = z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict();
+const feedInput = pageInput(20, 50);
+const peopleInput = pageInput(50);
+const feedCursor = z.tuple([cursorDate, idField]);
+const peopleCursor = z.tuple([lineField(1, 64)]);
+
+type FollowSide = "followers" | "following";
 
 /** What the feed tells about the people one follows. */
 const feedTypes = ["skill.added", "review.received", "group.joined"] as const;
@@ -22,6 +28,20 @@ export interface FeedItem {
   readonly kind: (typeof feedTypes)[number];
   readonly person: string;
   readonly detail: Readonly<Record<string, string | number>>;
+}
+
+/** Someone in a list of follows: who they are, as anyone who may see them sees it. */
+export interface PersonRef {
+  readonly handle: string;
+  readonly displayName: string;
+}
+
+function feedItemOf(event: { type: string; payload: string; createdAt: Date }, person: string): FeedItem {
+  const payload = JSON.parse(event.payload) as Record<string, unknown>;
+  const detail: Record<string, string | number> = {};
+  for (const key of ["skillId", "direction", "level", "rating", "groupId"])
+    if (typeof payload[key] === "string" || typeof payload[key] === "number") detail[key] = payload[key];
+  return { at: event.createdAt, kind: event.type as FeedItem["kind"], person, detail };
 }
 
 export function createFollowsService(deps: ServiceDeps) {
@@ -38,16 +58,64 @@ export function createFollowsService(deps: ServiceDeps) {
     return user;
   }
 
-  async function peopleOf(viewer: Actor | null, ids: string[]) {
-    const visible = viewer === null ? new Set<string>() : await visibleAmong(deps.database, viewer.userId, ids);
-    const rows = await db.user.findMany({
-      where: { id: { in: ids.filter((id) => viewer === null || visible.has(id)) } },
-      select: { handle: true, displayName: true, visibility: true },
-      orderBy: { handle: "asc" },
+  /** One side of a person's follows, in handle order, from the handle `after` on (pre-filtered on what rows say). */
+  async function followRows(side: FollowSide, personId: string, after: string, publicOnly: boolean, take: number) {
+    const shown = { handle: { gt: after }, ...(publicOnly ? { status: "active", visibility: "public" } : {}) };
+    const person = { select: { id: true, handle: true, displayName: true } } as const;
+    if (side === "followers") {
+      const rows = await db.follow.findMany({
+        where: { followeeId: personId, follower: shown },
+        orderBy: { follower: { handle: "asc" } },
+        take,
+        select: { follower: person },
+      });
+      return rows.map((r) => r.follower);
+    }
+    const rows = await db.follow.findMany({
+      where: { followerId: personId, followee: shown },
+      orderBy: { followee: { handle: "asc" } },
+      take,
+      select: { followee: person },
     });
-    return rows
-      .filter((r) => viewer !== null || r.visibility === "public")
-      .map((r) => ({ handle: r.handle, displayName: r.displayName }));
+    return rows.map((r) => r.followee);
+  }
+
+  /**
+   * A page of one side of a person's follows: only the people the viewer may see (a visitor, public profiles).
+   * Visibility is decided on fresh rows after reading, so a page is filled by reading on until it is full.
+   */
+  async function peoplePage(
+    viewer: Actor | null,
+    side: FollowSide,
+    handle: string,
+    options: z.input<typeof peopleInput>,
+  ): Promise<Page<PersonRef>> {
+    const { limit, cursor } = parseInput(peopleInput, options, "FOLLOW.INVALID");
+    const person = await visiblePerson(db, viewer, handle);
+    let after = cursor === undefined ? "" : decodeCursor("follows", cursor, peopleCursor, "FOLLOW.INVALID")[0];
+    const found: PersonRef[] = [];
+    for (;;) {
+      const batch = await followRows(side, person.id, after, viewer === null, limit + 1);
+      const visible =
+        viewer === null
+          ? null
+          : await visibleAmong(
+              deps.database,
+              viewer.userId,
+              batch.map((p) => p.id),
+            );
+      for (const p of batch)
+        if (visible === null || visible.has(p.id)) found.push({ handle: p.handle, displayName: p.displayName });
+      const last = batch.at(-1);
+      if (found.length > limit || batch.length <= limit || last === undefined) break;
+      after = last.handle;
+    }
+    return pageOf(
+      found,
+      limit,
+      (p) => p,
+      (p) => encodeCursor("follows", [p.handle]),
+    );
   }
 
   return {
@@ -79,61 +147,50 @@ export function createFollowsService(deps: ServiceDeps) {
       });
     },
 
-    /** Who follows a person, as far as the viewer may see them. */
-    async followers(viewer: Actor | null, handle: string) {
-      const person = await visiblePerson(db, viewer, handle);
-      const rows = await db.follow.findMany({ where: { followeeId: person.id }, select: { followerId: true } });
-      return peopleOf(
-        viewer,
-        rows.map((r) => r.followerId),
-      );
-    },
+    /** Who follows a person, as far as the viewer may see them, a page at a time in handle order. */
+    followers: (viewer: Actor | null, handle: string, options: z.input<typeof peopleInput> = {}) =>
+      peoplePage(viewer, "followers", handle, options),
 
-    /** Whom a person follows, as far as the viewer may see them. */
-    async following(viewer: Actor | null, handle: string) {
-      const person = await visiblePerson(db, viewer, handle);
-      const rows = await db.follow.findMany({ where: { followerId: person.id }, select: { followeeId: true } });
-      return peopleOf(
-        viewer,
-        rows.map((r) => r.followeeId),
-      );
-    },
+    /** Whom a person follows, as far as the viewer may see them, a page at a time in handle order. */
+    following: (viewer: Actor | null, handle: string, options: z.input<typeof peopleInput> = {}) =>
+      peoplePage(viewer, "following", handle, options),
 
     /**
      * What the people the actor follows did lately (new skills, reviews received, groups joined), newest first,
      * read from the events their changes recorded; people the actor may no longer see drop out.
      */
-    async feed(actor: Actor, options: z.input<typeof feedInput> = {}): Promise<FeedItem[]> {
-      const { limit } = parseInput(feedInput, options, "FOLLOW.INVALID");
+    async feed(actor: Actor, options: z.input<typeof feedInput> = {}): Promise<Page<FeedItem>> {
+      const { limit, cursor } = parseInput(feedInput, options, "FOLLOW.INVALID");
+      const position = cursor === undefined ? null : decodeCursor("feed", cursor, feedCursor, "FOLLOW.INVALID");
       const followed = await db.follow.findMany({ where: { followerId: actor.userId }, select: { followeeId: true } });
       const visible = await visibleAmong(
         deps.database,
         actor.userId,
         followed.map((f) => f.followeeId),
       );
-      if (visible.size === 0) return [];
+      if (visible.size === 0) return { items: [], nextCursor: null };
       const [events, people] = await Promise.all([
         db.outboxEvent.findMany({
-          where: { type: { in: [...feedTypes] }, aggregateId: { in: [...visible] } },
+          where: {
+            type: { in: [...feedTypes] },
+            aggregateId: { in: [...visible] },
+            ...(position === null
+              ? {}
+              : { OR: [{ createdAt: { lt: position[0] } }, { createdAt: position[0], id: { lt: position[1] } }] }),
+          },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: limit,
-          select: { type: true, aggregateId: true, payload: true, createdAt: true },
+          take: limit + 1,
+          select: { id: true, type: true, aggregateId: true, payload: true, createdAt: true },
         }),
         db.user.findMany({ where: { id: { in: [...visible] } }, select: { id: true, handle: true } }),
       ]);
       const handles = new Map(people.map((p) => [p.id, p.handle]));
-      return events.map((e) => {
-        const payload = JSON.parse(e.payload) as Record<string, unknown>;
-        const detail: Record<string, string | number> = {};
-        for (const key of ["skillId", "direction", "level", "rating", "groupId"])
-          if (typeof payload[key] === "string" || typeof payload[key] === "number") detail[key] = payload[key];
-        return {
-          at: e.createdAt,
-          kind: e.type as FeedItem["kind"],
-          person: handles.get(e.aggregateId) ?? "",
-          detail,
-        };
-      });
+      return pageOf(
+        events,
+        limit,
+        (e) => feedItemOf(e, handles.get(e.aggregateId) ?? ""),
+        (e) => encodeCursor("feed", [e.createdAt.getTime(), e.id]),
+      );
     },
   };
 }

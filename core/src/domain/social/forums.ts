@@ -1,63 +1,25 @@
 import { z } from "zod";
 import { conflict, forbidden, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
-import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField, lineField, nameField, textField } from "../shared/fields.js";
+import { idField } from "../shared/fields.js";
+import { cursorDate, decodeCursor, encodeCursor, pageOf, type Page } from "../shared/pages.js";
 import { parseInput } from "../shared/validate.js";
+import {
+  editThreadInput,
+  postFieldsInput,
+  postsInput,
+  replyInput,
+  reportInput,
+  threadInput,
+  threadsInput,
+} from "./forum-input.js";
+import { postSelect, threadSelect, toPostView, toThreadView, type PostView, type ThreadView } from "./forum-views.js";
 
-const origin = {
-  source: z.enum(["dashboard", "discord", "slack"]).default("dashboard"),
-  /** The platform's id of the post (a forum post, a thread message); a retried delivery is stored once. */
-  externalId: lineField(1, 100).optional(),
-};
-const needsExternalId = (input: { source: string; externalId?: string | undefined }) =>
-  input.source === "dashboard" || input.externalId !== undefined;
-const threadInput = z
-  .object({ title: nameField(3, 150), body: textField(1, 10_000), ...origin })
-  .strict()
-  .refine(needsExternalId, { message: "field.required", path: ["externalId"] });
-const replyInput = z
-  .object({ body: textField(1, 10_000), ...origin })
-  .strict()
-  .refine(needsExternalId, { message: "field.required", path: ["externalId"] });
-const editInput = z.object({ body: textField(1, 10_000) }).strict();
-const editThreadInput = z
-  .object({
-    title: nameField(3, 150).optional(),
-    body: textField(1, 10_000).optional(),
-  })
-  .strict();
-const reportInput = z.object({ reason: textField(3, 1000) }).strict();
-const pageInput = z.object({ limit: z.number().int().min(1).max(100).default(30), after: idField.optional() }).strict();
-
-export interface ThreadView {
-  readonly id: string;
-  readonly groupId: string;
-  readonly title: string;
-  readonly body: string;
-  readonly authorName: string;
-  readonly pinned: boolean;
-  readonly locked: boolean;
-  readonly source: string;
-  readonly externalId: string;
-  readonly lastPostAt: Date;
-}
-
-export interface PostView {
-  readonly id: string;
-  readonly threadId: string;
-  readonly body: string;
-  readonly authorName: string;
-  readonly source: string;
-  readonly externalId: string;
-  readonly createdAt: Date;
-  readonly edited: boolean;
-}
-
-const nameOf = (author: { displayName: string } | null) => author?.displayName ?? translate("user.deleted_name");
+const postsCursor = z.tuple([idField]);
+const threadsCursor = z.tuple([z.boolean(), cursorDate, idField]);
 
 export function createForumsService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
@@ -83,6 +45,15 @@ export function createForumsService(deps: ServiceDeps) {
     if (member !== null) return member.role;
     const group = await tx.group.findUnique({ where: { id: groupId }, select: { communityId: true } });
     return group === null || group.communityId !== null ? "hidden" : "reader";
+  }
+
+  /** A group's id from its id or its slug, as doors name groups; an unknown one stays as typed, and is not found. */
+  async function groupIdOf(idOrSlug: string): Promise<string> {
+    const row = await db.group.findFirst({
+      where: { OR: [{ id: idOrSlug }, { slug: idOrSlug.toLowerCase() }] },
+      select: { id: true },
+    });
+    return row?.id ?? idOrSlug;
   }
 
   /** A live thread the actor may see (see groupAccess); any other is "not found". */
@@ -116,41 +87,11 @@ export function createForumsService(deps: ServiceDeps) {
   }
 
   async function threadView(threadId: string): Promise<ThreadView> {
-    const row = await db.forumThread.findUniqueOrThrow({
-      where: { id: threadId },
-      select: {
-        id: true,
-        groupId: true,
-        title: true,
-        body: true,
-        pinned: true,
-        locked: true,
-        source: true,
-        externalId: true,
-        lastPostAt: true,
-        author: { select: { displayName: true } },
-      },
-    });
-    const { author, ...rest } = row;
-    return { ...rest, authorName: nameOf(author) };
+    return toThreadView(await db.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: threadSelect }));
   }
 
   async function postView(postId: string): Promise<PostView> {
-    const row = await db.forumPost.findUniqueOrThrow({
-      where: { id: postId },
-      select: {
-        id: true,
-        threadId: true,
-        body: true,
-        source: true,
-        externalId: true,
-        createdAt: true,
-        editedAt: true,
-        author: { select: { displayName: true } },
-      },
-    });
-    const { author, editedAt, ...rest } = row;
-    return { ...rest, authorName: nameOf(author), edited: editedAt !== null };
+    return toPostView(await db.forumPost.findUniqueOrThrow({ where: { id: postId }, select: postSelect }));
   }
 
   /** Moderators and the owner moderate; the actor must be one of them in the thread's group. */
@@ -158,7 +99,7 @@ export function createForumsService(deps: ServiceDeps) {
     actor: Actor,
     threadId: string,
     change: { pinned?: boolean; locked?: boolean; removed?: boolean },
-  ) {
+  ): Promise<void> {
     await db.$transaction(async (tx) => {
       const row = await visibleThread(tx, actor, threadId);
       const role = await membership(tx, actor, row.groupId);
@@ -180,9 +121,10 @@ export function createForumsService(deps: ServiceDeps) {
   }
 
   return {
-    /** Starts a thread in a group's forum; the same platform post twice is one thread. */
-    async startThread(actor: Actor, groupId: string, input: z.input<typeof threadInput>): Promise<ThreadView> {
+    /** Starts a thread in a group's forum (by id or slug); the same platform post twice is one thread. */
+    async startThread(actor: Actor, group: string, input: z.input<typeof threadInput>): Promise<ThreadView> {
       const data = parseInput(threadInput, input, "FORUM.INVALID");
+      const groupId = await groupIdOf(group);
       const externalId = data.externalId ?? ids.next();
       const existing = await db.forumThread.findUnique({
         where: { source_externalId: { source: data.source, externalId } },
@@ -252,8 +194,8 @@ export function createForumsService(deps: ServiceDeps) {
     },
 
     /** Authors edit their own posts. */
-    async editPost(actor: Actor, postId: string, input: z.input<typeof editInput>): Promise<PostView> {
-      const data = parseInput(editInput, input, "FORUM.INVALID");
+    async editPost(actor: Actor, postId: string, input: z.input<typeof postFieldsInput>): Promise<PostView> {
+      const data = parseInput(postFieldsInput, input, "FORUM.INVALID");
       await db.$transaction(async (tx) => {
         await ownPost(tx, actor, postId);
         await tx.forumPost.update({ where: { id: postId }, data: { body: data.body, editedAt: clock.now() } });
@@ -326,37 +268,59 @@ export function createForumsService(deps: ServiceDeps) {
       });
     },
 
-    pin: (actor: Actor, threadId: string, pinned = true) => moderate(actor, threadId, { pinned }),
-    lock: (actor: Actor, threadId: string, locked = true) => moderate(actor, threadId, { locked }),
+    /** Pins a thread to the top of its forum, or unpins it (moderators); answers with the thread as it now is. */
+    async pin(actor: Actor, threadId: string, pinned = true): Promise<ThreadView> {
+      await moderate(actor, threadId, { pinned });
+      return threadView(threadId);
+    },
+    /** Locks a thread against replies, or unlocks it (moderators); answers with the thread as it now is. */
+    async lock(actor: Actor, threadId: string, locked = true): Promise<ThreadView> {
+      await moderate(actor, threadId, { locked });
+      return threadView(threadId);
+    },
     remove: (actor: Actor, threadId: string) => moderate(actor, threadId, { removed: true }),
 
-    /** A group's threads: pinned first, then the most recently active. */
-    async threads(viewer: Actor, groupId: string): Promise<ThreadView[]> {
+    /** A group's threads (by id or slug), a page at a time: pinned first, then the most recently active. */
+    async threads(viewer: Actor, group: string, options: z.input<typeof threadsInput> = {}): Promise<Page<ThreadView>> {
+      const { limit, cursor } = parseInput(threadsInput, options, "FORUM.INVALID");
+      const groupId = await groupIdOf(group);
       if ((await groupAccess(db, viewer, groupId)) === "hidden") throw notFound("GROUP.NOT_FOUND", "group.not_found");
+      const at = cursor === undefined ? null : decodeCursor("threads", cursor, threadsCursor, "FORUM.INVALID");
       const rows = await db.forumThread.findMany({
-        where: { groupId, removedAt: null },
+        where: {
+          groupId,
+          removedAt: null,
+          ...(at === null
+            ? {}
+            : {
+                OR: [
+                  ...(at[0] ? [{ pinned: false }] : []),
+                  { pinned: at[0], lastPostAt: { lt: at[1] } },
+                  { pinned: at[0], lastPostAt: at[1], id: { lt: at[2] } },
+                ],
+              }),
+        },
         orderBy: [{ pinned: "desc" }, { lastPostAt: "desc" }, { id: "desc" }],
-        take: 100,
-        select: { id: true },
+        take: limit + 1,
+        select: threadSelect,
       });
-      return Promise.all(rows.map((r) => threadView(r.id)));
+      return pageOf(rows, limit, toThreadView, (r) =>
+        encodeCursor("threads", [r.pinned, r.lastPostAt.getTime(), r.id]),
+      );
     },
 
-    /** A thread's replies, oldest first, a page at a time (`after`: the last id of the previous page). */
-    async posts(viewer: Actor, threadId: string, options: z.input<typeof pageInput> = {}) {
-      const input = parseInput(pageInput, options, "FORUM.INVALID");
+    /** A thread's replies, oldest first, a page at a time (ids are time-ordered: a stable keyset). */
+    async posts(viewer: Actor, threadId: string, options: z.input<typeof postsInput> = {}): Promise<Page<PostView>> {
+      const { limit, cursor } = parseInput(postsInput, options, "FORUM.INVALID");
       await visibleThread(db, viewer, threadId);
+      const after = cursor === undefined ? null : decodeCursor("posts", cursor, postsCursor, "FORUM.INVALID")[0];
       const rows = await db.forumPost.findMany({
-        where: { threadId, removedAt: null, ...(input.after === undefined ? {} : { id: { gt: input.after } }) },
+        where: { threadId, removedAt: null, ...(after === null ? {} : { id: { gt: after } }) },
         orderBy: { id: "asc" },
-        take: input.limit + 1,
-        select: { id: true },
+        take: limit + 1,
+        select: postSelect,
       });
-      const page = rows.slice(0, input.limit);
-      return {
-        posts: await Promise.all(page.map((r) => postView(r.id))),
-        nextAfter: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
-      };
+      return pageOf(rows, limit, toPostView, (r) => encodeCursor("posts", [r.id]));
     },
   };
 }

@@ -9,64 +9,25 @@ import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
-import { idField, lineField, nameField, textField } from "../shared/fields.js";
+import { idField } from "../shared/fields.js";
+import { cursorDate, decodeCursor, encodeCursor, pageOf, type Page } from "../shared/pages.js";
 import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { categoryIndex, slugify } from "../skills/catalog.js";
+import { browseInput, createInput, memberInput, membersInput, roleInput } from "./group-input.js";
+import {
+  groupViews,
+  type GroupDetailView,
+  type GroupMemberView,
+  type GroupRole,
+  type GroupView,
+} from "./group-views.js";
 
-export type GroupRole = "owner" | "moderator" | "member";
+// Views live beside the service; the operations service and the package's index import them from here.
+export { groupViews, type GroupRole, type GroupView } from "./group-views.js";
 
-const createInput = z
-  .object({
-    name: nameField(3, 60),
-    slug: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/, "field.slug")
-      .optional(),
-    description: textField(0, 1000).default(""),
-    /** A skill category, by slug or name. */
-    category: lineField(1, 80).optional(),
-    /** Community-scoped groups are for that community's members; without one the group is open to all. */
-    communityId: idField.optional(),
-  })
-  .strict();
-const memberInput = z.object({ handle: lineField(1, 40) }).strict();
-const roleInput = z.object({ handle: lineField(1, 40), role: z.enum(["moderator", "member"]) }).strict();
-
-export interface GroupView {
-  readonly id: string;
-  readonly slug: string;
-  readonly name: string;
-  readonly description: string;
-  readonly communityId: string | null;
-  /** The community's name; null for a group open to all. */
-  readonly communityName: string | null;
-  readonly members: number;
-}
-
-/** Groups as people see them, in name order: one query, whatever the number of groups. */
-export async function groupViews(db: Db, where: Prisma.GroupWhereInput): Promise<GroupView[]> {
-  const rows = await db.group.findMany({
-    where,
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      description: true,
-      communityId: true,
-      community: { select: { name: true } },
-      _count: { select: { members: true } },
-    },
-  });
-  return rows.map(({ community, _count, ...group }) => ({
-    ...group,
-    communityName: community?.name ?? null,
-    members: _count.members,
-  }));
-}
+const browseCursor = z.tuple([z.string().max(200), idField]);
+const membersCursor = z.tuple([z.enum(["owner", "moderator", "member"]), cursorDate, idField]);
 
 export function createGroupsService(deps: ServiceDeps) {
   const { db, ids, clock } = deps;
@@ -102,6 +63,12 @@ export function createGroupsService(deps: ServiceDeps) {
     if (group.communityId !== null && !(await inCommunity(tx, group.communityId, actor.userId)))
       throw notFound("GROUP.NOT_FOUND", "group.not_found");
     return group;
+  }
+
+  /** The groups a person can see: open ones and those of their communities. */
+  async function visibleTo(viewer: Actor): Promise<Prisma.GroupWhereInput> {
+    const mine = await db.communityMember.findMany({ where: { userId: viewer.userId }, select: { communityId: true } });
+    return { OR: [{ communityId: null }, { communityId: { in: mine.map((m) => m.communityId) } }] };
   }
 
   async function memberByHandle(tx: Tx, groupId: string, handle: string) {
@@ -236,30 +203,88 @@ export function createGroupsService(deps: ServiceDeps) {
       });
     },
 
-    /** Members with their roles, owner first. */
-    async members(viewer: Actor, idOrSlug: string) {
+    /** Members with their roles, a page at a time: the owner, then moderators, then members, longest-standing first. */
+    async members(
+      viewer: Actor,
+      idOrSlug: string,
+      options: z.input<typeof membersInput> = {},
+    ): Promise<Page<GroupMemberView>> {
+      const { limit, cursor } = parseInput(membersInput, options, "GROUP.INVALID");
       const group = await visibleGroup(db, viewer, idOrSlug);
+      const at = cursor === undefined ? null : decodeCursor("group-members", cursor, membersCursor, "GROUP.INVALID");
       const rows = await db.groupMember.findMany({
-        where: { groupId: group.id },
-        select: { role: true, joinedAt: true, user: { select: { handle: true, displayName: true } } },
-        orderBy: [{ joinedAt: "asc" }],
+        where: {
+          groupId: group.id,
+          ...(at === null
+            ? {}
+            : {
+                OR: [
+                  { role: { lt: at[0] } },
+                  { role: at[0], joinedAt: { gt: at[1] } },
+                  { role: at[0], joinedAt: at[1], userId: { gt: at[2] } },
+                ],
+              }),
+        },
+        // Role names sort, descending, as the roles rank: owner, moderator, member.
+        orderBy: [{ role: "desc" }, { joinedAt: "asc" }, { userId: "asc" }],
+        take: limit + 1,
+        select: { role: true, joinedAt: true, userId: true, user: { select: { handle: true, displayName: true } } },
       });
-      const rank: Record<string, number> = { owner: 0, moderator: 1, member: 2 };
-      return rows
-        .map((r) => ({ handle: r.user.handle, displayName: r.user.displayName, role: r.role as GroupRole }))
-        .sort((a, b) => (rank[a.role] ?? 3) - (rank[b.role] ?? 3));
+      return pageOf(
+        rows,
+        limit,
+        (r) => ({
+          handle: r.user.handle,
+          displayName: r.user.displayName,
+          role: r.role as GroupRole,
+          joinedAt: r.joinedAt,
+        }),
+        (r) => encodeCursor("group-members", [r.role, r.joinedAt.getTime(), r.userId]),
+      );
     },
 
-    /** Groups the viewer can see: open ones and their communities' ones. */
-    async list(viewer: Actor, options: { communityId?: string } = {}): Promise<GroupView[]> {
-      const mine = await db.communityMember.findMany({
-        where: { userId: viewer.userId },
-        select: { communityId: true },
-      });
-      const communities = mine.map((m) => m.communityId);
+    /** A group the viewer can see, with their role in it. */
+    async get(viewer: Actor, idOrSlug: string): Promise<GroupDetailView> {
+      const group = await visibleGroup(db, viewer, idOrSlug);
+      const [found, myRole] = await Promise.all([view(group.id), roleOf(db, group.id, viewer.userId)]);
+      return { ...found, myRole };
+    },
+
+    /** The groups the viewer can see (open ones and their communities' ones), a page at a time in name order. */
+    async browse(viewer: Actor, options: z.input<typeof browseInput> = {}): Promise<Page<GroupView>> {
+      const { limit, cursor, communityId } = parseInput(browseInput, options, "GROUP.INVALID");
+      const at = cursor === undefined ? null : decodeCursor("groups", cursor, browseCursor, "GROUP.INVALID");
+      const rows = await groupViews(
+        db,
+        {
+          AND: [
+            await visibleTo(viewer),
+            communityId === undefined ? {} : { communityId },
+            at === null ? {} : { OR: [{ name: { gt: at[0] } }, { name: at[0], id: { gt: at[1] } }] },
+          ],
+        },
+        limit + 1,
+      );
+      return pageOf(
+        rows,
+        limit,
+        (g) => g,
+        (g) => encodeCursor("groups", [g.name, g.id]),
+      );
+    },
+
+    /**
+     * Groups the viewer can see: open ones and their communities' ones. `communityId` keeps one community's;
+     * `seenFrom` keeps what a person sees from inside a community (a Discord server): its groups and the open ones.
+     */
+    async list(viewer: Actor, options: { communityId?: string; seenFrom?: string } = {}): Promise<GroupView[]> {
+      const { communityId, seenFrom } = options;
       return groupViews(db, {
-        ...(options.communityId === undefined ? {} : { communityId: options.communityId }),
-        OR: [{ communityId: null }, { communityId: { in: communities } }],
+        AND: [
+          await visibleTo(viewer),
+          communityId === undefined ? {} : { communityId },
+          seenFrom === undefined ? {} : { OR: [{ communityId: null }, { communityId: seenFrom }] },
+        ],
       });
     },
 

@@ -98,12 +98,12 @@ for (const provider of testProviders()) {
         ).toBe("GROUP.OWNER_ONLY");
         expect((await domainErrorOf(() => g.leave(bea, "jazz-guitar"))).code).toBe("GROUP.OWNER_LEAVING");
         await g.transferOwnership(bea, "jazz-guitar", { handle: cy.handle });
-        expect((await g.members(bea, "jazz-guitar")).map((m) => [m.handle, m.role])).toEqual([
+        expect((await g.members(bea, "jazz-guitar")).items.map((m) => [m.handle, m.role])).toEqual([
           [cy.handle, "owner"],
           [bea.handle, "moderator"],
         ]);
         await g.leave(bea, "jazz-guitar");
-        expect((await g.members(cy, "jazz-guitar")).map((m) => m.handle)).toEqual([cy.handle]);
+        expect((await g.members(cy, "jazz-guitar")).items.map((m) => m.handle)).toEqual([cy.handle]);
       });
 
       it("names bad input", async () => {
@@ -139,7 +139,7 @@ for (const provider of testProviders()) {
         });
         await c.linkChannel(ana, { communityId: guild, channelId: "ch-1", group: "jazz-guitar", kind: "forum" });
         await c.linkChannel(ana, { communityId: guild, channelId: "ch-2", group: "open-chess-club", kind: "chat" });
-        expect((await c.links(guild)).map((l) => [l.channelId, l.kind, l.group.slug])).toEqual([
+        expect((await c.links(ana, guild)).map((l) => [l.channelId, l.kind, l.group.slug])).toEqual([
           ["ch-1", "forum", "jazz-guitar"],
           ["ch-2", "chat", "open-chess-club"],
         ]);
@@ -151,10 +151,10 @@ for (const provider of testProviders()) {
           ).code,
         ).toBe("COMMUNITY.CHANNEL_TAKEN");
         await c.unlinkChannel(ana, { communityId: guild, channelId: "ch-2" });
-        expect((await c.links(guild)).map((l) => l.channelId)).toEqual(["ch-1"]);
+        expect((await c.links(ana, guild)).map((l) => l.channelId)).toEqual(["ch-1"]);
         await c.setSwapsChannel(ana, { communityId: guild, channelId: "swaps" });
         expect((await core.database.db.community.findUnique({ where: { id: guild } }))?.swapsChannelId).toBe("swaps");
-        expect((await c.auditLog(ana, guild)).map((e) => e.action)).toEqual([
+        expect((await c.auditLog(ana, guild)).items.map((e) => e.action)).toEqual([
           "swaps_channel.set",
           "channel.unlinked",
           "channel.linked",
@@ -198,12 +198,12 @@ for (const provider of testProviders()) {
         await f.follow(ana, { handle: bea.handle });
         await f.follow(ana, { handle: bea.handle });
         await f.follow(cy, { handle: bea.handle });
-        expect((await f.followers(ana, bea.handle)).map((p) => p.handle).sort()).toEqual(
+        expect((await f.followers(ana, bea.handle)).items.map((p) => p.handle).sort()).toEqual(
           [ana.handle, cy.handle].sort(),
         );
-        expect((await f.following(bea, ana.handle)).map((p) => p.handle)).toEqual([bea.handle]);
+        expect((await f.following(bea, ana.handle)).items.map((p) => p.handle)).toEqual([bea.handle]);
         await core.services.skills.add(bea, { skill: "Ukulele", direction: "teach", level: 3 });
-        const feed = await f.feed(ana);
+        const feed = (await f.feed(ana)).items;
         expect(feed[0]).toMatchObject({
           kind: "skill.added",
           person: bea.handle,
@@ -211,7 +211,7 @@ for (const provider of testProviders()) {
         });
         expect(feed.some((item) => item.kind === "group.joined")).toBe(true);
         await f.unfollow(ana, { handle: bea.handle });
-        expect(await f.feed(ana)).toEqual([]);
+        expect(await f.feed(ana)).toEqual({ items: [], nextCursor: null });
       });
 
       it("not oneself, nor across a block", async () => {

@@ -1,22 +1,22 @@
-import { decide, type SwapAction } from "./rules.js";
-import type { SwapView } from "./types.js";
+import { reviewRefusal } from "../reviews/rules.js";
+import { decide } from "./rules.js";
+import { swapMoves, type SwapMove, type SwapParticipantView, type SwapView } from "./types.js";
 
-/** What a person can do to a swap from a message or a page; the clock's moves (expire) are not offered. */
-export type SwapMove = Extract<SwapAction, "accept" | "decline" | "cancel">;
+export type { SwapMove };
 
-const offered: readonly SwapMove[] = ["accept", "decline", "cancel"];
+/** What the viewer's moves depend on besides the state machine's facts. */
+export interface SwapMoveFacts extends Pick<SwapView, "kind" | "status" | "participants" | "expiresAt"> {
+  /** A session of the swap was completed, or the swap itself: reviews open then. */
+  readonly somethingHappened: boolean;
+  /** How many of the viewer's partners they have already reviewed for this swap. */
+  readonly partnersReviewed: number;
+}
 
 /**
- * The moves the state machine allows the participant `handle` right now, for doors to show as buttons. The
- * use cases still decide each move when it is made: this only keeps doors from offering what would be refused.
+ * The moves the rules allow the participant `me` right now, carried by the swap's view so doors offer only
+ * what would be taken. The use cases still decide each move when it is made.
  */
-export function swapMovesFor(
-  swap: Pick<SwapView, "kind" | "status" | "participants" | "expiresAt">,
-  handle: string,
-  now: Date,
-): SwapMove[] {
-  const me = swap.participants.find((p) => p.handle === handle);
-  if (me === undefined) return [];
+export function swapMovesFor(swap: SwapMoveFacts, me: SwapParticipantView, now: Date): SwapMove[] {
   const others = swap.participants.filter((p) => p !== me);
   const facts = {
     kind: swap.kind,
@@ -28,5 +28,21 @@ export function swapMovesFor(
     actorAccepted: me.accepted,
     actorCompleted: me.saidComplete,
   };
-  return offered.filter((move) => decide(move, me.role, facts).ok);
+  const allowed: Record<SwapMove, boolean> = {
+    accept: decide("accept", me.role, facts).ok,
+    decline: decide("decline", me.role, facts).ok,
+    cancel: decide("cancel", me.role, facts).ok,
+    // Saying "complete" twice is harmless to the state machine, but there is nothing left to offer.
+    complete: !me.saidComplete && decide("complete", me.role, facts).ok,
+    schedule: swap.status === "accepted",
+    review:
+      reviewRefusal({
+        authorTakesPart: true,
+        subjectTakesPart: others.length > 0,
+        aboutSelf: false,
+        somethingHappened: swap.somethingHappened,
+        alreadyReviewed: swap.partnersReviewed >= others.length,
+      }) === null,
+  };
+  return swapMoves.filter((move) => allowed[move]);
 }

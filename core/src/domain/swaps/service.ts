@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { conflict, DomainError, forbidden, invalid, notFound, rateLimited } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
-import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
@@ -10,21 +9,23 @@ import { requireAcceptableCycle } from "./cycle-check.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { idField, lineField, textField } from "../shared/fields.js";
-import { normalizeHandle, parseStringArray } from "../shared/text.js";
+import { normalizeHandle } from "../shared/text.js";
 import { parseInput } from "../shared/validate.js";
 import { findSkillByName } from "../skills/catalog.js";
 import { decide, type SwapAction, type SwapActor, type SwapRefusal } from "./rules.js";
+import { swapSelect, swapViewFor, type SwapRow } from "./view.js";
 import {
   maxPendingOutgoing,
   openStatuses,
   requestLifetimeMs,
+  swapListFilters,
   type SwapKind,
   type SwapRole,
   type SwapStatus,
   type SwapView,
 } from "./types.js";
 
-const requestInput = z
+export const requestInput = z
   .object({
     /** The handle of the person asked. */
     to: lineField(1, 40),
@@ -40,7 +41,7 @@ const requestInput = z
   })
   .strict();
 
-const cycleInput = z
+export const cycleInput = z
   .object({
     /** You teach `next` your `youTeach`; `next` teaches `after` their `nextTeaches`; `after` teaches you. */
     next: lineField(1, 40),
@@ -52,70 +53,17 @@ const cycleInput = z
   })
   .strict();
 
-const declineInput = z.object({ reason: textField(0, 500).default("") }).strict();
+export const declineInput = z.object({ reason: textField(0, 500).default("") }).strict();
 
 const listInput = z
   .object({
-    status: z
-      .enum(["open", "closed", "pending", "accepted", "declined", "cancelled", "expired", "completed"])
-      .optional(),
+    status: z.enum(swapListFilters).optional(),
     limit: z.number().int().min(1).max(50).default(20),
     before: idField.optional(),
   })
   .strict();
 
 export type SwapRequestInput = z.input<typeof requestInput>;
-
-const swapSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  requesterId: true,
-  offeredSkillId: true,
-  wantedSkillId: true,
-  message: true,
-  proposedTimes: true,
-  declineReason: true,
-  createdAt: true,
-  expiresAt: true,
-  conversation: { select: { id: true } },
-  participants: {
-    select: {
-      userId: true,
-      role: true,
-      acceptedAt: true,
-      completedAt: true,
-      user: { select: { handle: true, displayName: true } },
-      teaches: { select: { id: true, name: true } },
-      learns: { select: { id: true, name: true } },
-    },
-  },
-} satisfies Prisma.SwapSelect;
-
-type SwapRow = Prisma.SwapGetPayload<{ select: typeof swapSelect }>;
-
-function toView(row: SwapRow): SwapView {
-  return {
-    id: row.id,
-    kind: row.kind as SwapKind,
-    status: row.status as SwapStatus,
-    message: row.message,
-    proposedTimes: parseStringArray(row.proposedTimes),
-    declineReason: row.declineReason,
-    participants: row.participants.map((p) => ({
-      handle: p.user.handle,
-      displayName: p.user.displayName,
-      role: p.role as SwapRole,
-      teaches: p.teaches === null ? null : { skillId: p.teaches.id, name: p.teaches.name },
-      learns: p.learns === null ? null : { skillId: p.learns.id, name: p.learns.name },
-      accepted: p.acceptedAt !== null,
-      saidComplete: p.completedAt !== null,
-    })),
-    conversationId: row.conversation?.id ?? null,
-    createdAt: row.createdAt,
-    expiresAt: row.expiresAt,
-  };
-}
 
 /** The one place a refused move becomes the error people see. Outsiders learn nothing: "not found". */
 export function refusal(reason: SwapRefusal, status: string): DomainError {
@@ -169,8 +117,9 @@ export function createSwapsService(deps: ServiceDeps) {
     return { row, me, now, status: outcome.status };
   }
 
-  async function view(swapId: string): Promise<SwapView> {
-    return toView(await load(db, swapId));
+  /** The swap as `actor`, one of its participants, sees it now. */
+  async function view(actor: Actor, swapId: string): Promise<SwapView> {
+    return swapViewFor(await load(db, swapId), actor.userId, clock.now());
   }
 
   /** Resolves the person asked: someone the actor may see, not the actor, not blocked either way. */
@@ -293,7 +242,7 @@ export function createSwapsService(deps: ServiceDeps) {
           payload: { swapId, requesterId: actor.userId, recipientIds: [target.id] },
         });
       });
-      return view(swapId);
+      return view(actor, swapId);
     },
 
     /**
@@ -379,7 +328,7 @@ export function createSwapsService(deps: ServiceDeps) {
           payload: { swapId, requesterId: actor.userId, recipientIds: [b.id, c.id] },
         });
       });
-      return view(swapId);
+      return view(actor, swapId);
     },
 
     /** The recipient says yes: the swap is on, and a private conversation opens for its participants. */
@@ -409,7 +358,7 @@ export function createSwapsService(deps: ServiceDeps) {
           payload: { swapId, by: actor.userId, conversationId },
         });
       });
-      return view(swapId);
+      return view(actor, swapId);
     },
 
     /** The recipient says no, optionally saying why. */
@@ -424,7 +373,7 @@ export function createSwapsService(deps: ServiceDeps) {
           payload: { swapId, by: actor.userId, reason },
         });
       });
-      return view(swapId);
+      return view(actor, swapId);
     },
 
     /** Withdraws a pending request (its sender), or calls off an accepted swap (either side). */
@@ -441,7 +390,7 @@ export function createSwapsService(deps: ServiceDeps) {
           payload: { swapId, by: actor.userId, why: "cancelled" },
         });
       });
-      return view(swapId);
+      return view(actor, swapId);
     },
 
     /** A participant says the swap is done; it completes when every participant has. */
@@ -458,19 +407,11 @@ export function createSwapsService(deps: ServiceDeps) {
           await recordEvent(tx, deps, { type: "swap.completed", aggregateId: swapId, payload: { swapId } });
         }
       });
-      return view(swapId);
+      return view(actor, swapId);
     },
 
     /** One swap, for its participants only. */
-    async get(actor: Actor, swapId: string): Promise<SwapView> {
-      const swap = await view(swapId);
-      const mine = await db.swapParticipant.findUnique({
-        where: { swapId_userId: { swapId, userId: actor.userId } },
-        select: { userId: true },
-      });
-      if (mine === null) throw notFound("SWAP.NOT_FOUND", "swap.not_found");
-      return swap;
-    },
+    get: (actor: Actor, swapId: string): Promise<SwapView> => view(actor, swapId),
 
     /** The actor's swaps, newest first, a page at a time (`before`: the last id of the previous page). */
     async list(actor: Actor, options: z.input<typeof listInput> = {}) {
@@ -495,7 +436,11 @@ export function createSwapsService(deps: ServiceDeps) {
         select: swapSelect,
       });
       const page = rows.slice(0, input.limit);
-      return { swaps: page.map(toView), nextBefore: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
+      const now = clock.now();
+      return {
+        swaps: page.map((row) => swapViewFor(row, actor.userId, now)),
+        nextBefore: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
+      };
     },
 
     /** The scheduled job: requests pending for 14 days lapse. Returns how many did. */
