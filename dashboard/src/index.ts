@@ -1,3 +1,3 @@
 export { buildApp, type AppOptions, type ServerCore } from "./server/app.js";
 export type { DiscordEndpoint } from "./server/routes/discord-interactions.js";
-export { SESSION_COOKIE } from "./server/routes/login-link.js";
+export { sessionCookieFor, type SessionCookie } from "./server/plugins/app/session.js";

@@ -1,18 +1,26 @@
 import { randomBytes } from "node:crypto";
 import cookie from "@fastify/cookie";
-import type { Clock, Core } from "@skillswap/core";
+import type { Clock, Config, Core } from "@skillswap/core";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { clientErrorHandler, frameworkErrors } from "./errors/client-errors.js";
 import { handleError } from "./errors/error-handler.js";
 import { answerUnknownRoutes } from "./errors/unknown-route.js";
 import { redactedLoggerOptions } from "./log-redaction.js";
 import { actorPlugin } from "./plugins/app/actor.js";
-import { actorFromLoginCookie } from "./plugins/app/login-cookie.js";
+import { requestLimitsFrom, requestLimitsPlugin, type RequestLimits } from "./plugins/app/request-limits.js";
+import { attemptLimitsPlugin, defaultAttemptLimits, type AttemptLimits } from "./plugins/app/attempt-limits.js";
+import { csrfPlugin } from "./plugins/app/csrf.js";
 import { servicesPlugin } from "./plugins/app/services.js";
+import { actorFromSession, sessionCookieFor, sessionPlugin } from "./plugins/app/session.js";
 import { openApi } from "./plugins/external/openapi.js";
+import { security } from "./plugins/external/security.js";
+import { healthRoutes } from "./routes/health.js";
 import { apiV1 } from "./routes/api/v1/index.js";
+import { avatarFileRoutes } from "./routes/avatars.js";
 import { discordInteractionsRoutes, type DiscordEndpoint } from "./routes/discord-interactions.js";
 import { homeRoutes } from "./routes/home.js";
+import { configuredStrategies } from "./oauth/providers.js";
+import { oauthRoutes } from "./routes/oauth.js";
 import { loginLinkRoutes } from "./routes/login-link.js";
 
 export interface AppOptions {
@@ -22,6 +30,12 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions["logger"];
   /** The time requests are judged by (Discord's signed timestamps); the system's clock by default. */
   readonly clock?: Clock;
+  /** How many sign-in, sign-up and password-reset attempts an IP and an email get; 10 and 5 per 15 minutes by default. */
+  readonly attemptLimits?: AttemptLimits;
+  /** How many API requests a client may make; from API_REQUESTS_PER_MINUTE and SEARCHES_PER_MINUTE by default. */
+  readonly requestLimits?: RequestLimits;
+  /** How often a quiet event stream (a live conversation) sends a heartbeat comment; 15 s by default. */
+  readonly heartbeatMs?: number;
 }
 
 const systemTime: Clock = { now: () => new Date() };
@@ -31,6 +45,13 @@ export type ServerCore = Pick<Core, "config" | "services">;
 
 // An address longer than this is refused before routing (414 from find-my-way's limit on one parameter).
 const maxParamLength = 200;
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n hops" (its types lack the number form). */
+function trustProxyOption(
+  setting: Config["TRUST_PROXY"],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === "number" ? (_address, hop) => hop < setting : setting;
+}
 
 /**
  * Builds the web app over the core, in fastify/demo's order: external plugins (cookies, OpenAPI), app plugins
@@ -43,26 +64,41 @@ export async function buildApp(core: ServerCore, options: AppOptions = {}): Prom
     routerOptions: { maxParamLength },
     frameworkErrors,
     clientErrorHandler,
+    trustProxy: trustProxyOption(core.config.TRUST_PROXY),
+    // Beyond 1 MB a JSON body is refused (413): no form here sends more; avatars have their own limit.
+    bodyLimit: 1_048_576,
   });
   app.setErrorHandler(handleError);
   answerUnknownRoutes(app);
 
   await app.register(cookie, {
-    // Without SESSION_SECRET each process signs with a random secret of its own: fine for one local process,
-    // but sessions end at every restart and do not carry across processes — production sets SESSION_SECRET.
+    // For signed cookies only; the session cookie is an opaque token checked against the session store, so
+    // sessions survive restarts whatever this is. Without SESSION_SECRET each process signs with its own.
     secret: core.config.SESSION_SECRET ?? randomBytes(32).toString("hex"),
   });
+  await security(app, core.config);
   await openApi(app, { version: "1.0.0" });
 
   await app.register(servicesPlugin, { services: core.services });
-  await app.register(actorPlugin, { resolve: actorFromLoginCookie });
+  await app.register(sessionPlugin, {
+    webSessions: core.services.webSessions,
+    cookie: sessionCookieFor(core.config.PUBLIC_URL),
+  });
+  await app.register(actorPlugin, { resolve: actorFromSession });
+  await app.register(csrfPlugin, { publicUrl: core.config.PUBLIC_URL, corsOrigins: core.config.CORS_ORIGINS });
+  await app.register(attemptLimitsPlugin, { limits: options.attemptLimits ?? defaultAttemptLimits });
+  await app.register(requestLimitsPlugin, { limits: options.requestLimits ?? requestLimitsFrom(core.config) });
 
-  app.get("/health", { schema: { hide: true } }, () => ({ ok: true }));
+  await app.register(healthRoutes(core.services.operations));
   await app.register(homeRoutes(core.services.profiles));
-  await app.register(
-    loginLinkRoutes(core.services.accounts, { secureCookie: new URL(core.config.PUBLIC_URL).protocol === "https:" }),
-  );
-  await app.register(apiV1, { prefix: "/api/v1" });
+  await app.register(avatarFileRoutes);
+  await app.register(loginLinkRoutes);
+  await app.register(oauthRoutes(core.config, core.services.accounts));
+  await app.register(apiV1, {
+    prefix: "/api/v1",
+    signInProviders: [...configuredStrategies(core.config).keys()],
+    ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+  });
   if (options.discord !== undefined)
     await app.register(discordInteractionsRoutes(options.discord, options.clock ?? systemTime));
   return app;

@@ -35,6 +35,8 @@ export class HttpProblem extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** The rejected fields, when the problem is about one (an upload too large: "avatar"). */
+    readonly fields?: readonly FieldError[],
   ) {
     super(message);
   }
@@ -90,12 +92,14 @@ function frameworkError(error: unknown): { status: number; code: string; message
  */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (isDomainError(error)) {
-    if (error.kind === "rate_limited" && !reply.hasHeader("retry-after")) reply.header("retry-after", "60");
+    if (error.kind === "rate_limited" && !reply.hasHeader("retry-after"))
+      reply.header("retry-after", String(error.params.retryAfterSeconds ?? 60));
     return reply
       .code(statusOf(error.kind))
       .send(errorBody(error.code, translate(error.messageKey, error.params), error.fields));
   }
-  if (error instanceof HttpProblem) return reply.code(error.statusCode).send(errorBody(error.code, error.message));
+  if (error instanceof HttpProblem)
+    return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.fields));
   const client = frameworkError(error);
   if (client !== undefined) return reply.code(client.status).send(errorBody(client.code, client.message));
   request.log.error({ err: error }, "request failed");

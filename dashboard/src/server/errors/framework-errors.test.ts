@@ -34,9 +34,9 @@ describe("what the API answers to requests it cannot serve", () => {
   });
 
   it("says 405 with Allow when the address exists for other methods", async () => {
-    const response = await api.visitor.delete("/api/v1/me");
+    const response = await api.visitor.put("/api/v1/me");
     expect(response.status).toBe(405);
-    expect(response.headers.allow).toBe("GET, HEAD, PATCH");
+    expect(response.headers.allow).toBe("GET, HEAD, DELETE, PATCH");
     expect(response.body).toMatchObject({ error: { code: "REQUEST.METHOD_NOT_ALLOWED" } });
   });
 

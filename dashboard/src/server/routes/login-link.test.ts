@@ -2,7 +2,6 @@ import { createTestCore, newPerson, type TestCore } from "@skillswap/core/testin
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
-import { SESSION_COOKIE } from "./login-link.js";
 
 const refusal = "This login link has expired or was already used. Ask the bot for a new one with /skillswap login.";
 
@@ -23,19 +22,33 @@ describe("following a login link from Discord", () => {
     await core.close();
   });
 
-  it("logs the person in with a signed, script-proof cookie and sends them to the dashboard", async () => {
+  it("signs the person in with a session cookie scripts cannot read, and sends them to the dashboard", async () => {
     const ada = await newPerson(core, "ada");
     const { token } = await core.services.accounts.issueLoginLink(ada);
     const response = await open(`?token=${token}`);
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/");
-    const [cookie] = response.headers.getSetCookie();
-    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
-    expect(cookie).toContain("HttpOnly");
-    expect(cookie).toContain("SameSite=Lax");
-    expect(cookie).toContain("Path=/");
-    const value = decodeURIComponent(cookie?.split(";")[0]?.split("=")[1] ?? "");
-    expect(app.unsignCookie(value)).toEqual({ valid: true, renew: false, value: ada.userId });
+    const [cookie = ""] = response.headers.getSetCookie();
+    // On http://localhost the cookie cannot be Secure, so it cannot carry the __Host- prefix either.
+    expect(cookie).toMatch(/^skillswap=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; SameSite=Lax$/);
+    const value = cookie.split(";")[0]?.split("=")[1] ?? "";
+    expect(await core.services.webSessions.resolve(value)).toMatchObject({ actor: { userId: ada.userId } });
+  });
+
+  it("ends the session the browser had before, whoever it was", async () => {
+    const [ann, bob] = [await newPerson(core, "ann"), await newPerson(core, "bob")];
+    const first = await open(`?token=${(await core.services.accounts.issueLoginLink(ann)).token}`);
+    const before = first.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    const second = await fetch(`${url}/login/link?token=${(await core.services.accounts.issueLoginLink(bob)).token}`, {
+      redirect: "manual",
+      headers: { cookie: before },
+    });
+    const after = second.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    expect(after).not.toBe(before);
+    expect(await core.services.webSessions.resolve(before.split("=")[1] ?? "")).toBeNull();
+    expect(await core.services.webSessions.resolve(after.split("=")[1] ?? "")).toMatchObject({
+      actor: { userId: bob.userId },
+    });
   });
 
   it("lands on a page saying who is signed in, and how to sign in to anyone else", async () => {
@@ -49,7 +62,8 @@ describe("following a login link from Discord", () => {
     expect(signedIn).toContain("everything works from Discord");
     const signedOut = "To sign in, run /skillswap login in Discord";
     expect(await home({})).toContain(signedOut);
-    expect(await home({ cookie: `${SESSION_COOKIE}=${eve.userId}` })).toContain(signedOut);
+    // The old interim cookie held the user id: that now names no session.
+    expect(await home({ cookie: `skillswap=${eve.userId}` })).toContain(signedOut);
   });
 
   it("refuses the same link a second time with a page saying what to do", async () => {
@@ -86,5 +100,33 @@ describe("following a login link from Discord", () => {
     const response = await open("?token=whatever");
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+  });
+});
+
+describe("the session cookie of a site served over https", () => {
+  let core: TestCore;
+  let app: FastifyInstance;
+  let url: string;
+
+  beforeAll(async () => {
+    core = await createTestCore("sqlite", {}, { PUBLIC_URL: "https://skillswap.example.org" });
+    app = await buildApp(core);
+    url = await app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(async () => {
+    await app.close();
+    await core.close();
+  });
+
+  it("is __Host-skillswap: Secure, HttpOnly, SameSite=Lax, Path=/ and no Domain, holding only the token", async () => {
+    const ada = await newPerson(core, "ada");
+    const { token } = await core.services.accounts.issueLoginLink(ada);
+    const response = await fetch(`${url}/login/link?token=${token}`, { redirect: "manual" });
+    const [cookie = ""] = response.headers.getSetCookie();
+    expect(cookie).toMatch(
+      /^__Host-skillswap=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
+    expect(cookie).not.toContain(ada.userId);
+    expect(cookie.toLowerCase()).not.toContain("domain=");
   });
 });

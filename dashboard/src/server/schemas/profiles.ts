@@ -4,7 +4,7 @@ import { list } from "./common.js";
 
 export const weeklySlot = z
   .object({
-    weekday: z.number().int().min(0).max(6).describe("0 = Monday … 6 = Sunday"),
+    weekday: z.number().int().min(0).max(6).describe("0 = Sunday … 6 = Saturday"),
     startMinute: z.number().int().min(0).max(1440).describe("Minutes after midnight, in the profile's time zone"),
     endMinute: z.number().int().min(0).max(1440),
   })
@@ -31,6 +31,16 @@ const rating = z.object({
   bayesian: z.number().describe("The average pulled towards the prior, as ranking uses it"),
 });
 
+/** How the signed-in viewer and someone else are connected. */
+const profileRelation = z
+  .object({
+    youFollow: z.boolean().describe("I follow this person"),
+    followsYou: z.boolean().describe("This person follows me"),
+    communitiesInCommon: list(z.string()).describe("Names of the communities we both belong to"),
+    groupsInCommon: list(z.string()).describe("Names of the groups we are both members of"),
+  })
+  .meta({ id: "ProfileRelation" });
+
 /** A profile as the viewer may see it: exact coordinates never leave core, only the city. */
 export const profileView = z
   .object({
@@ -44,11 +54,16 @@ export const profileView = z
     location: location.nullable(),
     meetingMode: z.enum(meetingModes),
     visibility: z.enum(visibilities),
+    avatarUrl: z.string().nullable().describe("The profile picture, a 512 px WebP square; null when there is none"),
+    avatarSmallUrl: z.string().nullable().describe("The same picture at 128 px"),
     skills: list(profileSkill),
     availability: list(weeklySlot),
     rating,
     lastActiveAt: z.date(),
     isOwner: z.boolean(),
+    relation: profileRelation
+      .nullable()
+      .describe("Null on my own profile and for a visitor who is not signed in (a block hides a profile outright)"),
   })
   .meta({ id: "Profile" });
 

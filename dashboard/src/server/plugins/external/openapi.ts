@@ -36,8 +36,15 @@ export async function openApi(app: FastifyInstance, options: { readonly version:
         title: "SkillSwap API",
         version: options.version,
         description:
-          "Everything SkillSwap does, over HTTP. Sign in, then send the session cookie with every request and the " +
-          "CSRF token (GET /api/v1/auth/csrf) in the `x-csrf-token` header of every request that changes something. " +
+          "Everything SkillSwap does, over HTTP. Sign in (POST /api/v1/auth/login or /auth/signup, or a login link " +
+          "from the bot), then send the session cookie with every request — `__Host-skillswap` when the site is " +
+          "served over https, `skillswap` on plain http — and the CSRF token from GET /api/v1/auth/csrf in the " +
+          "`x-csrf-token` header of every POST, PUT, PATCH and DELETE; without it a write answers 403 `AUTH.CSRF`. " +
+          "The token belongs to the session: fetch it again after signing in or changing the password. Sign-up, " +
+          "login, email confirmation and both password reset steps need no token (there is no session yet) but are " +
+          "refused when a browser sends them from another site's page (`Origin` / `Sec-Fetch-Site`). A session ends " +
+          "after 30 minutes unused or 12 hours after sign-in. Sign-in, sign-up and reset requests are limited per " +
+          "address and per email (429 with `Retry-After`). " +
           'Every failure answers `{ "error": { "code", "message", "fields"? } }`.',
       },
       servers: [],

@@ -1,4 +1,4 @@
-import { block, newPerson, testProviders } from "@skillswap/core/testing";
+import { block, newPerson, newPublicPerson, testProviders } from "@skillswap/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApi, type ApiHarness } from "../../../testing/api-harness.js";
 
@@ -54,6 +54,27 @@ describe.each(testProviders())("profiles over HTTP (%s)", (provider) => {
     expect(response.body).toMatchObject({ error: { fields: [{ field: "maxDistanceKm" }] } });
   });
 
+  it("hands me all my data as a JSON download", async () => {
+    const ana = await newPerson(api.core, "Ana");
+    const response = await (await api.as(ana)).get("/api/v1/me/export");
+    expect(response.status).toBe(200);
+    expect(String(response.headers["content-disposition"])).toMatch(/^attachment; filename="skillswap-export-/);
+    expect(JSON.stringify(response.body)).toContain(ana.handle);
+  });
+
+  it("deletes my account only when I type my handle, and ends my session", async () => {
+    const ana = await newPerson(api.core, "Ana");
+    const client = await api.as(ana);
+    const wrong = await client.delete("/api/v1/me", { confirmHandle: "someone-else" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ error: { fields: [{ field: "confirmHandle" }] } });
+    expect((await client.get("/api/v1/me")).status).toBe(200);
+
+    expect((await client.delete("/api/v1/me", { confirmHandle: ana.handle })).status).toBe(204);
+    expect((await client.get("/api/v1/me")).status).toBe(401);
+    expect((await api.visitor.get(`/api/v1/users/${ana.handle}`)).status).toBe(404);
+  });
+
   it("shows a public profile to a visitor, without what only its owner sees", async () => {
     const ana = await newPerson(api.core, "Ana");
     await (await api.as(ana)).patch("/api/v1/me", { visibility: "public" });
@@ -62,6 +83,17 @@ describe.each(testProviders())("profiles over HTTP (%s)", (provider) => {
     expect(response.body).toMatchObject({ handle: ana.handle, isOwner: false });
     expect(response.body).not.toHaveProperty("email");
     expect(response.body).not.toHaveProperty("notifications");
+  });
+
+  it("tells a signed-in viewer whether they follow each other, and nothing to a visitor", async () => {
+    const ana = await newPublicPerson(api.core, "Ana");
+    const ben = await newPublicPerson(api.core, "Ben");
+    await api.core.services.follows.follow(ana, { handle: ben.handle });
+    const seen = await (await api.as(ben)).get(`/api/v1/users/${ana.handle}`);
+    expect(seen.body).toMatchObject({
+      relation: { youFollow: false, followsYou: true, communitiesInCommon: [], groupsInCommon: [] },
+    });
+    expect((await api.visitor.get(`/api/v1/users/${ana.handle}`)).body).toMatchObject({ relation: null });
   });
 
   it("answers 404 for a private profile, and for someone who blocked the viewer", async () => {
