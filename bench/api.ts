@@ -109,7 +109,7 @@ async function benchDataset(dataset: string) {
         "search",
         await load(url, sessions, {
           method: "GET",
-          path: (i) => `/api/v1/people?text=${encodeURIComponent(pick(searchTexts, i))}&limit=20`,
+          path: (i) => `/api/v1/people?q=${encodeURIComponent(pick(searchTexts, i))}&limit=20`,
         }),
       ),
       recommendations: checked(
