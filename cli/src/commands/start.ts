@@ -204,7 +204,7 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
           ...startedLines(core, applied, demo, later),
           web === undefined
             ? ""
-            : `Web server on ${web.url}: GET /health, GET /login/link; POST /discord/interactions ${web.discordInteractions === "served" ? "served" : `off (${web.discordInteractions})`}.`,
+            : `Web server on ${web.url}: the API under /api/v1 (browse it at /api/docs), /health and /ready; POST /discord/interactions ${web.discordInteractions === "served" ? "served" : `off (${web.discordInteractions})`}.`,
           !roles.includes("discord")
             ? ""
             : discordOff
