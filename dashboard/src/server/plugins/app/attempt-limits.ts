@@ -28,6 +28,11 @@ export type GuardedAction = "login" | "sign_up" | "password_reset";
 // One IPv6 subscriber usually holds a whole /64: counting its addresses one by one would let it try 2^64 times.
 const ipv6Subnet = 64;
 
+/** The address a request is counted by: its IP, or its /64 for IPv6. */
+export function countedAddress(request: FastifyRequest): string {
+  return normalizeIP(request.ip, ipv6Subnet);
+}
+
 export const attemptLimitsPlugin = fp(
   (app: FastifyInstance, options: { readonly limits: AttemptLimits }) => {
     app.decorate("attemptLimits", options.limits);
@@ -46,7 +51,7 @@ export function limitAttempts(action: GuardedAction) {
   return {
     onRequest: async (request: FastifyRequest) => {
       const { rateLimits } = request.server.services;
-      await rateLimits.consume(`${action}:ip`, normalizeIP(request.ip, ipv6Subnet), request.server.attemptLimits.perIp);
+      await rateLimits.consume(`${action}:ip`, countedAddress(request), request.server.attemptLimits.perIp);
     },
     preHandler: async (request: FastifyRequest) => {
       const body = request.body as { readonly email?: unknown } | undefined;

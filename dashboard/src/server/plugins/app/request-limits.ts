@@ -1,7 +1,7 @@
-import { normalizeIP } from "@fastify/rate-limit";
 import type { RateLimit } from "@skillswap/core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { countedAddress } from "./attempt-limits.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -37,9 +37,6 @@ export const requestLimitsPlugin = fp(
   { name: "skillswap-request-limits" },
 );
 
-// One IPv6 subscriber usually holds a whole /64: counting its addresses one by one would multiply its share.
-const ipv6Subnet = 64;
-
 /**
  * Counts the request against its client's buckets — the person when signed in (many people may share one
  * address behind a NAT), else the address — through core's counters, so several web processes share them in
@@ -47,7 +44,7 @@ const ipv6Subnet = 64;
  */
 export async function limitRequests(request: FastifyRequest): Promise<void> {
   const { rateLimits } = request.server.services;
-  const client = request.actor === null ? `ip:${normalizeIP(request.ip, ipv6Subnet)}` : `user:${request.actor.userId}`;
+  const client = request.actor === null ? `ip:${countedAddress(request)}` : `user:${request.actor.userId}`;
   const limits = request.server.requestLimits;
   await rateLimits.consume("api", client, limits.api);
   if (request.routeOptions.config.costly === true) await rateLimits.consume("api_costly", client, limits.costly);
