@@ -1,3 +1,5 @@
+import type { FastifyReply } from "fastify";
+
 /** The few server-rendered pages the web server has before the dashboard's own (a later issue). */
 
 function escapeHtml(text: string): string {
@@ -13,4 +15,16 @@ export function sentencesPage(sentences: readonly string[]): string {
 <body><main><h1>SkillSwap</h1>${paragraphs}</main></body>
 </html>
 `;
+}
+
+/**
+ * Answers with a page of sentences, never cached: these pages say who is signed in or why a link failed, which
+ * no shared cache may keep.
+ */
+export function sendSentencesPage(reply: FastifyReply, status: number, sentences: readonly string[]): FastifyReply {
+  return reply
+    .code(status)
+    .header("cache-control", "no-store")
+    .type("text/html; charset=utf-8")
+    .send(sentencesPage(sentences));
 }

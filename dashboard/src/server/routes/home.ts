@@ -1,6 +1,6 @@
 import { isDomainError, translate, type Services } from "@skillswap/core";
 import type { FastifyInstance } from "fastify";
-import { sentencesPage } from "../pages.js";
+import { sendSentencesPage } from "../pages.js";
 
 /**
  * GET / — where a login link lands. Until the dashboard's pages exist (a later issue) it says who is signed
@@ -19,10 +19,10 @@ export function homeRoutes(profiles: Services["profiles"]) {
           if (!isDomainError(error)) throw error;
         }
       }
-      return reply
-        .header("cache-control", "no-store")
-        .type("text/html; charset=utf-8")
-        .send(sentencesPage([signedIn ?? translate("web.home_signed_out"), translate("web.home_meanwhile")]));
+      return sendSentencesPage(reply, 200, [
+        signedIn ?? translate("web.home_signed_out"),
+        translate("web.home_meanwhile"),
+      ]);
     });
     return Promise.resolve();
   };

@@ -2,7 +2,7 @@ import { isDomainError, translate, type AccountRef } from "@skillswap/core";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { statusOf } from "../errors/error-handler.js";
-import { sentencesPage } from "../pages.js";
+import { sendSentencesPage } from "../pages.js";
 import { signIn } from "../plugins/app/session.js";
 
 const loginLinkQuery = z.object({ token: z.string().max(200).default("") });
@@ -22,10 +22,7 @@ export function loginLinkRoutes(app: FastifyInstance): Promise<void> {
       account = await accounts.redeemLoginLink(query.success ? query.data.token : "");
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return reply
-        .code(statusOf(error.kind))
-        .type("text/html; charset=utf-8")
-        .send(sentencesPage([translate(error.messageKey, error.params)]));
+      return sendSentencesPage(reply, statusOf(error.kind), [translate(error.messageKey, error.params)]);
     }
     await signIn(request, reply, account.userId, "login_link");
     // 303: the browser follows with a GET, and reloading "/" does not replay the spent link.

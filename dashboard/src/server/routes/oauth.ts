@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { FlowCookieCodec, type FlowData } from "../oauth/flow-cookie.js";
 import { configuredStrategies, type OAuthProvider, type ProviderIdentity } from "../oauth/providers.js";
 import { statusOf } from "../errors/error-handler.js";
-import { sentencesPage } from "../pages.js";
+import { sendSentencesPage } from "../pages.js";
 import { signIn } from "../plugins/app/session.js";
 
 declare module "fastify" {
@@ -25,11 +25,7 @@ const linkIntent = "skillswapLinkTo";
 
 /** A page that says what went wrong with a sign-in, and that nothing changed: the browser came here by link. */
 function refusal(reply: FastifyReply, status: number, sentence: string): FastifyReply {
-  return reply
-    .code(status)
-    .header("cache-control", "no-store")
-    .type("text/html; charset=utf-8")
-    .send(sentencesPage([sentence, "Nothing was changed. Start again from the sign-in page."]));
+  return sendSentencesPage(reply, status, [sentence, "Nothing was changed. Start again from the sign-in page."]);
 }
 
 /**
