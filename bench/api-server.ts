@@ -57,6 +57,8 @@ if (dataset === "synthetic") {
   people = (await seedDemo(core)).users;
 }
 await core.services.search.reindex();
+// As the web role does when it starts (in the background there): the first request does not build the index.
+await core.services.matching.prepare();
 const app = await buildApp(core);
 // The ceiling: what Fastify alone serves on this machine, no session, no core.
 app.get("/bench/ceiling", () => ({ ok: true }));

@@ -145,7 +145,7 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     searchIndex,
     files,
     mailer: options.mailer ?? configuredMailer(config, options.log ?? ((line) => console.error(line))),
-    sessionStore: redis === undefined ? databaseSessionStore(database.db) : redisSessionStore(redis),
+    sessionStore: redis === undefined ? databaseSessionStore(database) : redisSessionStore(redis),
     counters: redis === undefined ? memoryCounters(clock) : redisCounters(redis),
     readinessProbes: [
       { name: `files (${files.kind})`, check: () => files.ready() },

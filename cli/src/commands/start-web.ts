@@ -44,6 +44,11 @@ export async function startWeb(core: Core, bot: DiscordBot | undefined, output: 
     ...(publicKey !== undefined && interactions !== undefined ? { discord: { publicKey, interactions } } : {}),
   });
   const url = await server.listen({ host: core.config.HOST, port: core.config.PORT });
+  // In the background: the server answers meanwhile, and the first person to ask for matches finds the index
+  // built (or being built) rather than starting it. A failure here is the same one a request would meet.
+  core.services.matching.prepare().catch((error: unknown) => {
+    output.logger.error("The match index could not be built ahead of time", error);
+  });
   return {
     url,
     server,

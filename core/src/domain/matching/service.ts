@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { lineField } from "../shared/fields.js";
 import { notFound } from "../../errors.js";
@@ -16,7 +17,7 @@ import { closeCycles, cycleSides, onePerPerson } from "./cycles.js";
 import { recommendPairsFreshestFirst, teachersFor, teachersForWanted, type Admit } from "./recommend.js";
 import { defaultLevelPolicy, type LevelPolicy } from "./rules.js";
 import { knownSkillNumber } from "./skill-ids.js";
-import type { MatchProfile } from "./types.js";
+import type { MatchProfile, PairMatch } from "./types.js";
 import { cycleView, pairView, teacherView } from "./views.js";
 
 export type { CycleRecommendation, LinkView, Recommendation, SkillRef, TeacherRecommendation } from "./views.js";
@@ -53,6 +54,16 @@ function cyclePoolOf(index: MatchIndex, me: MatchProfile, admit: Admit): MatchPr
 
 const skillNumberOf = (id: string) => knownSkillNumber(id) ?? -1;
 
+/**
+ * Pair rankings already computed, by everything they depend on: the state of the index (its version moves
+ * with every change applied), who asks and how many, whom they block or are blocked by, their open swaps, and
+ * the minute (freshness counts in the score, and a minute of it changes nothing a person would see). A person
+ * reloading their recommendations, or many asking at once, costs one ranking; visibility is still confirmed
+ * on the database for every answer (see rankedVisible).
+ */
+const rankingMemoSize = 5_000;
+const minuteOf = (now: Date) => Math.floor(now.getTime() / 60_000);
+
 // Re-ranking rounds after the database disagreed with the index about who may be seen (a change the index
 // has not applied yet): one is almost always enough.
 const recheckRounds = 3;
@@ -60,6 +71,7 @@ const recheckRounds = 3;
 export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = defaultLevelPolicy) {
   const { db, clock } = deps;
   const feed = new IndexFeed(deps.database);
+  const rankings = new LRUCache<string, PairMatch[]>({ max: rankingMemoSize });
   let names: Promise<Map<string, string>> | undefined;
   const skillNames = async () =>
     (names ??= db.skill
@@ -73,9 +85,10 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
    */
   async function viewer(actor: Actor, now: Date) {
     const [index, blocked] = await Promise.all([feed.current(now), blockedEitherWayWith(deps.database, actor.userId)]);
-    const me = index.get(actor.userId) ?? (await loadActor(db, actor.userId, now));
+    const indexed = index.get(actor.userId);
+    const me = indexed ?? (await loadActor(db, actor.userId, now));
     if (me === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
-    return { index, me, admit: admitFor(me, blocked) };
+    return { index, me, indexed: indexed !== undefined, blocked, admit: admitFor(me, blocked) };
   }
 
   /**
@@ -86,12 +99,12 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
   async function rankedVisible<T>(
     viewerId: string,
     admit: Admit,
-    rank: (admit: Admit) => readonly T[],
+    rank: (admit: Admit, firstRound: boolean) => readonly T[],
     peopleOf: (item: T) => readonly string[],
   ): Promise<T[]> {
     const hidden = new Set<string>();
     for (let round = 1; ; round++) {
-      const ranked = rank((person) => !hidden.has(person.userId) && admit(person));
+      const ranked = rank((person) => !hidden.has(person.userId) && admit(person), round === 1);
       const people = ranked.flatMap(peopleOf);
       const visible = await visibleAmong(deps.database, viewerId, people);
       const wronglyAdmitted = people.filter((id) => !visible.has(id));
@@ -136,6 +149,14 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
 
   return {
     /**
+     * Builds the match index now (seconds at 100,000 people), so that the first person to ask for
+     * recommendations does not wait for it: the web role calls it when it starts.
+     */
+    async prepare(): Promise<void> {
+      await feed.current(clock.now());
+    },
+
+    /**
      * Reciprocal partners for the actor, best first (exact fits before near ones), each with its score
      * components, weekly overlap and a sentence; with `teachers`, also people who teach what the actor wants
      * and want nothing back (partners left out); with `cycles`, also three-person swaps through the actor that
@@ -144,24 +165,37 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
     async recommend(actor: Actor, options: z.input<typeof recommendInput> = {}) {
       const input = parseInput(recommendInput, options, "MATCH.INVALID");
       const now = clock.now();
-      const [{ index, me, admit }, known, open] = await Promise.all([
+      const [{ index, me, indexed, blocked, admit }, known, open] = await Promise.all([
         viewer(actor, now),
         skillNames(),
         openSwapsOf(deps.database, actor.userId),
       ]);
       const nameOf = (id: string) => known.get(id) ?? id;
+      const rank = (admitted: Admit) =>
+        recommendPairsFreshestFirst(me, index.reciprocalByRecency(me.learns.keys(), me.teaches.keys()), {
+          now,
+          openSwap: (partner, mine, theirs) => open.pairs.has(`${partner}|${mine}|${theirs}`),
+          policy,
+          limit: input.limit,
+          admit: admitted,
+          trustCeiling: index.trustCeiling,
+        });
+      // Only a viewer the index holds is fully described by its version (anyone else is read from the database).
+      const key = indexed
+        ? [feed.version, actor.userId, input.limit, minuteOf(now), [...blocked].sort(), [...open.pairs].sort()].join(
+            "\n",
+          )
+        : null;
       const pairs = await rankedVisible(
         actor.userId,
         admit,
-        (admitted) =>
-          recommendPairsFreshestFirst(me, index.reciprocalByRecency(me.learns.keys(), me.teaches.keys()), {
-            now,
-            openSwap: (partner, mine, theirs) => open.pairs.has(`${partner}|${mine}|${theirs}`),
-            policy,
-            limit: input.limit,
-            admit: admitted,
-            trustCeiling: index.trustCeiling,
-          }),
+        (admitted, firstRound) => {
+          // Only the first round: a later one ranks without people the database has just refused.
+          if (key === null || !firstRound) return rank(admitted);
+          let ranked = rankings.get(key);
+          if (ranked === undefined) rankings.set(key, (ranked = rank(admitted)));
+          return ranked;
+        },
         (m) => [m.partner.userId],
       );
       const partners = new Set(pairs.map((m) => m.partner.userId));

@@ -11,6 +11,7 @@ import { parseInput } from "../shared/validate.js";
 import { createAvatars } from "./avatars.js";
 import { exportUserData, type UserDataExport } from "./export.js";
 import { profilePatch, type ProfilePatch } from "./input.js";
+import { PublicViews } from "./public-views.js";
 import { resolveLocation } from "./location.js";
 import { relationBetween } from "./relation.js";
 import { effectiveNotificationSettings, isReservedHandle, summarizeRatings } from "./rules.js";
@@ -77,6 +78,7 @@ export interface ProfilesOptions {
 export function createProfilesService(deps: ServiceDeps, options: ProfilesOptions) {
   const { db, clock, geocoder } = deps;
   const avatars = createAvatars(deps, options.publicUrl);
+  const publicViews = new PublicViews(deps.database, clock);
 
   async function ratingsOf(userId: string) {
     const reviews = await db.review.findMany({ where: { subjectId: userId }, select: { rating: true } });
@@ -154,8 +156,14 @@ export function createProfilesService(deps: ServiceDeps, options: ProfilesOption
   }
 
   return {
-    /** A profile as `viewer` may see it (null = an anonymous visitor). */
-    get: (viewer: Actor | null, handle: string) => load({ handle: normalizeHandle(handle) }, viewer),
+    /**
+     * A profile as `viewer` may see it (null = an anonymous visitor). What the public sees is the same for
+     * every visitor, and kept until the person changes (see PublicViews): the same object comes back.
+     */
+    get(viewer: Actor | null, handle: string): Promise<OwnProfileView | ProfileView> {
+      const where = { handle: normalizeHandle(handle) };
+      return viewer === null ? publicViews.get(where.handle, () => load(where, null)) : load(where, viewer);
+    },
 
     me: async (actor: Actor) => (await load({ id: actor.userId }, actor)) as OwnProfileView,
 

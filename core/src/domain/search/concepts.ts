@@ -72,14 +72,21 @@ function finishLast(
  * skill ("gitar", "javscript"), the last one also as a beginning. When skill filters are set (category,
  * direction, level), a concept that names skills must be met by one of those skills, not by a word in a bio.
  */
+/** The catalog's spellings of more than one word, found once per catalog (a search looks them up every time). */
+const phrasesOf = new WeakMap<SearchCatalog, string[]>();
+
 export function conceptsOf(text: string, catalog: SearchCatalog, skillFiltered: boolean): SearchConcept[] {
   const { spellings } = catalog;
+  let phrases = phrasesOf.get(catalog);
+  if (phrases === undefined) {
+    phrases = [...spellings.keys()].filter((spelling) => spelling.includes(" "));
+    phrasesOf.set(catalog, phrases);
+  }
   const tokens = normalizeText(text)
     .split(" ")
     .map((token) => token.replace(/^[^\p{L}\p{N}]+|[,;.!?:"'()]+$/gu, ""))
     .filter((token) => token !== "");
   const concepts: SearchConcept[] = [];
-  const phrases = [...spellings.keys()].filter((spelling) => spelling.includes(" "));
   let i = 0;
   while (i < tokens.length) {
     const phraseAt = (length: number) => tokens.slice(i, i + length).join(" ");

@@ -29,6 +29,7 @@ export class SearchFeed {
   private position: OutboxPosition | null = null;
   private lastWrites = -1;
   private lastLook = 0;
+  private changes = 0;
 
   constructor(
     private readonly database: Database,
@@ -54,6 +55,14 @@ export class SearchFeed {
     return run;
   }
 
+  /**
+   * A number that moves whenever the index may have changed since this process last looked: rebuilt, events
+   * applied here, or another process's changes found. Results keyed by it are never older than the index.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   /** Rebuilds the whole index from the database. */
   reindex(): Promise<Rebuilt> {
     const run = this.queue.then(() => this.rebuild());
@@ -73,6 +82,7 @@ export class SearchFeed {
     this.tail.forget();
     this.stored = start;
     this.position = start;
+    this.changes += 1;
     // Counted after the rebuild, so an admin comparing `people` with their member count sees where the rest went.
     // Deleted accounts leave no row (their data goes with them); inactive ones are those an operator suspended.
     const users = this.database.db.user;
@@ -94,6 +104,7 @@ export class SearchFeed {
       this.tail.forget();
       this.stored = stored;
       this.position = stored;
+      this.changes += 1;
     }
     const from = this.position;
     let applied = false;
@@ -130,6 +141,7 @@ export class SearchFeed {
     }
     const { upsert, remove } = await loadDocuments(this.database.db, [...people], this.clock.now());
     await this.index.apply({ upsert, remove, position });
+    if (upsert.length > 0 || remove.length > 0) this.changes += 1;
   }
 }
 

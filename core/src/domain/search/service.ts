@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { invalid, notFound } from "../../errors.js";
 import { translate } from "../../messages/index.js";
@@ -74,9 +75,24 @@ export interface PeopleSearchResult {
 /** The catalog changes only when a proposed skill is approved: a minute of staleness costs little. */
 const catalogTtlMs = 60_000;
 
+/**
+ * Pages the index has answered, by the whole query (who asks, whom they block, where they are, every filter)
+ * and the index's version: as a search engine's request cache, an answer lives until the index changes, so it
+ * is never older than what the index would answer. Who may see whom is still confirmed on the database for
+ * every page shown (see visibleTo).
+ */
+const answeredPages = 2_000;
+
+/** A page the index answered, as shown to whoever may see all of it, and whose it is. */
+interface Answer {
+  readonly userIds: readonly string[];
+  readonly result: PeopleSearchResult;
+}
+
 export function createSearchService(deps: ServiceDeps) {
   const { db, clock, geocoder, searchIndex } = deps;
   const feed = new SearchFeed(deps.database, searchIndex, clock);
+  const answered = new LRUCache<string, Answer>({ max: answeredPages });
   let catalog:
     { at: number; skills: SearchCatalog; skillNames: Map<string, string>; categories: Map<string, string> } | undefined;
 
@@ -125,12 +141,12 @@ export function createSearchService(deps: ServiceDeps) {
           ? null
           : { latitude: Number(user.latitude), longitude: Number(user.longitude) },
       communityIds: memberships.map((m) => String(m.communityId)),
-      hidden: blocks.map((b) => String(b.blockerId === actor.userId ? b.blockedId : b.blockerId)),
+      hidden: blocks.map((b) => String(b.blockerId === actor.userId ? b.blockedId : b.blockerId)).sort(),
     };
   }
 
   /** Of the hits, those the viewer may see on fresh rows; signed out, only active public profiles. */
-  async function visibleTo(actor: Actor | null, userIds: string[]): Promise<Set<string>> {
+  async function visibleTo(actor: Actor | null, userIds: readonly string[]): Promise<Set<string>> {
     if (actor !== null) return visibleAmong(deps.database, actor.userId, userIds);
     if (userIds.length === 0) return new Set();
     // By primary key only, judged in code: with the status in the WHERE clause SQLite prefers the status
@@ -249,30 +265,37 @@ export function createSearchService(deps: ServiceDeps) {
       };
 
       await feed.sync();
-      const page = await searchIndex.people(query);
-      // The index is derived data: who may see whom is confirmed on the database for the page shown.
-      const visible = await visibleTo(
-        actor,
-        page.hits.map((h) => h.userId),
-      );
-      const hits = page.hits
-        .filter((hit) => visible.has(hit.userId))
-        .map((hit) => ({
-          handle: hit.handle,
-          displayName: hit.displayName,
-          location: hit.locationName,
-          distanceKm: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
-          rating: { count: hit.ratingCount, bayesian: hit.trust },
-          lastActiveAt: hit.lastActiveAt,
-          score: hit.score,
-          reasons: hit.reasons.map((r) => reasonText(r, known.skillNames)),
-        }));
-      const last = page.hits.at(-1);
-      return {
-        hits,
-        nextCursor: page.more && last !== undefined ? encodeCursor(fingerprint, last.position) : null,
-        sort,
-      };
+      // The catalog's load time too: a reason names its skill as the catalog spells it.
+      const key = `${feed.version}\n${known.at}\n${JSON.stringify(query)}`;
+      let answer = answered.get(key);
+      if (answer === undefined) {
+        const page = await searchIndex.people(query);
+        const last = page.hits.at(-1);
+        answer = {
+          userIds: page.hits.map((hit) => hit.userId),
+          result: {
+            hits: page.hits.map((hit) => ({
+              handle: hit.handle,
+              displayName: hit.displayName,
+              location: hit.locationName,
+              distanceKm: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
+              rating: { count: hit.ratingCount, bayesian: hit.trust },
+              lastActiveAt: hit.lastActiveAt,
+              score: hit.score,
+              reasons: hit.reasons.map((r) => reasonText(r, known.skillNames)),
+            })),
+            nextCursor: page.more && last !== undefined ? encodeCursor(fingerprint, last.position) : null,
+            sort,
+          },
+        };
+        answered.set(key, answer);
+      }
+      // The index is derived data: who may see whom is confirmed on the database for the page shown. When all
+      // may be seen, the kept answer itself is returned (the web door then reuses what it wrote for it).
+      const visible = await visibleTo(actor, answer.userIds);
+      const { userIds, result } = answer;
+      if (userIds.every((id) => visible.has(id))) return result;
+      return { ...result, hits: result.hits.filter((_, i) => visible.has(userIds[i] ?? "")) };
     },
 
     /** Brings the search index up to date with every change recorded so far. */

@@ -1,5 +1,5 @@
 import type { SessionStore, StoredWebSession } from "../../ports/session-store.js";
-import type { Db } from "../prisma/database.js";
+import type { Database } from "../prisma/database.js";
 
 const fields = {
   id: true,
@@ -12,12 +12,28 @@ const fields = {
   revokedAt: true,
 } as const;
 
+const dateOf = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+
+function sessionOf(row: Record<string, unknown>): StoredWebSession {
+  return {
+    id: String(row.id),
+    userId: String(row.userId),
+    createdAt: dateOf(row.createdAt),
+    lastSeenAt: dateOf(row.lastSeenAt),
+    expiresAt: dateOf(row.expiresAt),
+    userAgent: String(row.userAgent),
+    ip: String(row.ip),
+    revokedAt: row.revokedAt === null || row.revokedAt === undefined ? null : dateOf(row.revokedAt),
+  };
+}
+
 /**
  * Web sessions in the WebSession table: the embedded default. Deleting a person deletes their sessions (the
  * foreign key cascades). Revoked rows are kept until their absolute end for the record, then removed the next
  * time the same person signs in, so the table stays the size of its recent sign-ins.
  */
-export function databaseSessionStore(db: Db): SessionStore {
+export function databaseSessionStore(database: Pick<Database, "db" | "readRows">): SessionStore {
+  const { db } = database;
   return {
     async create(session: StoredWebSession) {
       await db.$transaction(async (tx) => {
@@ -26,7 +42,15 @@ export function databaseSessionStore(db: Db): SessionStore {
       });
     },
 
-    find: (id) => db.webSession.findUnique({ where: { id }, select: fields }),
+    // Every signed-in request asks: a plain read on a prepared statement, not an ORM round trip (~0.3 ms).
+    async find(id) {
+      const [row] = await database.readRows(
+        `SELECT "id", "userId", "createdAt", "lastSeenAt", "expiresAt", "userAgent", "ip", "revokedAt"
+         FROM "WebSession" WHERE "id" = ?`,
+        [id],
+      );
+      return row === undefined ? null : sessionOf(row);
+    },
 
     async touch(id, at) {
       await db.$transaction((tx) =>

@@ -22,13 +22,31 @@ const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
     return result.success ? { value: result.data } : { error: requestInvalid(result.error) };
   };
 
+const zodSerializer = createSerializerCompiler({});
+
+/**
+ * The route's zod serializer, remembering what it wrote for each object: core hands back the very same
+ * (immutable) view while it is current — a public profile, for one — and encoding it through zod is most of
+ * what answering costs then. Views are never mutated after core returns them, so the text stays true.
+ */
+const rememberingSerializer: typeof zodSerializer = (route) => {
+  const serialize = zodSerializer(route);
+  const written = new WeakMap<object, string>();
+  return (data: unknown) => {
+    if (typeof data !== "object" || data === null) return serialize(data);
+    let text = written.get(data);
+    if (text === undefined) written.set(data, (text = serialize(data)));
+    return text;
+  };
+};
+
 /**
  * zod validates requests and whitelists responses (a field a schema does not list never leaves), and the same
  * schemas make the OpenAPI 3.1 document: served at /api/openapi.json, browsable at /api/docs.
  */
 export async function openApi(app: FastifyInstance, options: { readonly version: string }): Promise<void> {
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(createSerializerCompiler({}));
+  app.setSerializerCompiler(rememberingSerializer);
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

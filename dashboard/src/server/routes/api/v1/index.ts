@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { signInRequired } from "../../../plugins/app/actor.js";
 import { requireCsrfProof } from "../../../plugins/app/csrf.js";
+import { entityTags } from "../../../plugins/app/entity-tags.js";
 import { limitRequests } from "../../../plugins/app/request-limits.js";
 import type { OAuthProvider } from "../../../oauth/providers.js";
 import { authProvidersRoutes } from "./auth-providers.js";
@@ -44,6 +45,7 @@ export async function apiV1(app: FastifyInstance, options: ApiOptions = {}): Pro
   app.addHook("onRequest", (request, _reply, done) => {
     done(requireCsrfProof(request));
   });
+  entityTags(app);
   await app.register(authRoutes);
   await app.register(authProvidersRoutes, { providers: options.signInProviders ?? [] });
   await app.register(meRoutes);

@@ -1,6 +1,24 @@
+import type { PeopleSearchResult } from "@skillswap/core";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { errorResponses } from "../../../schemas/common.js";
 import { peoplePage, peopleSearchQuery } from "../../../schemas/search.js";
+
+/**
+ * One page object per result: core hands back the very same result while the index has not changed, and the
+ * serializer then reuses what it wrote for it (see openapi.ts).
+ */
+const pages = new WeakMap<
+  PeopleSearchResult,
+  { items: PeopleSearchResult["hits"]; nextCursor: string | null; sort: PeopleSearchResult["sort"] }
+>();
+function pageOf(found: PeopleSearchResult) {
+  let page = pages.get(found);
+  if (page === undefined) {
+    page = { items: found.hits, nextCursor: found.nextCursor, sort: found.sort };
+    pages.set(found, page);
+  }
+  return page;
+}
 
 /** /people: finding people by what they teach or want, where, when and how they meet. */
 export const searchRoutes: FastifyPluginAsyncZod = (app) => {
@@ -23,8 +41,7 @@ export const searchRoutes: FastifyPluginAsyncZod = (app) => {
     },
     async (request) => {
       const { q, ...filters } = request.query;
-      const found = await search.people(request.actor, { text: q, ...filters });
-      return { items: found.hits, nextCursor: found.nextCursor, sort: found.sort };
+      return pageOf(await search.people(request.actor, { text: q, ...filters }));
     },
   );
 
