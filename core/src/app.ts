@@ -6,6 +6,7 @@ import { createCommunitiesService } from "./domain/communities/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
 import { createInboxService } from "./domain/inbox/service.js";
+import { createIdempotencyService } from "./domain/idempotency/service.js";
 import { createNotificationsService } from "./domain/notifications/service.js";
 import { createOperationsService } from "./domain/operations/service.js";
 import { createReviewsService } from "./domain/reviews/service.js";
@@ -68,6 +69,7 @@ export function createServices(
     follows: createFollowsService(deps),
     forums: createForumsService(deps),
     inbox: createInboxService(deps),
+    idempotency: createIdempotencyService(deps),
     notifications: createNotificationsService(deps),
     relays: createRelaysService(deps),
     sends: createSendsService(deps),

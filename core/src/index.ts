@@ -76,6 +76,7 @@ export {
 } from "./domain/notifications/rules.js";
 export type { NotificationChannel, NotificationKind } from "./domain/profiles/types.js";
 export { INBOX_RETENTION_MS, type InboundPlatform, type InboxService } from "./domain/inbox/service.js";
+export type { IdempotencyClaim, IdempotentStart } from "./domain/idempotency/service.js";
 export { startWorker, type JobReport, type Worker, type WorkerOptions } from "./worker.js";
 export { notificationsHandler } from "./domain/notifications/handler.js";
 export type { Delivery, Notification } from "./ports/delivery.js";

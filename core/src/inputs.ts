@@ -34,6 +34,7 @@ export {
 export { peopleSearchInput as peopleSearch } from "./domain/search/service.js";
 export { recommendInput as recommendations, teachersInput as teachersQuery } from "./domain/matching/service.js";
 export { newMessage } from "./domain/conversations/input.js";
+export { idempotencyKeyField as idempotencyKey } from "./domain/idempotency/rules.js";
 export {
   createInput as groupCreate,
   memberInput as groupMember,

@@ -4,6 +4,7 @@ import { dashboardDelivery } from "./domain/notifications/dashboard-delivery.js"
 import { notificationsHandler } from "./domain/notifications/handler.js";
 import { INBOX_RETENTION_MS } from "./domain/inbox/service.js";
 import { SENDS_RETENTION_MS } from "./domain/sends/service.js";
+import { IDEMPOTENCY_RETENTION_MS } from "./domain/idempotency/service.js";
 import { createOutboxDispatcher, type OutboxHandler } from "./domain/outbox/dispatcher.js";
 import type { Delivery } from "./ports/delivery.js";
 
@@ -34,7 +35,7 @@ export interface WorkerOptions {
  * The background half of SkillSwap (the `worker` role, in-process when embedded): the outbox dispatcher
  * delivering events to their handlers (account mail always), and the scheduled jobs — requests lapse after 14 days, sessions one
  * side confirmed complete after 72 undisputed hours, participants hear of a session the day before, the search index catches up with changes made by other
- * processes, the inbox forgets platform event ids older than a day, and what the bots sent is forgotten after a month. Every job is idempotent, so two workers overlapping do no harm beyond the work.
+ * processes, the inbox forgets platform event ids older than a day, so do the API's idempotency keys, and what the bots sent is forgotten after a month. Every job is idempotent, so two workers overlapping do no harm beyond the work.
  */
 export function startWorker(core: CoreInternals, options: WorkerOptions = {}): Worker {
   const onError = options.onError ?? (() => undefined);
@@ -48,7 +49,7 @@ export function startWorker(core: CoreInternals, options: WorkerOptions = {}): W
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     onError,
   });
-  const { swaps, sessions, search, inbox, sends } = core.services;
+  const { swaps, sessions, search, inbox, sends, idempotency } = core.services;
   let running: Promise<JobReport> | undefined;
   const runJobsOnce = () =>
     (running ??= (async () => {
@@ -59,6 +60,7 @@ export function startWorker(core: CoreInternals, options: WorkerOptions = {}): W
         await search.sync();
         const prunedInboundEvents = await inbox.prune(new Date(core.deps.clock.now().getTime() - INBOX_RETENTION_MS));
         await sends.prune(new Date(core.deps.clock.now().getTime() - SENDS_RETENTION_MS));
+        await idempotency.prune(new Date(core.deps.clock.now().getTime() - IDEMPOTENCY_RETENTION_MS));
         return { expiredRequests, completedSessions, remindedSessions, prunedInboundEvents };
       } finally {
         running = undefined;

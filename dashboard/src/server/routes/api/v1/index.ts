@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { signInRequired } from "../../../plugins/app/actor.js";
 import { requireCsrfProof } from "../../../plugins/app/csrf.js";
 import { entityTags } from "../../../plugins/app/entity-tags.js";
+import { idempotencyPlugin } from "../../../plugins/app/idempotency.js";
 import { limitRequests } from "../../../plugins/app/request-limits.js";
 import type { OAuthProvider } from "../../../oauth/providers.js";
 import { authProvidersRoutes } from "./auth-providers.js";
@@ -46,6 +47,8 @@ export async function apiV1(app: FastifyInstance, options: ApiOptions = {}): Pro
     done(requireCsrfProof(request));
   });
   entityTags(app);
+  // Before the routes: it reads each one as it is added, and gives the creating ones the Idempotency-Key header.
+  await app.register(idempotencyPlugin);
   await app.register(authRoutes);
   await app.register(authProvidersRoutes, { providers: options.signInProviders ?? [] });
   await app.register(meRoutes);
