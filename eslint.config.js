@@ -37,7 +37,14 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.js", "*.ts", "prisma/scripts/*.mjs", "cli/bin/*.js", ".ci/*.mjs"],
+          allowDefaultProject: [
+            "*.js",
+            "*.ts",
+            "prisma/scripts/*.mjs",
+            "cli/bin/*.js",
+            ".ci/*.mjs",
+            "dashboard/web/*.mjs",
+          ],
           maximumDefaultProjectFileMatchCount_THIS_WILL_SLOW_DOWN_LINTING: 40,
           defaultProject: "tsconfig.base.json",
         },
@@ -130,6 +137,29 @@ export default tseslint.config(
             {
               group: ["@skillswap/cli", "discord.js", "@discordjs/*", "@slack/*"],
               message: "dashboard imports the core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The dashboard's pages run in the browser and know the server only through its HTTP API (/api/v1).
+    files: ["dashboard/web/src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "zod",
+              message: "zod/mini: the pages' code is downloaded, and classic zod is several times larger.",
+            },
+          ],
+          patterns: [
+            {
+              group: ["@skillswap/*", "fastify", "@fastify/*", "node:*", "../../src/**"],
+              message: "the dashboard's pages call the API (src/api/); they import no server or core code.",
             },
           ],
         },

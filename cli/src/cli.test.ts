@@ -265,10 +265,15 @@ describe("the skillswap command", () => {
     expect(started.running).toEqual(["web"]);
     expect(started.web).toEqual({
       url: `http://127.0.0.1:${port}`,
+      // Served once `npm run build` (or the install) has built it; a plain page says how to build it otherwise.
+      dashboard: expect.stringMatching(/^(served|not built)$/),
       discordInteractions: "served",
     });
     const base = started.web.url;
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ ok: true });
+    const home = await fetch(base, { headers: { accept: "text/html" } });
+    expect(home.status).toBe(200);
+    expect(home.headers.get("content-type")).toMatch(/^text\/html/);
     // Served because DISCORD_PUBLIC_KEY is set; a request Discord did not sign is refused.
     expect((await fetch(`${base}/discord/interactions`, { method: "POST", body: "{}" })).status).toBe(401);
 

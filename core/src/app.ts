@@ -3,6 +3,7 @@ import { createAccountsService } from "./domain/identity/service.js";
 import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
 import { createCommunitiesService } from "./domain/communities/service.js";
+import { createDemoService } from "./domain/demo/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
 import { createInboxService } from "./domain/inbox/service.js";
@@ -41,12 +42,15 @@ import type { FileStore } from "./ports/file-store.js";
 import type { Geocoder } from "./ports/geocoder.js";
 import type { Mailer } from "./ports/mailer.js";
 import { timeOrderedIds, type Ids } from "./ports/ids.js";
+import { peopleToTry } from "./seed/people-to-try.js";
 
 /** What the use cases take from configuration besides the ports. */
 export interface ServicePolicies {
   readonly minTeachLevel: number;
   /** PUBLIC_URL: links to what the web server serves (avatars) start with it. */
   readonly publicUrl: string;
+  /** The demo people "try it as …" may sign in as: none unless the demo data is on (SKILLSWAP_DEMO_DATA). */
+  readonly demoPeopleIds?: readonly string[];
 }
 
 export function createServices(
@@ -74,6 +78,7 @@ export function createServices(
     relays: createRelaysService(deps),
     sends: createSendsService(deps),
     operations: createOperationsService(deps),
+    demo: createDemoService(deps, { peopleIds: policies.demoPeopleIds ?? [] }),
     webSessions: createWebSessionsService(deps, deps.sessionStore),
     rateLimits: createRateLimitsService(deps.counters),
   };
@@ -172,7 +177,11 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
   };
   return {
     config,
-    services: createServices(deps, { minTeachLevel: config.MIN_TEACH_LEVEL, publicUrl: config.PUBLIC_URL }),
+    services: createServices(deps, {
+      minTeachLevel: config.MIN_TEACH_LEVEL,
+      publicUrl: config.PUBLIC_URL,
+      demoPeopleIds: config.SKILLSWAP_DEMO_DATA ? peopleToTry.map((person) => person.id) : [],
+    }),
     database,
     deps,
     migrations,

@@ -6,12 +6,14 @@ import {
   type DiscordInteractions,
 } from "@skillswap/bot";
 import type { Core } from "@skillswap/core";
-import { buildApp } from "@skillswap/dashboard";
+import { buildApp, builtDashboard } from "@skillswap/dashboard";
 
 export interface WebRole {
   readonly url: string;
   /** Why POST /discord/interactions is or is not served, for the operator. */
   readonly discordInteractions: "served" | "no DISCORD_PUBLIC_KEY";
+  /** Whether the dashboard's pages were built (dashboard/web/dist) and are served at /. */
+  readonly dashboard: "served" | "not built";
   readonly server: Awaited<ReturnType<typeof buildApp>>;
 }
 
@@ -39,8 +41,10 @@ export async function startWeb(core: Core, bot: DiscordBot | undefined, output: 
   const publicKey = core.config.DISCORD_PUBLIC_KEY;
   const interactions = publicKey === undefined ? undefined : interactionsFor(core, bot, output.logger);
   const level = core.config.LOG_LEVEL;
+  const dashboard = builtDashboard();
   const server = await buildApp(core, {
     logger: level === "silent" ? false : { level, stream: output.requestLog },
+    ...(dashboard === undefined ? {} : { dashboard }),
     ...(publicKey !== undefined && interactions !== undefined ? { discord: { publicKey, interactions } } : {}),
   });
   const url = await server.listen({ host: core.config.HOST, port: core.config.PORT });
@@ -53,5 +57,6 @@ export async function startWeb(core: Core, bot: DiscordBot | undefined, output: 
     url,
     server,
     discordInteractions: publicKey === undefined ? "no DISCORD_PUBLIC_KEY" : "served",
+    dashboard: dashboard === undefined ? "not built" : "served",
   };
 }

@@ -197,11 +197,21 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
         notYetAvailable: later,
         tryHandles,
         ...(roles.includes("discord") ? { discord: discordOff ? "off (no DISCORD_TOKEN)" : "connected" } : {}),
-        ...(web === undefined ? {} : { web: { url: web.url, discordInteractions: web.discordInteractions } }),
+        ...(web === undefined
+          ? {}
+          : { web: { url: web.url, dashboard: web.dashboard, discordInteractions: web.discordInteractions } }),
       };
+      // PUBLIC_URL, not the listening address: the sign-in forms are accepted from PUBLIC_URL's origin only.
+      const dashboardLine =
+        web === undefined
+          ? ""
+          : web.dashboard === "served"
+            ? `Dashboard: open ${core.config.PUBLIC_URL} in your browser.`
+            : "Dashboard not built: run `npm run build`, then start again (the API works meanwhile).";
       emit(options, data, () =>
         [
           ...startedLines(core, applied, demo, later),
+          dashboardLine,
           web === undefined
             ? ""
             : `Web server on ${web.url}: the API under /api/v1 (browse it at /api/docs), /health and /ready; POST /discord/interactions ${web.discordInteractions === "served" ? "served" : `off (${web.discordInteractions})`}.`,

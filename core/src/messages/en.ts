@@ -39,6 +39,7 @@ export const en = {
   "field.one_position": "Ask for the messages before one message or after one, not both.",
 
   "user.not_found": "There is no SkillSwap profile called {handle}.",
+  "demo.not_a_demo_person": "{handle} is not one of the demo people you can try SkillSwap as.",
   "user.deleted": "That account has been deleted.",
   "profile.hidden": "This profile is private.",
   "profile.handle_taken": "The handle {handle} is already taken.",
@@ -248,7 +249,7 @@ export const en = {
   "web.home_signed_in": "You are signed in as {name} (@{handle}).",
   "web.home_signed_out": "To sign in, run /skillswap login in Discord and open the link the bot sends you.",
   "web.home_meanwhile":
-    "The dashboard's pages are on their way. Meanwhile everything works from Discord: /profile, /skills, /find, /match, /swap and /review.",
+    "This server runs without the dashboard's pages: build them with `npm run build` (`npm ci` builds them too), then start it again. Meanwhile everything works from Discord: /profile, /skills, /find, /match, /swap and /review.",
   "bot.login_link": "Your login link for the dashboard: valid 15 minutes, and it works once. Do not share it.",
   "bot.login_open": "Open the dashboard",
   "bot.channel_linked": "<#{channel}> now carries the group {group} as its {kind}.",

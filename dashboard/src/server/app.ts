@@ -19,6 +19,7 @@ import { apiV1 } from "./routes/api/v1/index.js";
 import { avatarFileRoutes } from "./routes/avatars.js";
 import { discordInteractionsRoutes, type DiscordEndpoint } from "./routes/discord-interactions.js";
 import { homeRoutes } from "./routes/home.js";
+import { dashboardAppRoutes } from "./routes/dashboard-app.js";
 import { configuredStrategies } from "./oauth/providers.js";
 import { oauthRoutes } from "./routes/oauth.js";
 import { loginLinkRoutes } from "./routes/login-link.js";
@@ -36,6 +37,11 @@ export interface AppOptions {
   readonly requestLimits?: RequestLimits;
   /** How often a quiet event stream (a live conversation) sends a heartbeat comment; 15 s by default. */
   readonly heartbeatMs?: number;
+  /**
+   * The built dashboard's folder (`builtDashboard()`), served at / with its pages' addresses. Without it, / is a
+   * plain page saying who is signed in and how to build the dashboard.
+   */
+  readonly dashboard?: string;
 }
 
 const systemTime: Clock = { now: () => new Date() };
@@ -90,13 +96,16 @@ export async function buildApp(core: ServerCore, options: AppOptions = {}): Prom
   await app.register(requestLimitsPlugin, { limits: options.requestLimits ?? requestLimitsFrom(core.config) });
 
   await app.register(healthRoutes(core.services.operations));
-  await app.register(homeRoutes(core.services.profiles));
+  await app.register(
+    options.dashboard === undefined ? homeRoutes(core.services.profiles) : dashboardAppRoutes(options.dashboard),
+  );
   await app.register(avatarFileRoutes);
   await app.register(loginLinkRoutes);
   await app.register(oauthRoutes(core.config, core.services.accounts));
   await app.register(apiV1, {
     prefix: "/api/v1",
     signInProviders: [...configuredStrategies(core.config).keys()],
+    demoData: core.config.SKILLSWAP_DEMO_DATA,
     ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
   });
   if (options.discord !== undefined)

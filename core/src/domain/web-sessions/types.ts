@@ -7,7 +7,8 @@ export interface SessionClient {
 }
 
 /** How a person proved who they are when the session started (kept in the audit log). */
-export type SignInMethod = "password" | "password_reset" | "login_link" | "sign_up" | "discord" | "google";
+/** "demo": a one-click "try it as …" sign-in as a demo person, only while the demo data is on. */
+export type SignInMethod = "password" | "password_reset" | "login_link" | "sign_up" | "discord" | "google" | "demo";
 
 /** Why "every session but this one" was ended, for the audit log. */
 export type RevokeAllReason = "logout_everywhere" | "password_changed" | "password_reset" | "account_closed";

@@ -3,8 +3,9 @@ import type { FastifyInstance } from "fastify";
 import { sendSentencesPage } from "../pages.js";
 
 /**
- * GET / — where a login link lands. Until the dashboard's pages exist (a later issue) it says who is signed
- * in and where SkillSwap can be used meanwhile, rather than answering 404 to someone who just logged in.
+ * GET / when the dashboard was not built (dashboard/web/dist missing) — where a login link lands. It says who is
+ * signed in, how to build the dashboard and where SkillSwap can be used meanwhile, rather than answering 404 to
+ * someone who just logged in.
  */
 export function homeRoutes(profiles: Services["profiles"]) {
   return function register(app: FastifyInstance): Promise<void> {

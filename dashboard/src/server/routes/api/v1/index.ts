@@ -5,7 +5,9 @@ import { entityTags } from "../../../plugins/app/entity-tags.js";
 import { idempotencyPlugin } from "../../../plugins/app/idempotency.js";
 import { limitRequests } from "../../../plugins/app/request-limits.js";
 import type { OAuthProvider } from "../../../oauth/providers.js";
+import { authDemoRoutes } from "./auth-demo.js";
 import { authProvidersRoutes } from "./auth-providers.js";
+import { authStatusRoutes } from "./auth-status.js";
 import { authRoutes } from "./auth.js";
 import { avatarRoutes } from "./avatar.js";
 import { communitiesRoutes } from "./communities.js";
@@ -32,6 +34,8 @@ import { usersRoutes } from "./users.js";
 export interface ApiOptions extends ConversationsRoutesOptions {
   /** The OAuth providers configured, for the sign-in buttons. */
   readonly signInProviders?: readonly OAuthProvider[];
+  /** SKILLSWAP_DEMO_DATA: whether "try it as …" may sign visitors in as the demo people. */
+  readonly demoData?: boolean;
 }
 
 export async function apiV1(app: FastifyInstance, options: ApiOptions = {}): Promise<void> {
@@ -51,6 +55,8 @@ export async function apiV1(app: FastifyInstance, options: ApiOptions = {}): Pro
   await app.register(idempotencyPlugin);
   await app.register(authRoutes);
   await app.register(authProvidersRoutes, { providers: options.signInProviders ?? [] });
+  await app.register(authStatusRoutes);
+  await app.register(authDemoRoutes, { demoData: options.demoData ?? false });
   await app.register(meRoutes);
   await app.register(avatarRoutes);
   await app.register(usersRoutes);

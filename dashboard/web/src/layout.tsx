@@ -1,0 +1,57 @@
+import type { ComponentChildren } from "preact";
+import { useEffect, useRef } from "preact/hooks";
+import { useLocation } from "preact-iso";
+import { useSession } from "./session.js";
+
+function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
+  const { path } = useLocation();
+  return (
+    <a href={href} aria-current={path === href ? "page" : undefined}>
+      {children}
+    </a>
+  );
+}
+
+/**
+ * Header, navigation and main landmarks around every page. After a move to another page, focus goes to the
+ * main region, so a screen reader starts reading the new page instead of staying on the link just followed.
+ */
+export function Layout({ children }: { children: ComponentChildren }) {
+  const { session } = useSession();
+  const { url } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstUrl = useRef(url);
+  useEffect(() => {
+    if (url !== firstUrl.current) main.current?.focus();
+  }, [url]);
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="site-header">
+        <a class="brand" href="/">
+          SkillSwap
+        </a>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <NavLink href="/">Home</NavLink>
+            </li>
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/me">Your profile</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {children}
+      </main>
+      <footer class="site-footer">
+        <p>SkillSwap works in Discord, in Slack and here, with the same profile everywhere.</p>
+      </footer>
+    </>
+  );
+}

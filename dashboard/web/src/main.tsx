@@ -1,0 +1,7 @@
+import { render } from "preact";
+import { App } from "./app.js";
+import "./styles.css";
+
+const root = document.getElementById("app");
+if (root === null) throw new Error("index.html has no #app element to render into.");
+render(<App />, root);
