@@ -2,7 +2,8 @@
 // For each data set (the demo community, then --users synthetic people, 100,000 by default) a server process is
 // started on a fresh SQLite file, as `skillswap start --roles web` runs it, and autocannon drives it on loopback
 // from this process: a trivial Fastify route (the ceiling: what the framework alone serves here), a profile read,
-// people search, recommendations, and posting a message. Each route runs --seconds (default 10) with
+// people search (the same ten texts over and over, as people repeat searches, then every request a different
+// query), recommendations, and posting a message. Each route runs --seconds (default 10) with
 // --connections (default 10); signed-in routes rotate through 20 people's sessions.
 // Options: --users N, --seconds S, --connections C, --datasets demo,synthetic.
 import { fork, type ChildProcess } from "node:child_process";
@@ -110,6 +111,16 @@ async function benchDataset(dataset: string) {
         await load(url, sessions, {
           method: "GET",
           path: (i) => `/api/v1/people?q=${encodeURIComponent(pick(searchTexts, i))}&limit=20`,
+        }),
+      ),
+      // Every request a different query (a text around Paris, each time another distance): none is answered from
+      // the kept pages, so this is what a search costs when it has to run.
+      searchUnrepeated: checked(
+        "searchUnrepeated",
+        await load(url, sessions, {
+          method: "GET",
+          path: (i) =>
+            `/api/v1/people?q=${encodeURIComponent(pick(searchTexts, i))}&near=Paris&km=${500 + i / 100}&limit=20`,
         }),
       ),
       recommendations: checked(

@@ -49,7 +49,7 @@ export function startWorker(core: CoreInternals, options: WorkerOptions = {}): W
     ...(options.pollIntervalMs === undefined ? {} : { pollIntervalMs: options.pollIntervalMs }),
     onError,
   });
-  const { swaps, sessions, search, inbox, sends, idempotency } = core.services;
+  const { swaps, sessions, search, inbox, sends, idempotency, webSessions } = core.services;
   let running: Promise<JobReport> | undefined;
   const runJobsOnce = () =>
     (running ??= (async () => {
@@ -61,6 +61,7 @@ export function startWorker(core: CoreInternals, options: WorkerOptions = {}): W
         const prunedInboundEvents = await inbox.prune(new Date(core.deps.clock.now().getTime() - INBOX_RETENTION_MS));
         await sends.prune(new Date(core.deps.clock.now().getTime() - SENDS_RETENTION_MS));
         await idempotency.prune(new Date(core.deps.clock.now().getTime() - IDEMPOTENCY_RETENTION_MS));
+        await webSessions.prune();
         return { expiredRequests, completedSessions, remindedSessions, prunedInboundEvents };
       } finally {
         running = undefined;

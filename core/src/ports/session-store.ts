@@ -28,4 +28,6 @@ export interface SessionStore {
   revoke(userId: string, id: string, at: Date): Promise<boolean>;
   /** Ends every session of the person but `exceptId`; how many it ended. */
   revokeAll(userId: string, at: Date, exceptId?: string): Promise<number>;
+  /** Forgets the sessions past their absolute end before `now` (revoked or not); how many it removed. */
+  prune(now: Date): Promise<number>;
 }

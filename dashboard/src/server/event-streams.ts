@@ -37,12 +37,20 @@ export class EventStreams {
     reply: FastifyReply,
     abort: AbortController,
     events: AsyncIterable<ServerSentEvent>,
+    stillAllowed: () => Promise<boolean> = () => Promise.resolve(true),
   ): FastifyReply {
     const body = new PassThrough();
     // Fastify destroys the body when the connection closes early: that is the client going away.
     body.once("close", () => abort.abort());
     body.write(`retry: ${reconnectAfterMs}\n\n`);
-    const heartbeat = setInterval(() => write(body, ": heartbeat\n\n"), this.options.heartbeatMs);
+    // Each heartbeat also asks whether the stream may go on (the session that opened it may have ended: signed
+    // out, revoked, expired): a stream outliving its session would go on showing messages to nobody signed in.
+    const heartbeat = setInterval(() => {
+      stillAllowed().then(
+        (allowed) => (allowed ? write(body, ": heartbeat\n\n") : abort.abort()),
+        () => abort.abort(),
+      );
+    }, this.options.heartbeatMs);
     const done = pump(events, body, abort.signal)
       .catch((error: unknown) => {
         if (!abort.signal.aborted) request.log.error({ err: error }, "event stream failed");

@@ -112,6 +112,15 @@ export function createWebSessionsService(deps: Pick<ServiceDeps, "db" | "clock" 
     },
 
     /**
+     * Whether the token still names a live session, without counting this as activity: for what a browser
+     * holds open without a person acting (a live conversation stream), which must end with the session but
+     * must not keep it from going idle.
+     */
+    async isLive(token: string): Promise<boolean> {
+      return (await live(token)) !== null;
+    },
+
+    /**
      * A new token for the same person and browser, ending the old one: after anything that changes what the
      * session may do (a password change), so a token captured before is worth nothing after.
      */
@@ -145,6 +154,9 @@ export function createWebSessionsService(deps: Pick<ServiceDeps, "db" | "clock" 
       if (!(await store.revoke(actor.userId, sessionId, clock.now()))) throw sessionNotFound();
       await audit(actor.userId, "auth.session_revoked", sessionId, {});
     },
+
+    /** Forgets sessions past their absolute end (the worker's scheduled jobs): the table keeps recent ones only. */
+    prune: () => store.prune(clock.now()),
 
     /** Ends every session of mine but `except` (the browser asking, when it stays signed in); how many ended. */
     async revokeAll(

@@ -82,6 +82,23 @@ describe.each(stores)("web sessions ($label)", ({ provider, config }) => {
     expect(await sessions().resolve(token)).toBeNull();
   });
 
+  // Redis expires a session's keys at its absolute end by itself; the database needs the worker to forget them.
+  it.runIf(config.REDIS_URL === undefined)("forget sessions past their absolute end, and only those", async () => {
+    const fay = await newPerson(core, "fay");
+    const gus = await newPerson(core, "gus");
+    const rowsOf = (userId: string) => core.database.db.webSession.count({ where: { userId } });
+    const revoked = await sessions().start(fay.userId, browser);
+    await sessions().start(fay.userId, browser);
+    await sessions().logout(fay, revoked.session.id);
+    core.clock.advance(minutes(12 * 60 + 1));
+    const live = await sessions().start(gus.userId, browser);
+    expect(await rowsOf(fay.userId)).toBe(2);
+    expect(await sessions().prune()).toBeGreaterThanOrEqual(2);
+    expect(await rowsOf(fay.userId)).toBe(0);
+    expect(await rowsOf(gus.userId)).toBe(1);
+    expect(await sessions().resolve(live.token)).toMatchObject({ actor: actorOf(gus.userId) });
+  });
+
   it("rotate: the new token signs in, the old one no longer does", async () => {
     const dan = await newPerson(core, "dan");
     const old = await sessions().start(dan.userId, browser);

@@ -29,8 +29,9 @@ function sessionOf(row: Record<string, unknown>): StoredWebSession {
 
 /**
  * Web sessions in the WebSession table: the embedded default. Deleting a person deletes their sessions (the
- * foreign key cascades). Revoked rows are kept until their absolute end for the record, then removed the next
- * time the same person signs in, so the table stays the size of its recent sign-ins.
+ * foreign key cascades). Revoked rows are kept until their absolute end for the record, then removed by the
+ * worker's scheduled jobs (or the next time the same person signs in), so the table stays the size of its recent
+ * sign-ins.
  */
 export function databaseSessionStore(database: Pick<Database, "db" | "readRows">): SessionStore {
   const { db } = database;
@@ -70,6 +71,11 @@ export function databaseSessionStore(database: Pick<Database, "db" | "readRows">
         tx.webSession.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: at } }),
       );
       return count > 0;
+    },
+
+    async prune(now) {
+      const { count } = await db.$transaction((tx) => tx.webSession.deleteMany({ where: { expiresAt: { lt: now } } }));
+      return count;
     },
 
     async revokeAll(userId, at, exceptId) {

@@ -220,6 +220,15 @@ describe.each(testProviders())("conversations over HTTP (%s)", (provider) => {
       fromQuery.close();
     });
 
+    it("ends the stream when the session that opened it ends (signed out here)", async () => {
+      const { url, asAna } = await talking();
+      const stream = await openEventStream(`${base}${url}/events`, asAna.headers());
+      expect(await stream.next()).toEqual({ retry: "2000" });
+      expect(await stream.next()).toEqual({ comment: "heartbeat" });
+      expect((await asAna.post("/api/v1/auth/logout")).status).toBe(204);
+      await stream.ended(5_000);
+    });
+
     it("keeps a quiet stream open with heartbeat comments", async () => {
       const { url, asAna } = await talking();
       const stream = await openEventStream(`${base}${url}/events`, asAna.headers());

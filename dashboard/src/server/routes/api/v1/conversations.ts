@@ -35,7 +35,7 @@ async function* eventsOf(messages: AsyncIterable<MessageView>): AsyncGenerator<S
 
 /** /conversations: the private threads of accepted swaps, read and written from the dashboard, live over SSE. */
 export const conversationsRoutes: FastifyPluginAsyncZod<ConversationsRoutesOptions> = (app, options) => {
-  const { conversations } = app.services;
+  const { conversations, webSessions } = app.services;
   const streams = new EventStreams({ heartbeatMs: options.heartbeatMs ?? 15_000 });
   // preClose, not onClose: onClose runs after the server has waited for every connection, and an open stream
   // would keep it waiting.
@@ -151,7 +151,10 @@ export const conversationsRoutes: FastifyPluginAsyncZod<ConversationsRoutesOptio
         after === undefined ? {} : { after },
         abort.signal,
       );
-      return streams.send(request, reply, abort, eventsOf(messages));
+      // The stream ends with the session that opened it (checked at each heartbeat).
+      const session = request.webSession;
+      const stillAllowed = session === null ? undefined : () => webSessions.isLive(session.token);
+      return streams.send(request, reply, abort, eventsOf(messages), stillAllowed);
     },
   );
 
