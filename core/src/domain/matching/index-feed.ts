@@ -5,6 +5,7 @@ import { loadActor } from "./pool.js";
 import { SkillLevels } from "./skill-levels.js";
 import { weekInUtc } from "./week-utc.js";
 import { personChangeEvents } from "../outbox/events.js";
+import { LookPace } from "../outbox/look-pace.js";
 import { OutboxTail, type OutboxPosition } from "../outbox/outbox-tail.js";
 import { groupRows, ownKey, personPages, type PersonPage } from "../shared/person-pages.js";
 import { meetingModes } from "../profiles/types.js";
@@ -18,8 +19,6 @@ const str = (value: unknown) => String(value);
 // moved to the old generation to die there. At 1,000 users a page that made ~80 MB more heap (and RSS) stay with
 // the serving process after the build; at 250 the build is as fast (measured at 100,000 people: 2.3 s).
 const pageSize = 250;
-/** How stale another process's changes may be here: the outbox is read at most this often unless we wrote. */
-const lookEveryMs = 250;
 
 /**
  * Builds the whole index from flat rows, a page of users at a time (Prisma's nested reads cost ~27 s for
@@ -33,32 +32,23 @@ export class IndexFeed {
   private readonly tail: OutboxTail;
   /** Builds and catch-ups one at a time: two passes applying the same person could leave the older profile. */
   private queue: Promise<unknown> = Promise.resolve();
-  private lastWrites = -1;
-  private lastLook = 0;
+  private readonly pace: LookPace;
   /** Moves whenever the index changes (built, or events applied): what was computed from it before is stale. */
   private changes = 0;
 
   constructor(private readonly database: Database) {
     this.tail = new OutboxTail(database);
+    this.pace = new LookPace(database);
   }
 
   private get db() {
     return this.database.db;
   }
 
-  /**
-   * The index with every change applied: at once when this process wrote outbox events since the last look
-   * (so people see their own changes), otherwise at most every quarter second — another process's changes
-   * arrive within that, and a busy server does not read the outbox on every request.
-   */
+  /** The index with every change applied, as of the last look at the outbox (see LookPace). */
   current(now: Date): Promise<MatchIndex> {
-    const writes = this.database.outboxWrites;
-    const look = performance.now();
     const index = this.index;
-    if (index !== undefined && writes === this.lastWrites && look - this.lastLook < lookEveryMs)
-      return this.queue.then(() => this.index ?? index);
-    this.lastWrites = writes;
-    this.lastLook = look;
+    if (index !== undefined && !this.pace.due()) return this.queue.then(() => this.index ?? index);
     const run = this.queue.then(() => this.upToDate(now));
     this.queue = run.catch(() => undefined);
     return run;

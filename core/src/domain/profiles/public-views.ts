@@ -2,11 +2,10 @@ import { LRUCache } from "lru-cache";
 import type { Database } from "../../infra/prisma/database.js";
 import type { Clock } from "../../ports/clock.js";
 import { personChangeEvents } from "../outbox/events.js";
+import { LookPace } from "../outbox/look-pace.js";
 import { OutboxTail, type OutboxEntry, type OutboxPosition } from "../outbox/outbox-tail.js";
 import type { ProfileView } from "./types.js";
 
-/** How often the outbox is read for other processes' changes when this process wrote none. */
-const lookEveryMs = 250;
 const maxViews = 10_000;
 /** What no event announces (when the person was last active) is at most this old. */
 const maxAgeMs = 60_000;
@@ -25,16 +24,16 @@ export class PublicViews {
   private readonly tail: OutboxTail;
   private position: OutboxPosition | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private lastWrites = -1;
-  private lastLook = 0;
+  private readonly pace: LookPace;
   /** Moves with every eviction: a view loaded while one happened may predate it, and is not kept. */
   private evictions = 0;
 
   constructor(
-    private readonly database: Database,
+    database: Database,
     private readonly clock: Clock,
   ) {
     this.tail = new OutboxTail(database);
+    this.pace = new LookPace(database);
     this.views = new LRUCache<string, ProfileView>({
       max: maxViews,
       ttl: maxAgeMs,
@@ -60,11 +59,8 @@ export class PublicViews {
 
   /** Reads the outbox past the last look (at once after this process wrote) and drops whoever changed. */
   private catchUp(): Promise<void> {
-    const writes = this.database.outboxWrites;
-    const now = performance.now();
-    if (this.position !== null && writes === this.lastWrites && now - this.lastLook < lookEveryMs) return this.queue;
-    this.lastWrites = writes;
-    this.lastLook = now;
+    // The first look is always due: the position starts there.
+    if (!this.pace.due() && this.position !== null) return this.queue;
     const run = this.queue.then(() => this.follow());
     this.queue = run.catch(() => undefined);
     return run;

@@ -2,10 +2,9 @@ import type { Database } from "../../infra/prisma/database.js";
 import type { Clock } from "../../ports/clock.js";
 import type { SearchIndex } from "../../ports/search-index.js";
 import { personChangeEvents } from "../outbox/events.js";
+import { LookPace } from "../outbox/look-pace.js";
 import { OutboxTail, samePosition, type OutboxEntry, type OutboxPosition } from "../outbox/outbox-tail.js";
 import { documentPages, loadDocuments } from "./documents.js";
-
-const lookEveryMs = 250;
 
 /** What a rebuild did: who is searchable now, who was left out and why. */
 export interface Rebuilt {
@@ -27,8 +26,7 @@ export class SearchFeed {
   private stored: OutboxPosition | null = null;
   /** Where this process has read to; ahead of the stored position when its last passes applied nothing. */
   private position: OutboxPosition | null = null;
-  private lastWrites = -1;
-  private lastLook = 0;
+  private readonly pace: LookPace;
   private changes = 0;
 
   constructor(
@@ -37,6 +35,7 @@ export class SearchFeed {
     private readonly clock: Clock,
   ) {
     this.tail = new OutboxTail(database);
+    this.pace = new LookPace(database);
   }
 
   /**
@@ -45,11 +44,7 @@ export class SearchFeed {
    * changes), otherwise at most every quarter second: other processes' changes arrive within that.
    */
   sync(): Promise<void> {
-    const writes = this.database.outboxWrites;
-    const now = performance.now();
-    if (writes === this.lastWrites && now - this.lastLook < lookEveryMs) return this.queue;
-    this.lastWrites = writes;
-    this.lastLook = now;
+    if (!this.pace.due()) return this.queue;
     const run = this.queue.then(() => this.catchUp());
     this.queue = run.catch(() => undefined);
     return run;
