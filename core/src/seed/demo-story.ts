@@ -1,34 +1,16 @@
 import type { Tx } from "../infra/prisma/database.js";
-import type { Prisma } from "../infra/prisma/generated/sqlite/client.js";
-import type { DomainEvent } from "../domain/outbox/events.js";
-import { reviewEditWindowMs } from "../domain/reviews/rules.js";
-import { skillIdFor } from "../domain/skills/catalog.js";
-import { requestLifetimeMs, type SwapKind, type SwapStatus } from "../domain/swaps/types.js";
-import { peopleToTry, type TryKey } from "./people-to-try.js";
+import { peopleToTry, type TryMember } from "./people-to-try.js";
+import { castCrowd, home, namesFor, writeRoles } from "./story-cast.js";
+import { addFollows, addGroupJoins, addReports, addThreads } from "./story-community.js";
+import { storyNotifications } from "./story-notifications.js";
+import { StoryRows, type Who } from "./story-rows.js";
+import { addSwap, type StorySwap } from "./story-swaps.js";
 
-type Said = readonly [who: TryKey, text: string];
-type Reviewed = readonly [author: TryKey, rating: number, text: string];
-
-/** One swap of the story: who asked whom for what, and how far it went. Times count back from seeding. */
-interface StorySwap {
-  readonly kind: Exclude<SwapKind, "cycle">;
-  readonly requester: TryKey;
-  readonly recipient: TryKey;
-  /** The requester teaches it; null for a one-way request. */
-  readonly offer: string | null;
-  /** The recipient teaches it. */
-  readonly want: string;
-  readonly message: string;
-  readonly status: Exclude<SwapStatus, "cancelled" | "expired">;
-  readonly askedDaysAgo: number;
-  readonly answeredDaysAgo?: number;
-  readonly completedDaysAgo?: number;
-  readonly declineReason?: string;
-  readonly chat?: readonly Said[];
-  readonly reviews?: readonly Reviewed[];
-}
-
-/** What the people to try have been through together: a swap in each state README shows. */
+/**
+ * What the people to try have been through, together and with a few of the crowd: each of them has swaps in
+ * every state (a request waiting in each direction, swaps on with a conversation, done with sessions and
+ * reviews, declined, expired, withdrawn) and a three-person cycle.
+ */
 const story: readonly StorySwap[] = [
   {
     kind: "one_way",
@@ -40,15 +22,75 @@ const story: readonly StorySwap[] = [
     status: "completed",
     askedDaysAgo: 75,
     answeredDaysAgo: 74,
-    completedDaysAgo: 40,
     chat: [
       ["maria", "¡Claro que sí! Thursday evenings, online, to start?"],
-      ["sam", "Perfect. See you Thursday at 18:30."],
+      ["sam", "Perfect. See you Thursday at 18:30.", "discord"],
+    ],
+    sessions: [
+      ["maria", 70],
+      ["maria", 63],
+      ["maria", 56],
+      ["maria", 49],
     ],
     reviews: [
-      ["sam", 5, "María explains the subjunctive with flamenco lyrics. I finally get it."],
+      [
+        "sam",
+        5,
+        "María explains the subjunctive with flamenco lyrics. I finally get it.",
+        "¡Gracias, Sam! Send me a postcard from Madrid.",
+      ],
       ["maria", 5, "Came to every session with questions and a smile. ¡Suerte en Madrid!"],
     ],
+  },
+  {
+    kind: "one_way",
+    requester: "sam",
+    recipient: "theo",
+    offer: null,
+    want: "french",
+    message: "Salut Théo! My French is stuck at office level. Could we just talk, once a week?",
+    status: "completed",
+    askedDaysAgo: 60,
+    answeredDaysAgo: 59,
+    chat: [
+      ["theo", "Avec plaisir! Sunday afternoons, we talk about anything but work.", "slack"],
+      ["sam", "Deal. I'll bring questions about Marseille slang.", "dashboard"],
+    ],
+    sessions: [
+      ["theo", 52],
+      ["theo", 45],
+      ["theo", 38],
+    ],
+    reviews: [
+      ["sam", 5, "Théo made me talk for an hour about cheese without a single English word. Magic."],
+      ["theo", 4, "Sam works hard and laughs at my jokes. Still says 'je suis excité' though.", "C'est noté 😅"],
+    ],
+  },
+  {
+    kind: "one_way",
+    requester: "heckler",
+    recipient: "maria",
+    offer: null,
+    want: "guitar",
+    message: "Guitar lessons?",
+    status: "completed",
+    askedDaysAgo: 34,
+    answeredDaysAgo: 33,
+    completedDaysAgo: 8,
+    chat: [["maria", "Sure! Tuesday at 18:00 online?"]],
+    reviews: [["heckler", 1, "Meh. Real lessons are better: DM me, I teach guitar for cash, pay up front."]],
+  },
+  {
+    kind: "one_way",
+    requester: "maria",
+    recipient: "sam",
+    offer: null,
+    want: "python",
+    message: "Sam, could you show me Python? I'd like to sort my students' recordings automatically.",
+    status: "declined",
+    askedDaysAgo: 35,
+    answeredDaysAgo: 34,
+    declineReason: "My evenings are full until next month. Let's find a way after that!",
   },
   {
     kind: "pair",
@@ -63,20 +105,87 @@ const story: readonly StorySwap[] = [
     declineReason: "Fully booked until the summer, sorry! Ask me again then.",
   },
   {
+    kind: "one_way",
+    requester: "sam",
+    recipient: "maria",
+    offer: null,
+    want: "guitar",
+    message: "Could you teach me a few chords? Total beginner here.",
+    status: "expired",
+    askedDaysAgo: 50,
+  },
+  {
+    kind: "pair",
+    requester: "theo",
+    recipient: "maria",
+    offer: "photography",
+    want: "spanish",
+    message: "Photography for Spanish, before my trip to Andalusia?",
+    status: "expired",
+    askedDaysAgo: 45,
+  },
+  {
+    kind: "one_way",
+    requester: "sam",
+    recipient: "theo",
+    offer: null,
+    want: "cooking",
+    message: "Could you teach me your bouillabaisse?",
+    status: "cancelled",
+    askedDaysAgo: 20,
+    answeredDaysAgo: 19,
+    cancelledBy: "sam",
+  },
+  {
+    kind: "one_way",
+    requester: "theo",
+    recipient: "maria",
+    offer: null,
+    want: "guitar",
+    message: "Guitar lessons, María?",
+    status: "cancelled",
+    askedDaysAgo: 12,
+    answeredDaysAgo: 11,
+    cancelledBy: "theo",
+  },
+  {
     kind: "pair",
     requester: "theo",
     recipient: "maria",
     offer: "photography",
     want: "guitar",
-    message: "Bonjour María! Photography for guitar? Saturday mornings suit me.",
+    message: "Bonjour María! Photography for guitar rather? Saturday mornings suit me.",
     status: "accepted",
     askedDaysAgo: 10,
     answeredDaysAgo: 9,
     chat: [
-      ["maria", "With pleasure! Online first, and in person when I'm in Marseille?"],
-      ["theo", "Deal. Bring your camera questions, I'll bring my terrible barre chords."],
-      ["maria", "Saturday 10:00 then. I'll send a link on Friday."],
+      ["maria", "With pleasure! Online first, and in person when I'm in Marseille?", "discord"],
+      ["theo", "Deal. Bring your camera questions, I'll bring my terrible barre chords.", "slack"],
+      ["maria", "Saturday 10:00 then. I'll send a link on Friday.", "dashboard"],
+      ["theo", "Merci pour samedi ! My fingers hurt, in a good way.", "slack"],
     ],
+    sessions: [
+      ["maria", 2],
+      ["theo", -3],
+    ],
+  },
+  {
+    kind: "cycle",
+    requester: "maria",
+    recipient: "theo",
+    offer: "spanish",
+    want: "python",
+    cycle: { after: "sam", nextTeaches: "french" },
+    message: "A three-way swap: I teach Théo Spanish, Théo teaches Sam French, Sam teaches me Python?",
+    status: "accepted",
+    askedDaysAgo: 6,
+    answeredDaysAgo: 5,
+    chat: [
+      ["maria", "We're on! Shall we each meet once a week, same evening?", "discord"],
+      ["sam", "Wednesdays work for me. María, bring a laptop with Python installed 🐍", "dashboard"],
+      ["theo", "Wednesdays are good. Sam, I'll correct your French in the chat too 😉", "slack"],
+    ],
+    sessions: [["sam", -2]],
   },
   {
     kind: "pair",
@@ -88,210 +197,72 @@ const story: readonly StorySwap[] = [
     status: "pending",
     askedDaysAgo: 2,
   },
+  {
+    kind: "pair",
+    requester: "maria",
+    recipient: "theo",
+    offer: "spanish",
+    want: "photography",
+    message: "Your trip to Andalusia is coming up: Spanish for a few photo walks?",
+    status: "pending",
+    askedDaysAgo: 1,
+  },
+  {
+    kind: "one_way",
+    requester: "theo",
+    recipient: "sam",
+    offer: null,
+    want: "javascript",
+    message: "It's summer now 😄 Still up for some JavaScript? My photo website awaits.",
+    status: "pending",
+    askedDaysAgo: 0.5,
+  },
 ];
-
-/** Who follows whom among the people to try (the crowd's follows are drawn at random). */
-const follows: ReadonlyArray<readonly [TryKey, TryKey]> = [
-  ["sam", "maria"],
-  ["theo", "maria"],
-  ["maria", "theo"],
-];
-
-const day = 86_400_000;
-const hour = 3_600_000;
-const userIds = new Map(peopleToTry.map((person) => [person.key, person.id]));
-const idOf = (key: TryKey) => userIds.get(key) ?? key;
-
-/** The rows the use cases would have left, and the events they would have recorded, gathered for one write. */
-class StoryRows {
-  readonly swaps: Prisma.SwapCreateManyInput[] = [];
-  readonly participants: Prisma.SwapParticipantCreateManyInput[] = [];
-  readonly conversations: Prisma.ConversationCreateManyInput[] = [];
-  readonly members: Prisma.ConversationParticipantCreateManyInput[] = [];
-  readonly messages: Prisma.MessageCreateManyInput[] = [];
-  readonly reviews: Prisma.ReviewCreateManyInput[] = [];
-  readonly events: Array<{ readonly at: Date; readonly event: DomainEvent }> = [];
-  private counter = 0;
-
-  constructor(private readonly now: number) {}
-
-  at(daysAgo: number): Date {
-    return new Date(this.now - daysAgo * day);
-  }
-
-  /**
-   * Ids shaped like the real ones (the time in base 36, then 12 characters), so that lists ordered by id, such
-   * as a person's swaps, place the story where its dates say; "demo" and a counter keep them deterministic.
-   */
-  idAt(at: Date): string {
-    return `${at.getTime().toString(36).padStart(9, "0")}demo${(++this.counter).toString(36).padStart(8, "0")}`;
-  }
-
-  record(at: Date, event: DomainEvent): void {
-    this.events.push({ at, event });
-  }
-}
-
-/** When each step of a swap of the story happened; null for the steps it never took. */
-interface Moments {
-  readonly asked: Date;
-  readonly answered: Date | null;
-  readonly accepted: Date | null;
-  readonly completed: Date | null;
-}
-
-function momentsOf(rows: StoryRows, swap: StorySwap): Moments {
-  const answered = swap.answeredDaysAgo === undefined ? null : rows.at(swap.answeredDaysAgo);
-  return {
-    asked: rows.at(swap.askedDaysAgo),
-    answered,
-    accepted: swap.status === "accepted" || swap.status === "completed" ? answered : null,
-    completed: swap.completedDaysAgo === undefined ? null : rows.at(swap.completedDaysAgo),
-  };
-}
-
-const skillOf = (slug: string | null) => (slug === null ? null : skillIdFor(slug));
-
-function swapRow(swap: StorySwap, id: string, when: Moments): Prisma.SwapCreateManyInput {
-  return {
-    id,
-    kind: swap.kind,
-    status: swap.status,
-    requesterId: idOf(swap.requester),
-    offeredSkillId: skillOf(swap.offer),
-    wantedSkillId: skillOf(swap.want),
-    message: swap.message,
-    declineReason: swap.declineReason ?? "",
-    createdAt: when.asked,
-    updatedAt: when.completed ?? when.answered ?? when.asked,
-    expiresAt: new Date(when.asked.getTime() + requestLifetimeMs),
-    respondedAt: when.answered,
-    completedAt: when.completed,
-  };
-}
-
-/** The requester teaches what they offer and learns what they want; the recipient the other way round. */
-function participantRows(swap: StorySwap, swapId: string, when: Moments): Prisma.SwapParticipantCreateManyInput[] {
-  const [offered, wanted] = [skillOf(swap.offer), skillOf(swap.want)];
-  // A completed swap without sessions is one both people said was done.
-  const completedAt = when.completed;
-  return [
-    { swapId, userId: idOf(swap.requester), role: "requester", teachesSkillId: offered, learnsSkillId: wanted },
-    { swapId, userId: idOf(swap.recipient), role: "recipient", teachesSkillId: wanted, learnsSkillId: offered },
-  ].map((row) => ({ ...row, acceptedAt: row.role === "requester" ? when.asked : when.accepted, completedAt }));
-}
-
-/** A swap of the story, from the request to where it stands now. */
-function addSwap(rows: StoryRows, swap: StorySwap): void {
-  const when = momentsOf(rows, swap);
-  const swapId = rows.idAt(when.asked);
-  const [requesterId, recipientId] = [idOf(swap.requester), idOf(swap.recipient)];
-  rows.swaps.push(swapRow(swap, swapId, when));
-  rows.participants.push(...participantRows(swap, swapId, when));
-  rows.record(when.asked, {
-    type: "swap.requested",
-    aggregateId: swapId,
-    payload: { swapId, requesterId, recipientIds: [recipientId] },
-  });
-  if (swap.status === "declined" && when.answered !== null)
-    rows.record(when.answered, {
-      type: "swap.declined",
-      aggregateId: swapId,
-      payload: { swapId, by: recipientId, reason: swap.declineReason ?? "" },
-    });
-  if (when.accepted !== null) addConversation(rows, swap, swapId, when.accepted);
-  if (when.completed !== null) {
-    rows.record(when.completed, { type: "swap.completed", aggregateId: swapId, payload: { swapId } });
-    addReviews(rows, swap, swapId, new Date(when.completed.getTime() + day));
-  }
-}
-
-/** The conversation an acceptance opens for the two people, and what they said there. */
-function addConversation(rows: StoryRows, swap: StorySwap, swapId: string, accepted: Date): void {
-  const conversationId = rows.idAt(accepted);
-  const by = idOf(swap.recipient);
-  rows.record(accepted, { type: "swap.accepted", aggregateId: swapId, payload: { swapId, by, conversationId } });
-  rows.conversations.push({ id: conversationId, swapId, createdAt: accepted });
-  const said = (swap.chat ?? []).map(([who, body], i) => ({
-    who,
-    body,
-    at: new Date(accepted.getTime() + (i + 1) * hour),
-  }));
-  const lastReadAt = said.at(-1)?.at ?? accepted;
-  for (const key of [swap.requester, swap.recipient])
-    rows.members.push({ conversationId, userId: idOf(key), lastReadAt });
-  for (const { who, body, at } of said) {
-    const messageId = rows.idAt(at);
-    const authorId = idOf(who);
-    // Written on the dashboard, where a message's external id is its own id.
-    rows.messages.push({
-      id: messageId,
-      conversationId,
-      authorId,
-      body,
-      source: "dashboard",
-      externalId: messageId,
-      createdAt: at,
-    });
-    rows.record(at, {
-      type: "message.posted",
-      aggregateId: conversationId,
-      payload: { conversationId, messageId, authorId, source: "dashboard" },
-    });
-  }
-}
-
-function addReviews(rows: StoryRows, swap: StorySwap, swapId: string, written: Date): void {
-  for (const [author, rating, body] of swap.reviews ?? []) {
-    const reviewId = rows.idAt(written);
-    const authorId = idOf(author);
-    const subjectId = idOf(author === swap.requester ? swap.recipient : swap.requester);
-    const editableUntil = new Date(written.getTime() + reviewEditWindowMs);
-    rows.reviews.push({
-      id: reviewId,
-      swapId,
-      authorId,
-      subjectId,
-      rating,
-      body,
-      createdAt: written,
-      updatedAt: written,
-      editableUntil,
-    });
-    rows.record(written, {
-      type: "review.received",
-      aggregateId: subjectId,
-      payload: { reviewId, swapId, authorId, subjectId, rating },
-    });
-  }
-}
 
 /**
- * The people to try's groups, follows and swaps, with the conversations and reviews those left, and the outbox
- * events the use cases would have recorded. The events are written as delivered, in the order they happened:
- * they are the demo's history, so `skillswap outbox` and the feed of followers show it, while the dispatcher
- * has nothing to send and nobody is notified of the past.
+ * The people to try's groups, follows, swaps, sessions, conversations, reviews, forum threads and reports, and
+ * the outbox events the use cases would have recorded. The events are written as delivered, in the order they
+ * happened: they are the demo's history, so `skillswap outbox` and the feed of followers show it, while the
+ * dispatcher has nothing to send and nobody is notified of the past again. The dashboard inbox of the people
+ * to try holds what the notifications subscriber made of that history.
  */
-export async function writeDemoStory(tx: Tx, now: number): Promise<void> {
-  await tx.groupMember.createMany({
-    data: peopleToTry.flatMap((person) =>
-      person.groups.map((slug) => ({ groupId: `demo-group-${slug}`, userId: person.id, role: "member" })),
+export async function writeDemoStory(tx: Tx, now: number, members: readonly TryMember[]): Promise<void> {
+  await writeRoles(tx, members);
+  const cast = new Map<Who, string>([...peopleToTry.map((p) => [p.key, p.id] as const), ...(await castCrowd(tx))]);
+  const rows = new StoryRows(now, cast);
+  addGroupJoins(
+    rows,
+    peopleToTry.flatMap((person, i) =>
+      person.groups.map((groupSlug) => ({
+        userId: person.id,
+        groupSlug,
+        joinedAt: members[i]?.joinedAt ?? new Date(now),
+      })),
     ),
-  });
-  await tx.follow.createMany({ data: follows.map(([a, b]) => ({ followerId: idOf(a), followeeId: idOf(b) })) });
-  const rows = new StoryRows(now);
+  );
+  addFollows(rows);
   for (const swap of story) addSwap(rows, swap);
+  const threads = addThreads(rows);
+  const reported = rows.reviews.find((r) => r.authorId === cast.get("heckler"))?.id ?? null;
+  addReports(rows, home.id, threads, reported);
+  const names = await namesFor(tx, [...cast.values()]);
+  const notifications = storyNotifications(rows, names, new Set(peopleToTry.map((p) => p.id)));
+  await tx.groupMember.createMany({ data: rows.groupMembers });
+  await tx.follow.createMany({ data: rows.follows });
   await tx.swap.createMany({ data: rows.swaps });
   await tx.swapParticipant.createMany({ data: rows.participants });
+  await tx.swapSession.createMany({ data: rows.sessions });
+  await tx.sessionConfirmation.createMany({ data: rows.confirmations });
   await tx.conversation.createMany({ data: rows.conversations });
   await tx.conversationParticipant.createMany({ data: rows.members });
   await tx.message.createMany({ data: rows.messages });
   await tx.review.createMany({ data: rows.reviews });
-  // In the order things happened: SQLite's readers of the outbox follow insertion order.
-  const events = [...rows.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  await tx.forumThread.createMany({ data: rows.threads });
+  await tx.forumPost.createMany({ data: rows.posts });
+  await tx.report.createMany({ data: rows.reports });
   await tx.outboxEvent.createMany({
-    data: events.map(({ at, event }) => ({
-      id: rows.idAt(at),
+    data: rows.eventsInOrder().map(({ id, at, event }) => ({
+      id,
       type: event.type,
       aggregateId: event.aggregateId,
       payload: JSON.stringify(event.payload),
@@ -301,4 +272,5 @@ export async function writeDemoStory(tx: Tx, now: number): Promise<void> {
       deliveredAt: at,
     })),
   });
+  await tx.notification.createMany({ data: notifications });
 }

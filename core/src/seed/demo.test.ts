@@ -66,9 +66,13 @@ for (const provider of testProviders()) {
         },
       });
       for (const person of people) {
-        const community = person.memberships[0]?.community;
-        const tenantId = community?.platform === "slack" ? community.externalId : "";
-        expect(person.identities).toEqual([{ provider: community?.platform, tenantId }]);
+        // Théo, a person to try, is in both communities and linked both accounts.
+        const expected = person.memberships.map(({ community }) => ({
+          provider: community.platform,
+          tenantId: community.platform === "slack" ? community.externalId : "",
+        }));
+        expect(person.identities).toEqual(expect.arrayContaining(expected));
+        expect(person.identities).toHaveLength(expected.length);
       }
       const admins = await db.communityMember.groupBy({ by: ["communityId"], where: { role: "admin" }, _count: true });
       expect(admins).toHaveLength(2);
@@ -95,7 +99,8 @@ for (const provider of testProviders()) {
         where: { followerId: demo.id },
         select: { followerId: true, followeeId: true },
       });
-      expect(follows.filter((f) => !toTry.has(f.followerId))).toHaveLength(600);
+      const crowdOnly = follows.filter((f) => !toTry.has(f.followerId) && !toTry.has(f.followeeId));
+      expect(crowdOnly).toHaveLength(600);
       expect(follows.filter((f) => f.followerId === f.followeeId)).toEqual([]);
       expect(await db.availabilitySlot.count({ where: { userId: demo.id } })).toBeGreaterThanOrEqual(240);
     });
@@ -112,6 +117,14 @@ for (const provider of testProviders()) {
           db.swap.count({ where: { id: { not: "" } } }),
           db.review.count({ where: { id: { not: "" } } }),
           db.outboxEvent.count({ where: { id: { not: "" } } }),
+          db.swapSession.count({ where: { id: { not: "" } } }),
+          db.message.count({ where: { id: { not: "" } } }),
+          db.forumThread.count({ where: { id: { not: "" } } }),
+          db.forumPost.count({ where: { id: { not: "" } } }),
+          db.report.count({ where: { id: { not: "" } } }),
+          db.notification.count({ where: { id: { not: "" } } }),
+          db.identity.count({ where: { id: { not: "" } } }),
+          db.communityMember.count({ where: { userId: { not: "" } } }),
         ]);
       const before = await counts();
       expect(await seedDemo(core)).toEqual({ created: false, users: 243, tryHandles });
@@ -137,26 +150,109 @@ for (const provider of testProviders()) {
       }
     });
 
-    it("gives the people to try swaps in every state README shows, each consistent with their skills", async () => {
+    it("gives each person to try swaps in every state, each consistent with their skills", async () => {
       const { swaps } = core.services;
-      const maria = await actorOf("maria-lopez");
-      const open = await swaps.list(maria, { status: "open" });
-      expect(open.swaps.map((s) => s.status)).toEqual(["pending", "accepted"]);
-      expect(open.swaps[1]?.conversationId).not.toBeNull();
-      const statuses = new Set<string>();
       for (const handle of tryHandles) {
-        for (const swap of (await swaps.list(await actorOf(handle))).swaps) {
-          statuses.add(swap.status);
+        const actor = await actorOf(handle);
+        const mine = (await swaps.list(actor, { limit: 50 })).swaps;
+        expect(new Set(mine.map((s) => s.status)), handle).toEqual(
+          new Set(["pending", "accepted", "completed", "declined", "expired", "cancelled"]),
+        );
+        for (const role of ["requester", "recipient"] as const)
+          expect((await swaps.list(actor, { status: "pending", role })).swaps.length, `${handle} ${role}`).toBe(1);
+        expect(mine.some((s) => s.kind === "cycle" && s.status === "accepted" && s.participants.length === 3)).toBe(
+          true,
+        );
+        for (const swap of mine)
           for (const p of swap.participants)
             if (p.teaches !== null) {
               const teacher = await core.services.profiles.me(await actorOf(p.handle));
-              expect(teacher.skills.map((s) => s.name)).toContain(p.teaches.name);
+              expect(
+                teacher.skills.map((s) => s.name),
+                p.handle,
+              ).toContain(p.teaches.name);
             }
+      }
+    });
+
+    it("fills the swaps that are on with conversations said on the dashboard, Discord and Slack", async () => {
+      for (const handle of tryHandles) {
+        const actor = await actorOf(handle);
+        const accepted = (await core.services.swaps.list(actor, { status: "accepted" })).swaps;
+        for (const swap of accepted) {
+          const { messages } = await core.services.conversations.list(actor, swap.conversationId ?? "");
+          expect(new Set(messages.map((m) => m.source)).size, handle).toBeGreaterThanOrEqual(2);
         }
       }
-      expect([...statuses].sort()).toEqual(["accepted", "completed", "declined", "pending"]);
-      const messages = await core.services.conversations.list(maria, open.swaps[1]?.conversationId ?? "");
-      expect(messages.messages.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it("completes swaps through sessions both sides confirmed, then reviews both ways, one answered", async () => {
+      const sam = await actorOf("sam-okafor");
+      const done = (await core.services.swaps.list(sam, { status: "completed" })).swaps;
+      expect(done.length).toBeGreaterThanOrEqual(2);
+      for (const swap of done) {
+        const sessions = await core.services.sessions.listFor(sam, swap.id);
+        expect(sessions.length).toBeGreaterThanOrEqual(3);
+        expect(sessions.every((s) => s.status === "completed")).toBe(true);
+      }
+      const reviews = (await core.services.reviews.listFor(null, "maria-lopez", { limit: 50 })).items;
+      const fromSam = reviews.filter((r) => done.some((s) => s.id === r.swapId));
+      expect(fromSam.some((r) => r.reply !== null)).toBe(true);
+      const both = await core.database.db.review.count({ where: { swapId: fromSam[0]?.swapId ?? "" } });
+      expect(both).toBe(2);
+    });
+
+    it("gives the swaps that are on sessions past and to come", async () => {
+      const theo = await actorOf("theo-martin");
+      const open = (await core.services.swaps.list(theo, { status: "accepted" })).swaps;
+      const sessions = (await Promise.all(open.map((s) => core.services.sessions.listFor(theo, s.id)))).flat();
+      const now = core.deps.clock.now().getTime();
+      expect(sessions.some((s) => s.status === "completed" && s.startsAt.getTime() < now)).toBe(true);
+      expect(sessions.some((s) => s.status === "scheduled" && s.startsAt.getTime() > now)).toBe(true);
+    });
+
+    it("offers each person to try a three-person cycle", async () => {
+      for (const handle of tryHandles) {
+        const result = await core.services.matching.recommend(await actorOf(handle), { cycles: true, limit: 5 });
+        expect(result.cycles.length, handle).toBeGreaterThan(0);
+      }
+    });
+
+    it("starts forum threads with replies in the groups of the people to try", async () => {
+      const maria = await actorOf("maria-lopez");
+      const threads = (await core.services.forums.threads(maria, "guitar-circle")).items;
+      expect(threads.length).toBeGreaterThanOrEqual(2);
+      for (const thread of threads)
+        expect((await core.services.forums.posts(maria, thread.id)).items.length).toBeGreaterThanOrEqual(2);
+      const sam = await actorOf("sam-okafor");
+      expect((await core.services.forums.threads(sam, "web-devs")).items.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it("leaves open reports of a post and a person for María, an admin of Makers & Learners", async () => {
+      const maria = await actorOf("maria-lopez");
+      const open = (await core.services.moderation.reports(maria, "demo-community-discord", { status: "open" })).items;
+      expect(open.some((r) => r.post !== null)).toBe(true);
+      expect(open.some((r) => r.post === null && r.subject !== null)).toBe(true);
+      const reviewReports = await core.database.db.report.count({ where: { reviewId: { not: null }, status: "open" } });
+      expect(reviewReports).toBeGreaterThanOrEqual(1);
+    });
+
+    it("fills the inboxes of the people to try, the latest unread", async () => {
+      for (const handle of tryHandles) {
+        const { items } = await core.services.notifications.list(await actorOf(handle));
+        expect(items.length, handle).toBeGreaterThan(0);
+        expect(
+          items.some((n) => !n.read),
+          handle,
+        ).toBe(true);
+      }
+    });
+
+    it("has the people to try follow and be followed, so every feed has news", async () => {
+      for (const handle of tryHandles) {
+        const actor = await actorOf(handle);
+        expect((await core.services.follows.feed(actor)).items.length, handle).toBeGreaterThan(0);
+      }
     });
 
     it("makes María findable signed out, by name and as a guitar teacher near Lyon, with a rating", async () => {

@@ -222,8 +222,9 @@ export interface DemoSeedResult {
 
 /**
  * Seeds the demo community: 240 generated people across the seed cities, with skills, availability, two
- * communities, groups and follows, and three hand-written people to try with swaps in every state between them
- * (people-to-try.ts, demo-story.ts). Deterministic and idempotent: a second run finds the first demo person and
+ * communities, groups and follows, and three hand-written people to try with a story that fills every page:
+ * swaps in every state and a cycle, conversations, sessions, reviews, forum threads, follows, notifications and
+ * reports for María to moderate (people-to-try.ts, demo-story.ts). Deterministic and idempotent: a second run finds the first demo person and
  * stops. Written straight to the tables in one transaction, not through the use cases: demo people carry
  * platform identities and back-dated timestamps the use cases rightly refuse. The crowd records no outbox
  * events (it describes a past, not news; indexes read the tables when next built); the story of the people to
@@ -250,7 +251,7 @@ export async function seedDemo(core: CoreInternals): Promise<DemoSeedResult> {
       await seedCommunities(tx, [...people, ...featured]);
       await seedGroups(tx, random, people);
       await seedFollows(tx, random, people);
-      await writeDemoStory(tx, now);
+      await writeDemoStory(tx, now, featured);
     },
     { timeout: 60_000 },
   );
