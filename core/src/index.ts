@@ -99,7 +99,14 @@ export {
   type SwapListFilter,
   type SwapMove,
 } from "./domain/swaps/types.js";
-export { sessionModes, sessionStatuses, type SessionMode, type SessionStatus } from "./domain/sessions/rules.js";
+export {
+  sessionModes,
+  sessionMoves,
+  sessionStatuses,
+  type SessionMode,
+  type SessionMove,
+  type SessionStatus,
+} from "./domain/sessions/rules.js";
 export type { SessionView } from "./domain/sessions/service.js";
 export type { ReviewView } from "./domain/reviews/service.js";
 export { directions, type AvailabilityView } from "./domain/skills/types.js";

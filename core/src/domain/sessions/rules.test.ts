@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   decideSession,
+  sessionMovesFor,
   type SessionAction,
   type SessionFacts,
   type SessionRefusal,
@@ -61,6 +62,19 @@ describe("the session state machine", () => {
     expect(outcome("autoComplete", facts("scheduled"))).toBe("not_due");
     expect(outcome("autoComplete", facts("disputed", { confirmedLongAgo: true }))).toBe("closed");
     expect(outcome("autoComplete", facts("cancelled", { confirmedLongAgo: true }))).toBe("closed");
+  });
+});
+
+describe("the moves a session's page offers", () => {
+  it("offers moving or calling off before it ends, then confirming or disputing", () => {
+    expect(sessionMovesFor(facts("scheduled", { ended: false }))).toEqual(["reschedule", "cancel"]);
+    expect(sessionMovesFor(facts("scheduled"))).toEqual(["reschedule", "cancel", "confirm", "dispute"]);
+  });
+
+  it("stops offering a confirmation already given, and offers nothing on a closed session or to outsiders", () => {
+    expect(sessionMovesFor(facts("scheduled", { actorConfirmed: true }))).not.toContain("confirm");
+    expect(sessionMovesFor(facts("completed"))).toEqual([]);
+    expect(sessionMovesFor(facts("scheduled", { participant: false }))).toEqual([]);
   });
 });
 

@@ -59,3 +59,12 @@ export function decideSession(action: SessionAction, facts: SessionFacts): Sessi
       return { ok: true, status: "disputed" };
   }
 }
+
+/** The moves a participant may offer on a session's page; each is still decided when it is made. */
+export const sessionMoves = ["reschedule", "cancel", "confirm", "dispute"] as const;
+export type SessionMove = (typeof sessionMoves)[number];
+
+export function sessionMovesFor(facts: SessionFacts): SessionMove[] {
+  // Confirming twice changes nothing: once confirmed, it is no longer offered.
+  return sessionMoves.filter((move) => decideSession(move, facts).ok && !(move === "confirm" && facts.actorConfirmed));
+}

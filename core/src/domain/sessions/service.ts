@@ -3,6 +3,7 @@ import { idField, lineField } from "../shared/fields.js";
 import { decodeCursor, encodeCursor, pageInput, pageOf, type Page } from "../shared/pages.js";
 import { conflict, DomainError, invalid, notFound } from "../../errors.js";
 import type { Db, Tx } from "../../infra/prisma/database.js";
+import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { translate } from "../../messages/index.js";
 import { normalizeText } from "../../text/words.js";
 import { recordEvent } from "../outbox/record-event.js";
@@ -14,7 +15,10 @@ import {
   disputeWindowMs,
   reminderLeadMs,
   sessionModes,
+  sessionMovesFor,
   type SessionAction,
+  type SessionFacts,
+  type SessionMove,
   type SessionMode,
   type SessionRefusal,
   type SessionStatus,
@@ -54,6 +58,8 @@ export interface SessionView {
   readonly status: SessionStatus;
   readonly confirmedBy: readonly string[];
   readonly disputedBy: readonly string[];
+  /** What the viewer may do with it now. */
+  readonly moves: readonly SessionMove[];
 }
 
 const sessionSelect = {
@@ -68,6 +74,8 @@ const sessionSelect = {
   confirmations: { select: { userId: true, confirmedAt: true, disputedAt: true, user: { select: { handle: true } } } },
   swap: { select: { status: true, participants: { select: { userId: true } } } },
 } as const;
+
+type SessionRow = Prisma.SwapSessionGetPayload<{ select: typeof sessionSelect }>;
 
 /** The one place a refused session move becomes the error people see. */
 export function refusal(reason: SessionRefusal): DomainError {
@@ -124,7 +132,26 @@ export function createSessionsService(deps: ServiceDeps) {
     if (mine === null) throw notFound("SWAP.NOT_FOUND", "swap.not_found");
   }
 
-  function toView(row: Awaited<ReturnType<typeof load>>): SessionView {
+  /** What the rules need to know about a session, from the side of `actorId` (null: the scheduled jobs). */
+  function factsOf(row: SessionRow, actorId: string | null, now: Date): SessionFacts {
+    const mine = row.confirmations.find((c) => c.userId === actorId);
+    const others = row.confirmations.filter((c) => c.userId !== actorId);
+    return {
+      status: row.status as SessionStatus,
+      participant: actorId !== null && row.swap.participants.some((p) => p.userId === actorId),
+      ended: row.startsAt.getTime() + row.durationMinutes * 60_000 <= now.getTime(),
+      participants: row.swap.participants.length,
+      othersConfirmed: others.filter((c) => c.confirmedAt !== null).length,
+      actorConfirmed: mine?.confirmedAt !== null && mine?.confirmedAt !== undefined,
+      confirmedLongAgo:
+        row.confirmations.every((c) => c.disputedAt === null) &&
+        row.confirmations.some(
+          (c) => c.confirmedAt !== null && now.getTime() - c.confirmedAt.getTime() >= disputeWindowMs,
+        ),
+    };
+  }
+
+  function toView(row: SessionRow, viewerId: string): SessionView {
     return {
       id: row.id,
       swapId: row.swapId,
@@ -136,6 +163,7 @@ export function createSessionsService(deps: ServiceDeps) {
       status: row.status as SessionStatus,
       confirmedBy: row.confirmations.filter((c) => c.confirmedAt !== null).map((c) => c.user.handle),
       disputedBy: row.confirmations.filter((c) => c.disputedAt !== null).map((c) => c.user.handle),
+      moves: sessionMovesFor(factsOf(row, viewerId, clock.now())),
     };
   }
 
@@ -143,21 +171,7 @@ export function createSessionsService(deps: ServiceDeps) {
   async function move(tx: Tx, sessionId: string, action: SessionAction, actor: Actor | null) {
     const row = await load(tx, sessionId);
     const now = clock.now();
-    const mine = row.confirmations.find((c) => c.userId === actor?.userId);
-    const others = row.confirmations.filter((c) => c.userId !== actor?.userId);
-    const outcome = decideSession(action, {
-      status: row.status as SessionStatus,
-      participant: actor !== null && row.swap.participants.some((p) => p.userId === actor.userId),
-      ended: row.startsAt.getTime() + row.durationMinutes * 60_000 <= now.getTime(),
-      participants: row.swap.participants.length,
-      othersConfirmed: others.filter((c) => c.confirmedAt !== null).length,
-      actorConfirmed: mine?.confirmedAt !== null && mine?.confirmedAt !== undefined,
-      confirmedLongAgo:
-        row.confirmations.every((c) => c.disputedAt === null) &&
-        row.confirmations.some(
-          (c) => c.confirmedAt !== null && now.getTime() - c.confirmedAt.getTime() >= disputeWindowMs,
-        ),
-    });
+    const outcome = decideSession(action, factsOf(row, actor?.userId ?? null, now));
     if (!outcome.ok) throw refusal(outcome.reason);
     return { row, now, status: outcome.status };
   }
@@ -222,7 +236,7 @@ export function createSessionsService(deps: ServiceDeps) {
           payload: { swapId, sessionId, startsAt: data.startsAt },
         });
       });
-      return toView(await load(db, sessionId));
+      return toView(await load(db, sessionId), actor.userId);
     },
 
     async reschedule(actor: Actor, sessionId: string, input: z.input<typeof rescheduleInput>): Promise<SessionView> {
@@ -247,7 +261,7 @@ export function createSessionsService(deps: ServiceDeps) {
           payload: { swapId: row.swapId, sessionId, startsAt: data.startsAt },
         });
       });
-      return toView(await load(db, sessionId));
+      return toView(await load(db, sessionId), actor.userId);
     },
 
     async cancel(actor: Actor, sessionId: string): Promise<SessionView> {
@@ -260,7 +274,7 @@ export function createSessionsService(deps: ServiceDeps) {
           payload: { swapId: row.swapId, sessionId, by: actor.userId },
         });
       });
-      return toView(await load(db, sessionId));
+      return toView(await load(db, sessionId), actor.userId);
     },
 
     /** A participant confirms the session took place; the last confirmation completes it. */
@@ -273,7 +287,7 @@ export function createSessionsService(deps: ServiceDeps) {
         });
         if (status === "completed") await complete(tx, sessionId, row.swapId, now);
       });
-      return toView(await load(db, sessionId));
+      return toView(await load(db, sessionId), actor.userId);
     },
 
     /** A participant says the session did not happen as recorded: it will not complete by itself. */
@@ -291,7 +305,7 @@ export function createSessionsService(deps: ServiceDeps) {
           payload: { swapId: row.swapId, sessionId, by: actor.userId },
         });
       });
-      return toView(await load(db, sessionId));
+      return toView(await load(db, sessionId), actor.userId);
     },
 
     /** The sessions of a swap, soonest first, for its participants. */
@@ -302,7 +316,7 @@ export function createSessionsService(deps: ServiceDeps) {
         orderBy: { startsAt: "asc" },
         select: sessionSelect,
       });
-      return rows.map(toView);
+      return rows.map((row) => toView(row, actor.userId));
     },
 
     /**
@@ -319,7 +333,12 @@ export function createSessionsService(deps: ServiceDeps) {
         take: limit + 1,
         select: sessionSelect,
       });
-      return pageOf(rows, limit, toView, (r) => encodeCursor("sessions", [r.id]));
+      return pageOf(
+        rows,
+        limit,
+        (row) => toView(row, actor.userId),
+        (r) => encodeCursor("sessions", [r.id]),
+      );
     },
 
     /** The scheduled job: sessions starting within a day, not yet announced, remind their participants once. */

@@ -19,6 +19,7 @@ import {
   openStatuses,
   requestLifetimeMs,
   swapListFilters,
+  swapRoles,
   type SwapKind,
   type SwapRole,
   type SwapStatus,
@@ -58,6 +59,8 @@ export const declineInput = z.object({ reason: textField(0, 500).default("") }).
 const listInput = z
   .object({
     status: z.enum(swapListFilters).optional(),
+    /** Only the swaps I asked for (requester) or was asked (recipient): an inbox's outgoing and incoming. */
+    role: z.enum(swapRoles).optional(),
     limit: z.number().int().min(1).max(50).default(20),
     before: idField.optional(),
   })
@@ -427,7 +430,7 @@ export function createSwapsService(deps: ServiceDeps) {
       // Ids are time-ordered, so "before this id" is "older than this swap", a stable keyset.
       const rows = await db.swap.findMany({
         where: {
-          participants: { some: { userId: actor.userId } },
+          participants: { some: { userId: actor.userId, ...(input.role === undefined ? {} : { role: input.role }) } },
           ...(statuses === undefined ? {} : { status: { in: statuses } }),
           ...(input.before === undefined ? {} : { id: { lt: input.before } }),
         },

@@ -150,6 +150,15 @@ for (const provider of testProviders()) {
           true,
         );
       });
+
+      it("narrows the list to the swaps I asked for or the ones I was asked", async () => {
+        const mine = await swaps().list(ana, { limit: 50 });
+        const asked = await swaps().list(ana, { role: "requester", limit: 50 });
+        const askedMe = await swaps().list(ana, { role: "recipient", limit: 50 });
+        expect(asked.swaps.every((s) => s.you.role === "requester")).toBe(true);
+        expect(askedMe.swaps.every((s) => s.you.role === "recipient")).toBe(true);
+        expect(asked.swaps.length + askedMe.swaps.length).toBe(mine.swaps.length);
+      });
     });
 
     describe("rules", () => {

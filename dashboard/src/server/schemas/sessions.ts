@@ -1,4 +1,4 @@
-import { sessionModes, sessionStatuses } from "@skillswap/core";
+import { sessionModes, sessionMoves, sessionStatuses } from "@skillswap/core";
 import { z } from "zod";
 import { list, pageOf } from "./common.js";
 
@@ -15,6 +15,7 @@ export const sessionView = z
     status: z.enum(sessionStatuses),
     confirmedBy: list(z.string()).describe("Handles of the participants who confirmed it took place"),
     disputedBy: list(z.string()).describe("Handles of the participants who said it did not happen as recorded"),
+    moves: list(z.enum(sessionMoves)).describe("What I may do with it now; each move is still judged when made"),
   })
   .meta({ id: "Session" });
 

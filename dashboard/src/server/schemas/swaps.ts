@@ -40,6 +40,7 @@ export const swapPage = pageOf(swapView).meta({ id: "SwapPage" });
 /** core pages swaps 50 at most, by id: the cursor is the last id of the previous page. */
 export const swapListQuery = pageQuery.extend({
   status: z.enum(swapListFilters).optional().describe("A status, or open (pending + accepted) / closed"),
+  role: z.enum(swapRoles).optional().describe("Only the swaps I asked for (requester) or was asked (recipient)"),
   limit: z.coerce.number().int().min(1).max(50).optional().describe("At most this many swaps (1–50)"),
   cursor: idParam.shape.id.optional().describe("The `nextCursor` of the previous page"),
 });

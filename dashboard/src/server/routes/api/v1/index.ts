@@ -10,6 +10,7 @@ import { authProvidersRoutes } from "./auth-providers.js";
 import { authStatusRoutes } from "./auth-status.js";
 import { authRoutes } from "./auth.js";
 import { avatarRoutes } from "./avatar.js";
+import { citiesRoutes } from "./cities.js";
 import { communitiesRoutes } from "./communities.js";
 import { conversationsRoutes, type ConversationsRoutesOptions } from "./conversations.js";
 import { followsRoutes } from "./follows.js";
@@ -59,6 +60,7 @@ export async function apiV1(app: FastifyInstance, options: ApiOptions = {}): Pro
   await app.register(authDemoRoutes, { demoData: options.demoData ?? false });
   await app.register(meRoutes);
   await app.register(avatarRoutes);
+  await app.register(citiesRoutes);
   await app.register(usersRoutes);
   await app.register(swapsRoutes);
   await app.register(sessionsRoutes);

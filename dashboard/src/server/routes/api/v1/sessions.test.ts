@@ -10,6 +10,7 @@ interface Session {
   readonly status: string;
   readonly confirmedBy: readonly string[];
   readonly disputedBy: readonly string[];
+  readonly moves: readonly string[];
 }
 interface SessionPage {
   readonly items: readonly Session[];
@@ -70,6 +71,7 @@ describe.each(testProviders())("sessions over HTTP (%s)", (provider) => {
         status: "scheduled",
         confirmedBy: [],
         disputedBy: [],
+        moves: ["reschedule", "cancel"],
       });
     });
 
@@ -225,6 +227,7 @@ describe.each(testProviders())("sessions over HTTP (%s)", (provider) => {
       const half = await asAna.post(`/api/v1/sessions/${sessionId}/confirm`);
       expect(half.status).toBe(200);
       expect(sessionOf(half)).toMatchObject({ status: "scheduled", confirmedBy: [ana.handle] });
+      expect(sessionOf(half).moves).toEqual(["reschedule", "cancel", "dispute"]);
       const done = await asBea.post(`/api/v1/sessions/${sessionId}/confirm`);
       expect(sessionOf(done).status).toBe("completed");
       expect([...sessionOf(done).confirmedBy].sort()).toEqual([ana.handle, bea.handle].sort());

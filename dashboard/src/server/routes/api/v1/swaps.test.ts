@@ -239,6 +239,14 @@ describe.each(testProviders())("swaps over HTTP (%s)", (provider) => {
       expect(await ids("closed")).toEqual([asked[1]]);
     });
 
+    it("narrows the list to the swaps I was asked (incoming) or asked for (outgoing)", async () => {
+      const ids = async (query: string) =>
+        ((await gil.get(`/api/v1/swaps?${query}`)).body as SwapPage).items.map((s) => s.id);
+      expect(await ids("status=pending&role=recipient")).toEqual([asked[2]]);
+      expect(await ids("role=requester")).toEqual([]);
+      expect(rejectedFields(await gil.get("/api/v1/swaps?role=boss"))).toEqual(["role"]);
+    });
+
     it("shows nobody anyone else's swaps", async () => {
       const response = await (await outsider()).get("/api/v1/swaps");
       expect(response.body).toEqual({ items: [], nextCursor: null });
