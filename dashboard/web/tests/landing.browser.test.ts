@@ -1,25 +1,20 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seriousAccessibilityViolations } from "./support/axe.js";
-import { buildDashboardForTest } from "./support/built-dashboard.js";
-import { startDashboardServer, type DashboardServer } from "./support/dashboard-server.js";
+import {
+  builtDashboard,
+  checkPage,
+  hasChromium,
+  openDashboard,
+  type BrowserDashboard,
+} from "./support/browser-dashboard.js";
 import { firstPageScripts } from "./support/first-page-size.js";
-import { watchPage, type Problem } from "./support/page-watch.js";
+import type { Problem, watchPage } from "./support/page-watch.js";
 
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) console.warn(`Browser tests skipped: no Chromium at ${chromiumPath} (apt-get install chromium).`);
-
-const artifacts = fileURLToPath(new URL("../../../artifacts/browser/", import.meta.url));
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 360, height: 740 };
 const strongPassword = "a long walk to the river bank";
 
 let dashboard = "";
 beforeAll(async () => {
-  dashboard = await buildDashboardForTest({ ...process.env, NODE_ENV: "production" });
+  dashboard = await builtDashboard(process.env);
 });
 
 describe("the first page's JavaScript", () => {
@@ -36,38 +31,17 @@ describe("the first page's JavaScript", () => {
 });
 
 describe.skipIf(!hasChromium)("the dashboard in Chromium", { timeout: 60_000 }, () => {
-  let server: DashboardServer;
-  let browser: Browser;
+  let browsed: BrowserDashboard;
   let page: Page;
   let watched: ReturnType<typeof watchPage>;
 
   beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    [server, browser] = await Promise.all([
-      startDashboardServer(dashboard),
-      chromium.launch({ executablePath: chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu"] }),
-    ]);
-    const context = await browser.newContext({ viewport: desktop, baseURL: server.url });
-    // Generous: a loaded two-core machine runs other test files meanwhile. Every wait is on a condition.
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    watched = watchPage(page);
+    browsed = await openDashboard(process.env);
+    ({ page, watched } = await browsed.openPage());
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => browsed?.close());
 
-  /** Screenshots at desktop and phone sizes, then an axe-core scan: what every page visited goes through. */
-  async function check(name: string) {
-    await page.screenshot({ path: `${artifacts}${name}-desktop.png`, fullPage: true });
-    await page.setViewportSize(phone);
-    await page.screenshot({ path: `${artifacts}${name}-phone.png`, fullPage: true });
-    const overflows = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-    await page.setViewportSize(desktop);
-    expect(overflows, `${name} scrolls sideways on a 360 px phone`).toBe(false);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const check = (name: string) => checkPage(page, name);
 
   const problems = (): readonly Problem[] => [...watched.problems];
   const heading = () => page.getByRole("heading", { level: 1 });
