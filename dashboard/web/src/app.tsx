@@ -7,7 +7,18 @@ import { PageFailed } from "./pages/page-failed.js";
 // Each page is its own chunk: the first visit downloads the landing page's code only.
 const Landing = lazy(() => import("./pages/landing.js").then((m) => m.Landing));
 const Me = lazy(() => import("./pages/me.js").then((m) => m.Me));
+const Skills = lazy(() => import("./pages/skills.js").then((m) => m.Skills));
+const PeopleSearch = lazy(() => import("./pages/people-search.js").then((m) => m.PeopleSearch));
+const PeopleProfile = lazy(() => import("./pages/people-profile.js").then((m) => m.PeopleProfile));
+const Matches = lazy(() => import("./pages/matches.js").then((m) => m.Matches));
+const SettingsProfile = lazy(() => import("./pages/settings-profile.js").then((m) => m.SettingsProfile));
+const Account = lazy(() => import("./pages/account.js").then((m) => m.Account));
 const NotFound = lazy(() => import("./pages/not-found.js").then((m) => m.NotFound));
+const SwapsInbox = lazy(() => import("./pages/swaps-inbox.js").then((m) => m.SwapsInbox));
+const SwapDetail = lazy(() => import("./pages/swaps-detail.js").then((m) => m.SwapDetail));
+const ConversationThread = lazy(() => import("./pages/conversations-thread.js").then((m) => m.ConversationThread));
+const ReviewsReceived = lazy(() => import("./pages/reviews-received.js").then((m) => m.ReviewsReceived));
+const ConversationsList = lazy(() => import("./pages/conversations-list.js").then((m) => m.ConversationsList));
 
 /**
  * Addresses the router handles in the page. Everything else (/api, the OAuth starts under /auth, login links,
@@ -26,6 +37,17 @@ function Pages() {
       <Router>
         <Route path="/" component={Landing} />
         <Route path="/me" component={Me} />
+        <Route path="/swaps" component={SwapsInbox} />
+        <Route path="/swaps/:id" component={SwapDetail} />
+        <Route path="/conversations" component={ConversationsList} />
+        <Route path="/conversations/:id" component={ConversationThread} />
+        <Route path="/reviews" component={ReviewsReceived} />
+        <Route path="/settings/profile" component={SettingsProfile} />
+        <Route path="/account" component={Account} />
+        <Route path="/skills" component={Skills} />
+        <Route path="/people" component={PeopleSearch} />
+        <Route path="/people/:handle" component={PeopleProfile} />
+        <Route path="/matches" component={Matches} />
         <Route default component={NotFound} />
       </Router>
     </ErrorBoundary>

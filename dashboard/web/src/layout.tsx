@@ -1,6 +1,8 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
+import { FlashNotice } from "./components/flash-notice.js";
+import { useNavCounts } from "./components/nav-counts.js";
 import { useSession } from "./session.js";
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
@@ -18,6 +20,7 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
  */
 export function Layout({ children }: { children: ComponentChildren }) {
   const { session } = useSession();
+  const counts = useNavCounts(session.state === "signed-in");
   const { url } = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstUrl = useRef(url);
@@ -38,15 +41,58 @@ export function Layout({ children }: { children: ComponentChildren }) {
             <li>
               <NavLink href="/">Home</NavLink>
             </li>
+            <li>
+              <NavLink href="/people">Find people</NavLink>
+            </li>
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/matches">Matches</NavLink>
+              </li>
+            )}
             {session.state === "signed-in" && (
               <li>
                 <NavLink href="/me">Your profile</NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/swaps">
+                  Swaps{counts !== null && counts.waiting > 0 && ` (${counts.waiting} waiting)`}
+                </NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/conversations">
+                  Messages{counts !== null && counts.unread > 0 && ` (${counts.unread} unread)`}
+                </NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/reviews">Reviews</NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/settings/profile">Edit profile</NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/account">Account</NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/skills">Skills</NavLink>
               </li>
             )}
           </ul>
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <FlashNotice />
         {children}
       </main>
       <footer class="site-footer">

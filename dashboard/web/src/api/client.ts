@@ -44,9 +44,16 @@ async function errorFrom(response: Response): Promise<ApiError> {
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-async function send(method: Method, path: string, body: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...extraHeaders, accept: "application/json" };
+  // A FormData body (a file upload) sets its own multipart content type, boundary included.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken !== null) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
@@ -54,7 +61,7 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
       method,
       headers,
       credentials: "same-origin",
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: form ? body : JSON.stringify(body) }),
     });
   } catch {
     throw unreachable();
@@ -67,8 +74,14 @@ async function send(method: Method, path: string, body: unknown): Promise<Respon
  * Calls the API and checks the answer against `schema`: what a page renders is what it was written for, and an
  * answer of another shape fails here, loudly, rather than as `undefined` deep inside a component.
  */
-export async function call<T>(method: Method, path: string, schema: z.ZodMiniType<T>, body?: unknown): Promise<T> {
-  const response = await send(method, path, body);
+export async function call<T>(
+  method: Method,
+  path: string,
+  schema: z.ZodMiniType<T>,
+  body?: unknown,
+  headers?: Readonly<Record<string, string>>,
+): Promise<T> {
+  const response = await send(method, path, body, headers);
   return z.parse(schema, await response.json());
 }
 

@@ -1,17 +1,9 @@
 import { useLocation } from "preact-iso";
 import { logIn, signUp } from "../api/auth.js";
 import { useSession } from "../session.js";
-import { useApiForm, textOf, type ApiForm } from "./api-form.js";
+import { useApiForm, textOf } from "./api-form.js";
 import { Field } from "./field.js";
-
-function FormMessage({ form }: { form: ApiForm }) {
-  if (form.formMessage === null) return null;
-  return (
-    <p class="form-message" role="alert" tabIndex={-1}>
-      {form.formMessage}
-    </p>
-  );
-}
+import { FormMessage } from "./form-field.js";
 
 /** After any sign-in: the new session's token, then the person's own page. */
 function useAfterSignIn() {

@@ -1,3 +1,5 @@
+import { FormField } from "./form-field.js";
+
 export interface FieldProps {
   /** The form's id: field ids are unique across the page's forms. */
   readonly form: string;
@@ -15,39 +17,19 @@ export interface FieldProps {
  * (aria-describedby, aria-invalid), so a screen reader reads it when the field gets focus.
  */
 export function Field({ form, name, label, type, autoComplete, hint, error }: FieldProps) {
-  const id = `${form}-${name}`;
-  const described = [hint === undefined ? "" : `${id}-hint`, error === undefined ? "" : `${id}-error`]
-    .filter((part) => part !== "")
-    .join(" ");
-  const input = {
-    id,
-    name,
-    autoComplete,
-    required: true,
-    "aria-invalid": error === undefined ? undefined : ("true" as const),
-    "aria-describedby": described === "" ? undefined : described,
-  };
-  // One element per kind of input: Preact's types tell each kind's allowed attributes (list, role) apart.
   return (
-    <div class="field">
-      <label htmlFor={id}>{label}</label>
-      {hint !== undefined && (
-        <p class="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {type === "password" ? (
-        <input type="password" {...input} />
-      ) : type === "email" ? (
-        <input type="email" {...input} />
-      ) : (
-        <input type="text" {...input} />
-      )}
-      {error !== undefined && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-    </div>
+    <FormField id={`${form}-${name}`} label={label} hint={hint} error={error}>
+      {(described) => {
+        const input = { ...described, name, autoComplete, required: true };
+        // One element per kind of input: Preact's types tell each kind's allowed attributes (list, role) apart.
+        return type === "password" ? (
+          <input type="password" {...input} />
+        ) : type === "email" ? (
+          <input type="email" {...input} />
+        ) : (
+          <input type="text" {...input} />
+        );
+      }}
+    </FormField>
   );
 }

@@ -3,6 +3,7 @@ import { useLocation } from "preact-iso";
 import { tryAs, type DemoPerson } from "../api/auth.js";
 import { ApiError } from "../api/client.js";
 import { useSession } from "../session.js";
+import { Failure } from "./load-state.js";
 
 const listed = (skills: readonly string[]) => (skills.length === 0 ? "nothing yet" : skills.join(", "));
 
@@ -31,11 +32,7 @@ export function TryAs({ people }: { people: readonly DemoPerson[] }) {
     <section class="try-as" aria-labelledby="try-as-title">
       <h2 id="try-as-title">Look around first</h2>
       <p>This server runs with demo data. Try SkillSwap as one of its people, no account needed:</p>
-      {failure !== null && (
-        <p class="form-message" role="alert">
-          {failure}
-        </p>
-      )}
+      {failure !== null && <Failure>{failure}</Failure>}
       <ul class="people">
         {people.map((person) => (
           <li key={person.handle}>

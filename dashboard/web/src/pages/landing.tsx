@@ -4,6 +4,7 @@ import { LogInForm, SignUpForm } from "../components/auth-forms.js";
 import { TryAs } from "../components/try-as.js";
 import { usePageTitle } from "../page-title.js";
 import { useSession } from "../session.js";
+import { Loading } from "../components/load-state.js";
 
 const providerNames: Record<SignInProvider["id"], string> = { discord: "Discord", google: "Google" };
 
@@ -68,11 +69,7 @@ export function Landing() {
           <li>Request a swap, talk it through, schedule your sessions.</li>
         </ul>
       </section>
-      {session.state === "loading" && (
-        <p role="status" class="muted">
-          Checking whether you are signed in…
-        </p>
-      )}
+      {session.state === "loading" && <Loading>Checking whether you are signed in…</Loading>}
       {session.state === "signed-in" && (
         <section aria-labelledby="welcome-back">
           <h2 id="welcome-back">Welcome back, {session.person.displayName}</h2>

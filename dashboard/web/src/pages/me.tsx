@@ -5,27 +5,9 @@ import { ApiError } from "../api/client.js";
 import { myProfile, type OwnProfile } from "../api/me.js";
 import { usePageTitle } from "../page-title.js";
 import { useSession } from "../session.js";
-
-const levels = ["", "beginner", "basics", "intermediate", "advanced", "expert"];
-
-function SkillList({ title, skills }: { title: string; skills: OwnProfile["skills"] }) {
-  return (
-    <section aria-label={title}>
-      <h2>{title}</h2>
-      {skills.length === 0 ? (
-        <p class="muted">None yet.</p>
-      ) : (
-        <ul class="skills">
-          {skills.map((skill) => (
-            <li key={skill.id}>
-              {skill.name} <span class="muted">({levels[skill.level] ?? `level ${skill.level}`})</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
+import { Failure, Loading } from "../components/load-state.js";
+import { placeOf, ProfileHead, ProfileSkills, ratingSentence } from "../components/profile-view.js";
+import { SignedInOnly } from "../components/signed-in-only.js";
 
 function LogOutButton() {
   const { refresh } = useSession();
@@ -47,32 +29,18 @@ function LogOutButton() {
       <button type="button" class="button" onClick={leave} disabled={busy}>
         {busy ? "Logging out…" : "Log out"}
       </button>
-      {failure !== null && (
-        <p class="form-message" role="alert">
-          {failure}
-        </p>
-      )}
+      {failure !== null && <Failure>{failure}</Failure>}
     </>
   );
 }
 
 function Profile({ profile }: { profile: OwnProfile }) {
-  const place = profile.location === null ? null : `${profile.location.name}, ${profile.location.country}`;
   return (
     <>
-      <div class="profile-head">
-        {profile.avatarSmallUrl !== null && <img class="avatar" src={profile.avatarSmallUrl} alt="" />}
-        <div>
-          <h1 id="me-title">{profile.displayName}</h1>
-          <p class="muted">
-            @{profile.handle}
-            {profile.pronouns === "" ? "" : ` · ${profile.pronouns}`}
-          </p>
-        </div>
-      </div>
+      <ProfileHead profile={profile} />
       <dl class="facts">
         <dt>Lives in</dt>
-        <dd>{place ?? "Not said"}</dd>
+        <dd>{placeOf(profile)}</dd>
         <dt>Time zone</dt>
         <dd>{profile.timeZone}</dd>
         <dt>Email</dt>
@@ -86,16 +54,12 @@ function Profile({ profile }: { profile: OwnProfile }) {
               : "only you"}
         </dd>
         <dt>Reviews</dt>
-        <dd>
-          {profile.rating.count === 0
-            ? "None yet"
-            : `${profile.rating.average?.toFixed(1) ?? "–"} out of 5, from ${profile.rating.count}`}
-        </dd>
+        <dd>{ratingSentence(profile.rating, "None yet")}</dd>
       </dl>
       {profile.bio !== "" && <p class="bio">{profile.bio}</p>}
       <div class="columns">
-        <SkillList title="Teaches" skills={profile.skills.filter((s) => s.direction === "teach")} />
-        <SkillList title="Wants to learn" skills={profile.skills.filter((s) => s.direction === "learn")} />
+        <ProfileSkills title="Teaches" skills={profile.skills.filter((s) => s.direction === "teach")} />
+        <ProfileSkills title="Wants to learn" skills={profile.skills.filter((s) => s.direction === "learn")} />
       </div>
       <LogOutButton />
     </>
@@ -116,43 +80,23 @@ function MyProfile() {
     return (
       <>
         <h1>Your profile</h1>
-        <p class="form-message" role="alert">
-          {failure}
-        </p>
+        <Failure>{failure}</Failure>
       </>
     );
   if (profile === null)
     return (
       <>
         <h1>Your profile</h1>
-        <p role="status" class="muted">
-          Loading your profile…
-        </p>
+        <Loading>Loading your profile…</Loading>
       </>
     );
   return <Profile profile={profile} />;
 }
 
 export function Me() {
-  const { session } = useSession();
-  if (session.state === "signed-in") return <MyProfile key={session.person.id} />;
-  return <SignedOutHere loading={session.state === "loading"} />;
-}
-
-function SignedOutHere({ loading }: { loading: boolean }) {
-  usePageTitle("Your profile");
   return (
-    <>
-      <h1>Your profile</h1>
-      {loading ? (
-        <p role="status" class="muted">
-          Checking whether you are signed in…
-        </p>
-      ) : (
-        <p>
-          You are not signed in. <a href="/">Sign in or create an account</a> to see your profile.
-        </p>
-      )}
-    </>
+    <SignedInOnly title="Your profile" what="see your profile">
+      {(handle) => <MyProfile key={handle} />}
+    </SignedInOnly>
   );
 }
