@@ -1,4 +1,5 @@
 import { translate } from "../../messages/index.js";
+import type { Actor } from "../shared/actor.js";
 
 export interface ThreadView {
   readonly id: string;
@@ -11,6 +12,8 @@ export interface ThreadView {
   readonly source: string;
   readonly externalId: string;
   readonly lastPostAt: Date;
+  /** Whether the viewer wrote it: what decides who may edit or delete it. */
+  readonly mine: boolean;
 }
 
 export interface PostView {
@@ -22,6 +25,8 @@ export interface PostView {
   readonly externalId: string;
   readonly createdAt: Date;
   readonly edited: boolean;
+  /** Whether the viewer wrote it: what decides who may edit or delete it. */
+  readonly mine: boolean;
 }
 
 export const nameOf = (author: { displayName: string } | null) => author?.displayName ?? translate("user.deleted_name");
@@ -36,23 +41,28 @@ export const threadSelect = {
   source: true,
   externalId: true,
   lastPostAt: true,
+  authorId: true,
   author: { select: { displayName: true } },
 } as const;
 
-export function toThreadView(row: {
-  id: string;
-  groupId: string;
-  title: string;
-  body: string;
-  pinned: boolean;
-  locked: boolean;
-  source: string;
-  externalId: string;
-  lastPostAt: Date;
-  author: { displayName: string } | null;
-}): ThreadView {
-  const { author, ...rest } = row;
-  return { ...rest, authorName: nameOf(author) };
+export function toThreadView(
+  row: {
+    id: string;
+    groupId: string;
+    title: string;
+    body: string;
+    pinned: boolean;
+    locked: boolean;
+    source: string;
+    externalId: string;
+    lastPostAt: Date;
+    authorId: string | null;
+    author: { displayName: string } | null;
+  },
+  viewer: Actor,
+): ThreadView {
+  const { author, authorId, ...rest } = row;
+  return { ...rest, authorName: nameOf(author), mine: authorId === viewer.userId };
 }
 
 export const postSelect = {
@@ -63,19 +73,24 @@ export const postSelect = {
   externalId: true,
   createdAt: true,
   editedAt: true,
+  authorId: true,
   author: { select: { displayName: true } },
 } as const;
 
-export function toPostView(row: {
-  id: string;
-  threadId: string;
-  body: string;
-  source: string;
-  externalId: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  author: { displayName: string } | null;
-}): PostView {
-  const { author, editedAt, ...rest } = row;
-  return { ...rest, authorName: nameOf(author), edited: editedAt !== null };
+export function toPostView(
+  row: {
+    id: string;
+    threadId: string;
+    body: string;
+    source: string;
+    externalId: string;
+    createdAt: Date;
+    editedAt: Date | null;
+    authorId: string | null;
+    author: { displayName: string } | null;
+  },
+  viewer: Actor,
+): PostView {
+  const { author, authorId, editedAt, ...rest } = row;
+  return { ...rest, authorName: nameOf(author), edited: editedAt !== null, mine: authorId === viewer.userId };
 }

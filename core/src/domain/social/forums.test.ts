@@ -57,6 +57,21 @@ for (const provider of testProviders()) {
       ]);
     });
 
+    it("tells each viewer which thread and replies are theirs, and shows a thread alone to whoever may read it", async () => {
+      const thread = await forums().startThread(member, groupId, { title: "Whose loaf?", body: "Mine." });
+      const reply = await forums().reply(owner, thread.id, { body: "And this reply is mine." });
+      expect([thread.mine, reply.mine]).toEqual([true, true]);
+      expect((await forums().thread(member, thread.id)).mine).toBe(true);
+      expect(await forums().thread(stranger, thread.id)).toMatchObject({ title: "Whose loaf?", mine: false });
+      const seenBy = async (viewer: Person) =>
+        (await forums().posts(viewer, thread.id)).items.map((p) => [p.body, p.mine]);
+      expect(await seenBy(owner)).toEqual([["And this reply is mine.", true]]);
+      expect(await seenBy(member)).toEqual([["And this reply is mine.", false]]);
+      const listed = (await forums().threads(owner, groupId)).items.find((t) => t.id === thread.id);
+      expect(listed?.mine).toBe(false);
+      expect((await domainErrorOf(() => forums().thread(stranger, "no-such-thread"))).code).toBe("FORUM.NOT_FOUND");
+    });
+
     it("lets authors edit and delete their own posts only", async () => {
       const [thread] = (await forums().threads(member, groupId)).items;
       const post = await forums().reply(member, thread?.id ?? "", { body: "Thanks!" });

@@ -86,12 +86,13 @@ export function createForumsService(deps: ServiceDeps) {
     if (post.authorId !== actor.userId) throw forbidden("FORUM.NOT_YOURS", "forum.not_yours");
   }
 
-  async function threadView(threadId: string): Promise<ThreadView> {
-    return toThreadView(await db.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: threadSelect }));
+  async function threadView(viewer: Actor, threadId: string): Promise<ThreadView> {
+    const row = await db.forumThread.findUniqueOrThrow({ where: { id: threadId }, select: threadSelect });
+    return toThreadView(row, viewer);
   }
 
-  async function postView(postId: string): Promise<PostView> {
-    return toPostView(await db.forumPost.findUniqueOrThrow({ where: { id: postId }, select: postSelect }));
+  async function postView(viewer: Actor, postId: string): Promise<PostView> {
+    return toPostView(await db.forumPost.findUniqueOrThrow({ where: { id: postId }, select: postSelect }), viewer);
   }
 
   /** Moderators and the owner moderate; the actor must be one of them in the thread's group. */
@@ -130,7 +131,7 @@ export function createForumsService(deps: ServiceDeps) {
         where: { source_externalId: { source: data.source, externalId } },
         select: { id: true },
       });
-      if (existing !== null) return threadView(existing.id);
+      if (existing !== null) return threadView(actor, existing.id);
       const threadId = ids.next();
       await db.$transaction(async (tx) => {
         await membership(tx, actor, groupId);
@@ -154,7 +155,7 @@ export function createForumsService(deps: ServiceDeps) {
           payload: { groupId, threadId, authorId: actor.userId, source: data.source },
         });
       });
-      return threadView(threadId);
+      return threadView(actor, threadId);
     },
 
     /** Replies in a thread that is not locked; the same platform message twice is one post. */
@@ -165,7 +166,7 @@ export function createForumsService(deps: ServiceDeps) {
         where: { source_externalId: { source: data.source, externalId } },
         select: { id: true },
       });
-      if (existing !== null) return postView(existing.id);
+      if (existing !== null) return postView(actor, existing.id);
       const postId = ids.next();
       await db.$transaction(async (tx) => {
         const row = await visibleThread(tx, actor, threadId);
@@ -190,7 +191,7 @@ export function createForumsService(deps: ServiceDeps) {
           payload: { groupId: row.groupId, threadId, postId, authorId: actor.userId, source: data.source },
         });
       });
-      return postView(postId);
+      return postView(actor, postId);
     },
 
     /** Authors edit their own posts. */
@@ -200,7 +201,7 @@ export function createForumsService(deps: ServiceDeps) {
         await ownPost(tx, actor, postId);
         await tx.forumPost.update({ where: { id: postId }, data: { body: data.body, editedAt: clock.now() } });
       });
-      return postView(postId);
+      return postView(actor, postId);
     },
 
     /** Authors delete their own posts (moderators remove threads: see remove). */
@@ -225,7 +226,7 @@ export function createForumsService(deps: ServiceDeps) {
           },
         });
       });
-      return threadView(threadId);
+      return threadView(actor, threadId);
     },
 
     /** Authors delete their own thread, replies included. */
@@ -271,14 +272,20 @@ export function createForumsService(deps: ServiceDeps) {
     /** Pins a thread to the top of its forum, or unpins it (moderators); answers with the thread as it now is. */
     async pin(actor: Actor, threadId: string, pinned = true): Promise<ThreadView> {
       await moderate(actor, threadId, { pinned });
-      return threadView(threadId);
+      return threadView(actor, threadId);
     },
     /** Locks a thread against replies, or unlocks it (moderators); answers with the thread as it now is. */
     async lock(actor: Actor, threadId: string, locked = true): Promise<ThreadView> {
       await moderate(actor, threadId, { locked });
-      return threadView(threadId);
+      return threadView(actor, threadId);
     },
     remove: (actor: Actor, threadId: string) => moderate(actor, threadId, { removed: true }),
+
+    /** One thread the viewer may see, with its opening post: what a thread's page shows above the replies. */
+    async thread(viewer: Actor, threadId: string): Promise<ThreadView> {
+      await visibleThread(db, viewer, threadId);
+      return threadView(viewer, threadId);
+    },
 
     /** A group's threads (by id or slug), a page at a time: pinned first, then the most recently active. */
     async threads(viewer: Actor, group: string, options: z.input<typeof threadsInput> = {}): Promise<Page<ThreadView>> {
@@ -304,8 +311,11 @@ export function createForumsService(deps: ServiceDeps) {
         take: limit + 1,
         select: threadSelect,
       });
-      return pageOf(rows, limit, toThreadView, (r) =>
-        encodeCursor("threads", [r.pinned, r.lastPostAt.getTime(), r.id]),
+      return pageOf(
+        rows,
+        limit,
+        (r) => toThreadView(r, viewer),
+        (r) => encodeCursor("threads", [r.pinned, r.lastPostAt.getTime(), r.id]),
       );
     },
 
@@ -320,7 +330,12 @@ export function createForumsService(deps: ServiceDeps) {
         take: limit + 1,
         select: postSelect,
       });
-      return pageOf(rows, limit, toPostView, (r) => encodeCursor("posts", [r.id]));
+      return pageOf(
+        rows,
+        limit,
+        (r) => toPostView(r, viewer),
+        (r) => encodeCursor("posts", [r.id]),
+      );
     },
   };
 }

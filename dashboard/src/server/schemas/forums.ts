@@ -14,6 +14,7 @@ export const threadView = z
     locked: z.boolean(),
     source,
     lastPostAt: z.date(),
+    mine: z.boolean().describe("Whether I wrote it: only its author edits or deletes it"),
   })
   .meta({ id: "ForumThread" });
 
@@ -28,6 +29,7 @@ export const postView = z
     source,
     createdAt: z.date(),
     edited: z.boolean(),
+    mine: z.boolean().describe("Whether I wrote it: only its author edits or deletes it"),
   })
   .meta({ id: "ForumPost" });
 

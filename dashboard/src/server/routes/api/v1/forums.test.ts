@@ -88,6 +88,25 @@ describe.each(testProviders())("group forums over HTTP (%s)", (provider) => {
       ]);
     });
 
+    it("read one thread alone, and say to each reader which posts are theirs", async () => {
+      const f = await forum();
+      const alone = await f.asStranger.get(`/api/v1/threads/${f.threadId}`);
+      expect(alone.status).toBe(200);
+      expect(alone.body).toMatchObject({ id: f.threadId, title: "Starter too runny?", mine: false });
+      expect(alone.body).not.toHaveProperty("externalId");
+      expect((await f.asMember.get(`/api/v1/threads/${f.threadId}`)).body).toMatchObject({ mine: true });
+      const mineFor = async (reader: typeof f.asOwner) =>
+        ((await reader.get(`/api/v1/threads/${f.threadId}/posts`)).body as Page<{ mine: boolean }>).items.map(
+          (p) => p.mine,
+        );
+      expect(await mineFor(f.asOwner)).toEqual([true]);
+      expect(await mineFor(f.asMember)).toEqual([false]);
+      expect(refusalOf(await f.asMember.get("/api/v1/threads/nothing-here"))).toEqual({
+        status: 404,
+        code: "FORUM.NOT_FOUND",
+      });
+    });
+
     it("name every rejected field, including where a post came from, which only the bots may say", async () => {
       const f = await forum();
       const thread = await f.asMember.post(`/api/v1/groups/${f.group.id}/threads`, {

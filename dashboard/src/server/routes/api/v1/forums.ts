@@ -54,6 +54,20 @@ export const forumsRoutes: FastifyPluginAsyncZod = (app) => {
   );
 
   app.get(
+    "/threads/:id",
+    {
+      schema: {
+        operationId: "getThread",
+        summary: "A thread with its opening post",
+        tags,
+        params: idParam,
+        response: { 200: threadView, ...errorResponses },
+      },
+    },
+    (request) => forums.thread(signedIn(request), request.params.id),
+  );
+
+  app.get(
     "/threads/:id/posts",
     {
       schema: {
