@@ -19,6 +19,14 @@ const SwapDetail = lazy(() => import("./pages/swaps-detail.js").then((m) => m.Sw
 const ConversationThread = lazy(() => import("./pages/conversations-thread.js").then((m) => m.ConversationThread));
 const ReviewsReceived = lazy(() => import("./pages/reviews-received.js").then((m) => m.ReviewsReceived));
 const ConversationsList = lazy(() => import("./pages/conversations-list.js").then((m) => m.ConversationsList));
+const GroupsList = lazy(() => import("./pages/groups-list.js").then((m) => m.GroupsList));
+const GroupsDetail = lazy(() => import("./pages/groups-detail.js").then((m) => m.GroupsDetail));
+const GroupsThread = lazy(() => import("./pages/groups-thread.js").then((m) => m.GroupsThread));
+const CommunityAdmin = lazy(() => import("./pages/community-admin.js").then((m) => m.CommunityAdmin));
+const Welcome = lazy(() => import("./pages/welcome.js").then((m) => m.Welcome));
+const Feed = lazy(() => import("./pages/feed.js").then((m) => m.Feed));
+const Following = lazy(() => import("./pages/follow-lists.js").then((m) => m.Following));
+const Followers = lazy(() => import("./pages/follow-lists.js").then((m) => m.Followers));
 
 /**
  * Addresses the router handles in the page. Everything else (/api, the OAuth starts under /auth, login links,
@@ -48,6 +56,14 @@ function Pages() {
         <Route path="/people" component={PeopleSearch} />
         <Route path="/people/:handle" component={PeopleProfile} />
         <Route path="/matches" component={Matches} />
+        <Route path="/groups" component={GroupsList} />
+        <Route path="/groups/:id" component={GroupsDetail} />
+        <Route path="/groups/:id/threads/:threadId" component={GroupsThread} />
+        <Route path="/admin" component={CommunityAdmin} />
+        <Route path="/welcome" component={Welcome} />
+        <Route path="/feed" component={Feed} />
+        <Route path="/following" component={Following} />
+        <Route path="/followers" component={Followers} />
         <Route default component={NotFound} />
       </Router>
     </ErrorBoundary>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { useLocation } from "preact-iso";
 import { FlashNotice } from "./components/flash-notice.js";
 import { useNavCounts } from "./components/nav-counts.js";
+import { useAdministeredCommunities } from "./components/admin-communities.js";
 import { useSession } from "./session.js";
 
 function NavLink({ href, children }: { href: string; children: ComponentChildren }) {
@@ -21,6 +22,7 @@ function NavLink({ href, children }: { href: string; children: ComponentChildren
 export function Layout({ children }: { children: ComponentChildren }) {
   const { session } = useSession();
   const counts = useNavCounts(session.state === "signed-in");
+  const administered = useAdministeredCommunities(session.state === "signed-in" ? session.person.handle : null);
   const { url } = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstUrl = useRef(url);
@@ -71,6 +73,21 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {session.state === "signed-in" && (
               <li>
                 <NavLink href="/reviews">Reviews</NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/groups">Groups</NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && administered !== null && administered.length > 0 && (
+              <li>
+                <NavLink href="/admin">Admin</NavLink>
+              </li>
+            )}
+            {session.state === "signed-in" && (
+              <li>
+                <NavLink href="/feed">Feed</NavLink>
               </li>
             )}
             {session.state === "signed-in" && (

@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)("editing my profile and managing my account", { ti
     await form.getByLabel("Email").fill(email);
     await form.getByLabel("Password", { exact: true }).fill(password);
     await form.getByRole("button", { name: "Create my account" }).click();
-    await page.waitForURL("**/me");
+    await page.waitForURL("**/welcome?step=name");
     await page.getByRole("navigation").getByRole("link", { name: "Edit profile" }).click();
     await page.waitForURL("**/settings/profile");
     await expect.poll(() => heading().textContent()).toBe("Edit your profile");

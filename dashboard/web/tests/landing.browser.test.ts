@@ -81,6 +81,8 @@ describe.skipIf(!hasChromium)("the dashboard in Chromium", { timeout: 60_000 }, 
 
     await password.fill(strongPassword);
     await form.getByRole("button", { name: "Create my account" }).click();
+    await page.waitForURL("**/welcome?step=name");
+    await page.getByRole("navigation").getByRole("link", { name: "Your profile" }).click();
     await page.waitForURL("**/me");
     await expect.poll(() => heading().textContent()).toBe("Robin Vega");
     expect(await page.getByText(/@robin-vega/).count()).toBe(1);

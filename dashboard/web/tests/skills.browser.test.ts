@@ -51,6 +51,8 @@ describe.skipIf(!hasChromium)("the skills editor and the weekly availability gri
     await form.getByLabel("Email").fill(`ada-${Date.now()}@example.org`);
     await form.getByLabel("Password", { exact: true }).fill("a long walk to the river bank");
     await form.getByRole("button", { name: "Create my account" }).click();
+    await page.waitForURL("**/welcome?step=name");
+    await page.getByRole("navigation").getByRole("link", { name: "Your profile" }).click();
     await page.waitForURL("**/me");
     await page.getByRole("navigation").getByRole("link", { name: "Skills" }).click();
     await page.waitForURL("**/skills");

@@ -89,3 +89,20 @@ export async function call<T>(
 export async function callForNothing(method: Method, path: string, body?: unknown): Promise<void> {
   await send(method, path, body);
 }
+
+/** A page of a list that grows (the API's `{ items, nextCursor }`). */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+/** The schema of a page of `item`s. */
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+
+/** "limit=20&cursor=…": one page of a list that grows, from where the last one ended. */
+export function pageQuery(cursor: string | null, limit = 20): string {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor !== null) query.set("cursor", cursor);
+  return query.toString();
+}

@@ -4,6 +4,7 @@ import { profileBasics, ratingSummary } from "./profile-basics.js";
 
 const profileSkill = z.object({
   id: z.string(),
+  skillId: z.string(),
   name: z.string(),
   category: z.string(),
   direction: z.enum(["teach", "learn"]),

@@ -1,17 +1,21 @@
 import { useLocation } from "preact-iso";
 import { logIn, signUp } from "../api/auth.js";
+import { landingAfterSignIn, welcomeHref } from "../onboarding.js";
 import { useSession } from "../session.js";
 import { useApiForm, textOf } from "./api-form.js";
 import { Field } from "./field.js";
 import { FormMessage } from "./form-field.js";
 
-/** After any sign-in: the new session's token, then the person's own page. */
+/**
+ * After any sign-in: the new session's token, then onboarding for a new account (and for an empty profile, see
+ * onboarding.ts) or the person's own page.
+ */
 function useAfterSignIn() {
   const { refresh } = useSession();
   const { route } = useLocation();
-  return async () => {
+  return async (signedUp: boolean) => {
     await refresh();
-    route("/me");
+    route(signedUp ? welcomeHref("name") : await landingAfterSignIn());
   };
 }
 
@@ -25,7 +29,7 @@ export function SignUpForm() {
       // The browser knows the person's time zone; sessions are then shown on their own clock from the start.
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
-    await afterSignIn();
+    await afterSignIn(true);
   });
   // noValidate: the API's sentences (next to each field) say what is wrong, the same in every browser.
   return (
@@ -69,7 +73,7 @@ export function LogInForm() {
   const afterSignIn = useAfterSignIn();
   const form = useApiForm(["email", "password"], async (data) => {
     await logIn({ email: textOf(data, "email"), password: textOf(data, "password") });
-    await afterSignIn();
+    await afterSignIn(false);
   });
   return (
     <form id="log-in" ref={form.formRef} onSubmit={form.onSubmit} noValidate aria-labelledby="log-in-title">

@@ -9,6 +9,10 @@ export interface CityChoice {
   readonly query: string | null;
 }
 
+/** A saved city as the field shows it ("Lisbon, Lisbon, PT"); "" for none. */
+export const cityTextOf = (location: { name: string; region: string; country: string } | null) =>
+  location === null ? "" : [location.name, location.region, location.country].filter((p) => p !== "").join(", ");
+
 /** How long typing must pause before the suggestions are asked for: one request per pause, not per key. */
 const pauseMs = 200;
 

@@ -1,9 +1,10 @@
 import { useState } from "preact/hooks";
 import { updateProfile, type EditableProfile, type ProfileChanges } from "../api/profile.js";
 import { useApiForm, textOf } from "./api-form.js";
-import { CityField, type CityChoice } from "./city-field.js";
+import { CityField, cityTextOf, type CityChoice } from "./city-field.js";
 import { Choices, FormField, FormMessage } from "./form-field.js";
 import { NotificationSettings, notificationSettingsOf } from "./notification-settings.js";
+import { suggestedTimeZone, TimeZoneField } from "./time-zone-field.js";
 
 const fields = [
   "displayName",
@@ -30,28 +31,7 @@ const contactChoices = [
  * Selects are uncontrolled like the other fields: Preact has no defaultValue for a <select>, so the option
  * starts `selected`, which later renders leave alone (a `value` would undo what the person picked).
  */
-const placeOf = (profile: EditableProfile) =>
-  profile.location === null
-    ? ""
-    : [profile.location.name, profile.location.region, profile.location.country].filter((p) => p !== "").join(", ");
-
-const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/**
- * A new account's zone is UTC until someone says otherwise (Discord and Slack do not tell): the browser's own
- * zone is then the better first guess, offered in the field and saved with the rest.
- */
-function suggestedTimeZone(profile: EditableProfile): { zone: string; detected: boolean } {
-  const detected = browserTimeZone();
-  return profile.timeZone === "UTC" && detected !== "UTC"
-    ? { zone: detected, detected: true }
-    : { zone: profile.timeZone, detected: false };
-}
-
-function timeZones(current: string): string[] {
-  const zones = Intl.supportedValuesOf("timeZone");
-  return zones.includes(current) ? zones : [current, ...zones];
-}
+const placeOf = (profile: EditableProfile) => cityTextOf(profile.location);
 
 /** "en, fr-CA" as the list the API takes; what is not a code is sent as typed, for the API to name. */
 const languagesOf = (text: string) =>
@@ -88,7 +68,7 @@ export function ProfileForm({ profile, onSaved }: ProfileFormProps) {
   const initialCity = placeOf(profile);
   const [city, setCity] = useState<CityChoice>({ text: initialCity, query: null });
   const [saved, setSaved] = useState(false);
-  const zone = suggestedTimeZone(profile);
+  const zone = suggestedTimeZone(profile.timeZone);
   const form = useApiForm(fields, async (data) => {
     setSaved(false);
     const updated = await updateProfile(changesFrom(data, city, initialCity));
@@ -133,22 +113,12 @@ export function ProfileForm({ profile, onSaved }: ProfileFormProps) {
 
       <h2>Where and when</h2>
       <CityField id={id("location")} value={city} onChange={setCity} error={form.fieldError("location")} />
-      <FormField
+      <TimeZoneField
         id={id("timeZone")}
-        label="Time zone"
+        zone={zone.zone}
         hint={zone.detected ? "Detected from your browser: save to keep it." : "Sessions are shown on this clock."}
         error={form.fieldError("timeZone")}
-      >
-        {(input) => (
-          <select {...input} name="timeZone">
-            {timeZones(zone.zone).map((name) => (
-              <option key={name} value={name} selected={name === zone.zone}>
-                {name.replaceAll("_", " ")}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
+      />
       <Choices
         id={id("meetingMode")}
         name="meetingMode"

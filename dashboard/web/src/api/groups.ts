@@ -1,0 +1,35 @@
+import * as z from "zod/mini";
+import { call, callForNothing, pageOf, pageQuery } from "./client.js";
+
+const groupRole = z.enum(["owner", "moderator", "member"]);
+export type GroupRole = z.infer<typeof groupRole>;
+
+const group = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  communityId: z.nullable(z.string()),
+  communityName: z.nullable(z.string()),
+  members: z.number(),
+});
+export type Group = z.infer<typeof group>;
+
+/** A group as the signed-in person sees it (the API's `GroupDetail`): with their role, null outside it. */
+const groupDetail = z.extend(group, { myRole: z.nullable(groupRole) });
+export type GroupDetail = z.infer<typeof groupDetail>;
+
+const member = z.object({ handle: z.string(), displayName: z.string(), role: groupRole, joinedAt: z.string() });
+export type GroupMember = z.infer<typeof member>;
+
+const path = (id: string) => `/groups/${encodeURIComponent(id)}`;
+
+export const listGroups = (cursor: string | null, limit = 20) =>
+  call("GET", `/groups?${pageQuery(cursor, limit)}`, pageOf(group));
+export const getGroup = (id: string) => call("GET", path(id), groupDetail);
+export const joinGroup = (id: string) => call("POST", `${path(id)}/join`, group);
+export const leaveGroup = (id: string) => callForNothing("POST", `${path(id)}/leave`);
+export const listGroupMembers = (id: string, cursor: string | null) =>
+  call("GET", `${path(id)}/members?${pageQuery(cursor)}`, pageOf(member));
+export const setGroupMemberRole = (id: string, handle: string, role: "moderator" | "member") =>
+  callForNothing("PUT", `${path(id)}/members/${encodeURIComponent(handle)}/role`, { role });
