@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { crc32, deflateSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, hasChromium, openDashboard, type BrowserDashboard } from "./support/browser-dashboard.js";
+import { checkPage, hasChromium, openDashboard, pickCity, type BrowserDashboard } from "./support/browser-dashboard.js";
 import type { Problem, watchPage } from "./support/page-watch.js";
 
 const password = "a long walk to the river bank";
@@ -82,13 +82,7 @@ describe.skipIf(!hasChromium)("editing my profile and managing my account", { ti
     await profileForm().getByLabel("Pronouns").fill("they/them");
     await profileForm().getByLabel("Bio").fill("I teach bread baking and want to learn Go.");
     const city = profileForm().getByRole("combobox", { name: "City" });
-    await city.fill("Lyo");
-    await page
-      .getByRole("option", { name: /^Lyon,/ })
-      .first()
-      .waitFor();
-    await city.press("ArrowDown");
-    await city.press("Enter");
+    await pickCity(page, city, "Lyo", /^Lyon,/);
     await expect.poll(() => city.inputValue()).toMatch(/^Lyon, .*FR$/);
     await profileForm().getByLabel("Online", { exact: true }).check();
     await profileForm().getByLabel("Everyone, even people not signed in").check();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkPage, hasChromium, openDashboard, type BrowserDashboard } from "./support/browser-dashboard.js";
+import { checkPage, hasChromium, openDashboard, pickCity, type BrowserDashboard } from "./support/browser-dashboard.js";
 import type { Problem, watchPage } from "./support/page-watch.js";
 
 const password = "a long walk to the river bank";
@@ -95,13 +95,7 @@ describe.skipIf(!hasChromium)("onboarding, following people and the feed", { tim
       expect(await page.locator("#welcome-place-timeZone-hint").textContent()).toMatch(/Detected from your browser/);
 
       const city = page.getByRole("combobox", { name: "City" });
-      await city.fill("Lyo");
-      await page
-        .getByRole("option", { name: /^Lyon,/ })
-        .first()
-        .waitFor();
-      await city.press("ArrowDown");
-      await city.press("Enter");
+      await pickCity(page, city, "Lyo", /^Lyon,/);
       await expect.poll(() => city.inputValue()).toMatch(/^Lyon, .*FR$/);
       await check("welcome-place");
 

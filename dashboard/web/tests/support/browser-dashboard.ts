@@ -1,6 +1,13 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { expect } from "vitest";
 import { seriousAccessibilityViolations } from "./axe.js";
 import { buildDashboardForTest } from "./built-dashboard.js";
@@ -82,4 +89,12 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   await page.setViewportSize(desktop);
   expect(overflows, `${name} scrolls sideways on a 360 px phone`).toBe(false);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
+}
+
+/** Types the start of a city into its autocomplete and picks the first suggestion with the keyboard. */
+export async function pickCity(page: Page, field: Locator, typed: string, suggestion: RegExp): Promise<void> {
+  await field.fill(typed);
+  await page.getByRole("option", { name: suggestion }).first().waitFor();
+  await field.press("ArrowDown");
+  await field.press("Enter");
 }
