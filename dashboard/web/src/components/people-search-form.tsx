@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { MyCommunity, SkillCategory } from "../api/people.js";
 import { filtersFromForm, sorts, weekdays, type PeopleFilters } from "../people-query.js";
 
@@ -72,6 +72,18 @@ function Filter(props: {
 }
 
 /**
+ * A day chosen without both times: the window would be left out and the search run for any day, so the person
+ * is asked to finish it instead. Times without a day are the hint's "leave the day empty".
+ */
+function unfinishedWindowOf(form: FormData): string | undefined {
+  const given = (name: string) => {
+    const value = form.get(name);
+    return typeof value === "string" && value !== "";
+  };
+  return given("day") && !(given("from") && given("to")) ? "Choose both times, or leave the day empty." : undefined;
+}
+
+/**
  * The people search's form: free text and every filter of GET /api/v1/people. It shows the filters of the
  * page's address and hands what was submitted to `onSearch`, which puts it in the address; the form is
  * re-made from the address after back or forward, so what it shows is always what the results are for.
@@ -83,11 +95,17 @@ export function PeopleSearchForm({ filters, categories, communities, fieldErrors
     // The API refused a filter: focus goes to it, so the person hears its sentence and can fix it at once.
     form.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
   }, [fieldErrors]);
+  const [unfinishedWindow, setUnfinishedWindow] = useState<string | undefined>(undefined);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (event.currentTarget instanceof HTMLFormElement) onSearch(filtersFromForm(new FormData(event.currentTarget)));
+    if (!(event.currentTarget instanceof HTMLFormElement)) return;
+    const data = new FormData(event.currentTarget);
+    const unfinished = unfinishedWindowOf(data);
+    setUnfinishedWindow(unfinished);
+    if (unfinished === undefined) onSearch(filtersFromForm(data));
+    else event.currentTarget.querySelector<HTMLElement>("[name='day']")?.focus();
   };
-  const windowError = error("available");
+  const windowError = unfinishedWindow ?? error("available");
   return (
     <form role="search" aria-label="People" class="people-search" ref={form} onSubmit={submit} noValidate>
       <div class="search-line">
@@ -196,7 +214,13 @@ export function PeopleSearchForm({ filters, categories, communities, fieldErrors
           {(ids) => (
             <select name="sort" {...ids}>
               {sorts.map((sort) => (
-                <option key={sort} value={sort} selected={(filters.sort ?? "relevance") === sort}>
+                // "Best match" sends no order: the API then picks it, nearest first for a distance-only search,
+                // and the address stays the one a link without an order gives.
+                <option
+                  key={sort}
+                  value={sort === "relevance" ? "" : sort}
+                  selected={(filters.sort ?? "relevance") === sort}
+                >
                   {sortNames[sort]}
                 </option>
               ))}
