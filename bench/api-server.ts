@@ -1,6 +1,7 @@
 // The server half of `npm run bench:api`: one process, as the web role runs, on a fresh SQLite file with either
 // the demo community or synthetic people. It signs 20 people in (login links, as the bot hands out), opens
 // conversations for them to post into, adds the ceiling route, listens on loopback and reports to its parent.
+// Given a built dashboard's folder (4th argument, as `npm run bench:web` passes it), it serves that too.
 import { createCore, loadConfig, seedDemo, seedSynthetic, type Actor, type Core } from "@skillswap/core";
 import { acceptedSwap } from "@skillswap/core/testing";
 import { buildApp } from "@skillswap/dashboard";
@@ -23,7 +24,7 @@ export interface ServerReady {
   readonly conversations: readonly BenchSession[];
 }
 
-const [dataset = "demo", dir = ".", users = "100000"] = process.argv.slice(2);
+const [dataset = "demo", dir = ".", users = "100000", dashboard] = process.argv.slice(2);
 
 async function signIn(app: FastifyInstance, core: Core, actor: Actor, conversationId = ""): Promise<BenchSession> {
   const { token } = await core.services.accounts.issueLoginLink(actor);
@@ -59,7 +60,7 @@ if (dataset === "synthetic") {
 await core.services.search.reindex();
 // As the web role does when it starts (in the background there): the first request does not build the index.
 await core.services.matching.prepare();
-const app = await buildApp(core);
+const app = await buildApp(core, dashboard === undefined ? {} : { dashboard });
 // The ceiling: what Fastify alone serves on this machine, no session, no core.
 app.get("/bench/ceiling", () => ({ ok: true }));
 const url = await app.listen({ host: "127.0.0.1", port: 0 });
