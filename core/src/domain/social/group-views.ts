@@ -14,7 +14,7 @@ export interface GroupView {
   readonly members: number;
 }
 
-/** A group as one person sees it: with their own role there, null when they are not a member. */
+/** A group as one person sees it, alone or in a list: with their own role there, null when they are not a member. */
 export interface GroupDetailView extends GroupView {
   readonly myRole: GroupRole | null;
 }
@@ -48,4 +48,15 @@ export async function groupViews(db: Db, where: Prisma.GroupWhereInput, take?: n
     communityName: community?.name ?? null,
     members: _count.members,
   }));
+}
+
+/** The viewer's role in each of these groups, from one query for the whole list rather than one per group. */
+export async function withMyRoles(db: Db, viewerId: string, groups: readonly GroupView[]): Promise<GroupDetailView[]> {
+  if (groups.length === 0) return [];
+  const mine = await db.groupMember.findMany({
+    where: { userId: viewerId, groupId: { in: groups.map((g) => g.id) } },
+    select: { groupId: true, role: true },
+  });
+  const roles = new Map(mine.map((m) => [m.groupId, m.role as GroupRole]));
+  return groups.map((group) => ({ ...group, myRole: roles.get(group.id) ?? null }));
 }

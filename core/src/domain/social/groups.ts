@@ -17,6 +17,7 @@ import { categoryIndex, slugify } from "../skills/catalog.js";
 import { browseInput, createInput, memberInput, membersInput, roleInput } from "./group-input.js";
 import {
   groupViews,
+  withMyRoles,
   type GroupDetailView,
   type GroupMemberView,
   type GroupRole,
@@ -24,7 +25,7 @@ import {
 } from "./group-views.js";
 
 // Views live beside the service; the operations service and the package's index import them from here.
-export { groupViews, type GroupRole, type GroupView } from "./group-views.js";
+export { groupViews, type GroupDetailView, type GroupRole, type GroupView } from "./group-views.js";
 
 const browseCursor = z.tuple([z.string().max(200), idField]);
 const membersCursor = z.tuple([z.enum(["owner", "moderator", "member"]), cursorDate, idField]);
@@ -86,7 +87,7 @@ export function createGroupsService(deps: ServiceDeps) {
 
   return {
     /** Creates a group; its creator owns it. */
-    async create(actor: Actor, input: z.input<typeof createInput>): Promise<GroupView> {
+    async create(actor: Actor, input: z.input<typeof createInput>): Promise<GroupDetailView> {
       const data = parseInput(createInput, input, "GROUP.INVALID");
       const slug = data.slug ?? slugify(data.name);
       const groupId = ids.next();
@@ -130,24 +131,25 @@ export function createGroupsService(deps: ServiceDeps) {
         if (isUniqueViolation(error)) throw conflict("GROUP.SLUG_TAKEN", "group.slug_taken", { slug });
         throw error;
       }
-      return view(groupId);
+      return { ...(await view(groupId)), myRole: "owner" };
     },
 
     /** Joins a group (a community's group only for its members); joining twice changes nothing. */
-    async join(actor: Actor, idOrSlug: string): Promise<GroupView> {
-      const groupId = await db.$transaction(async (tx) => {
+    async join(actor: Actor, idOrSlug: string): Promise<GroupDetailView> {
+      const [groupId, myRole] = await db.$transaction(async (tx): Promise<[string, GroupRole]> => {
         await requireActiveUser(tx, actor.userId);
         const group = await visibleGroup(tx, actor, idOrSlug);
-        if ((await roleOf(tx, group.id, actor.userId)) !== null) return group.id;
+        const role = await roleOf(tx, group.id, actor.userId);
+        if (role !== null) return [group.id, role];
         await tx.groupMember.create({ data: { groupId: group.id, userId: actor.userId, joinedAt: clock.now() } });
         await recordEvent(tx, deps, {
           type: "group.joined",
           aggregateId: actor.userId,
           payload: { userId: actor.userId, groupId: group.id, role: "member" },
         });
-        return group.id;
+        return [group.id, "member"];
       });
-      return view(groupId);
+      return { ...(await view(groupId)), myRole };
     },
 
     /** Leaves a group. Its owner hands it over first, unless nobody else is left. */
@@ -250,11 +252,11 @@ export function createGroupsService(deps: ServiceDeps) {
       return { ...found, myRole };
     },
 
-    /** The groups the viewer can see (open ones and their communities' ones), a page at a time in name order. */
-    async browse(viewer: Actor, options: z.input<typeof browseInput> = {}): Promise<Page<GroupView>> {
+    /** The groups the viewer can see (open ones and their communities' ones), with their role, in name order. */
+    async browse(viewer: Actor, options: z.input<typeof browseInput> = {}): Promise<Page<GroupDetailView>> {
       const { limit, cursor, communityId } = parseInput(browseInput, options, "GROUP.INVALID");
       const at = cursor === undefined ? null : decodeCursor("groups", cursor, browseCursor, "GROUP.INVALID");
-      const rows = await groupViews(
+      const groups = await groupViews(
         db,
         {
           AND: [
@@ -265,6 +267,7 @@ export function createGroupsService(deps: ServiceDeps) {
         },
         limit + 1,
       );
+      const rows = await withMyRoles(db, viewer.userId, groups);
       return pageOf(
         rows,
         limit,
@@ -277,15 +280,16 @@ export function createGroupsService(deps: ServiceDeps) {
      * Groups the viewer can see: open ones and their communities' ones. `communityId` keeps one community's;
      * `seenFrom` keeps what a person sees from inside a community (a Discord server): its groups and the open ones.
      */
-    async list(viewer: Actor, options: { communityId?: string; seenFrom?: string } = {}): Promise<GroupView[]> {
+    async list(viewer: Actor, options: { communityId?: string; seenFrom?: string } = {}): Promise<GroupDetailView[]> {
       const { communityId, seenFrom } = options;
-      return groupViews(db, {
+      const groups = await groupViews(db, {
         AND: [
           await visibleTo(viewer),
           communityId === undefined ? {} : { communityId },
           seenFrom === undefined ? {} : { OR: [{ communityId: null }, { communityId: seenFrom }] },
         ],
       });
+      return withMyRoles(db, viewer.userId, groups);
     },
 
     /** The role someone has in a group (forums ask before moderating). */

@@ -15,11 +15,12 @@ export const groupView = z
   })
   .meta({ id: "Group" });
 
+/** A group as I see it, alone or in a list: with my role there. */
 export const groupDetailView = groupView
   .extend({ myRole: groupRole.nullable().describe("My role in the group; null when I am not a member") })
   .meta({ id: "GroupDetail" });
 
-export const groupPage = pageOf(groupView).meta({ id: "GroupPage" });
+export const groupPage = pageOf(groupDetailView).meta({ id: "GroupPage" });
 
 export const groupMemberView = z
   .object({ handle: z.string(), displayName: z.string(), role: groupRole, joinedAt: z.date() })

@@ -44,6 +44,8 @@ export const getThread = (id: string) => call("GET", threadPath(id), thread);
 export const listPosts = (id: string, cursor: string | null) =>
   call("GET", `${threadPath(id)}/posts?${pageQuery(cursor)}`, postPage);
 export const replyToThread = (id: string, body: string) => call("POST", `${threadPath(id)}/posts`, post, { body });
+export const editThread = (id: string, edit: { title: string; body: string }) =>
+  call("PATCH", threadPath(id), thread, edit);
 export const editPost = (id: string, body: string) => call("PATCH", postPath(id), post, { body });
 export const deletePost = (id: string) => callForNothing("DELETE", postPath(id));
 export const pinThread = (id: string, pinned: boolean) => call("POST", `${threadPath(id)}/pin`, thread, { pinned });

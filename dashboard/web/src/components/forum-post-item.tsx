@@ -1,41 +1,12 @@
 import { useState } from "preact/hooks";
 import { deletePost, editPost, reportPost, type Post } from "../api/forums.js";
-import { textOf, useApiForm } from "./api-form.js";
-import { FormField, FormMessage } from "./form-field.js";
+import { ForumEditForm } from "./forum-edit-form.js";
 import { ForumReportForm } from "./forum-report-form.js";
 import { failureText } from "./signed-in-only.js";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 const surfaces: Readonly<Record<string, string>> = { discord: "Discord", slack: "Slack", dashboard: "the web" };
-
-function PostEditForm({
-  post,
-  onSaved,
-  onCancel,
-}: {
-  post: Post;
-  onSaved: (post: Post) => void;
-  onCancel: () => void;
-}) {
-  const form = useApiForm(["body"], async (data) => onSaved(await editPost(post.id, textOf(data, "body"))));
-  return (
-    <form class="inline-form" ref={form.formRef} onSubmit={form.onSubmit}>
-      <FormMessage form={form} />
-      <FormField id={`edit-${post.id}`} label="Your reply" error={form.fieldError("body")}>
-        {(input) => <textarea {...input} name="body" rows={4} required defaultValue={post.body} />}
-      </FormField>
-      <div class="actions">
-        <button type="submit" class="button primary" disabled={form.busy}>
-          Save the reply
-        </button>
-        <button type="button" class="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
 
 /** One reply of a thread: mine to edit or delete, anyone else's to report. */
 export function ForumPostItem({
@@ -69,10 +40,13 @@ export function ForumPostItem({
         {post.edited && " · edited"}
       </p>
       {editing ? (
-        <PostEditForm
-          post={post}
+        <ForumEditForm
+          id={post.id}
+          fields={[{ name: "body", label: "Your reply", value: post.body }]}
+          saveLabel="Save the reply"
           onCancel={() => setEditing(false)}
-          onSaved={(saved) => {
+          save={async ({ body }) => {
+            const saved = await editPost(post.id, body);
             setEditing(false);
             onChanged(saved);
             announce("Your reply is saved.");

@@ -3,6 +3,7 @@ import { listGroupMembers, setGroupMemberRole, type GroupMember, type GroupRole 
 import { useCursorList } from "./cursor-list.js";
 import { LoadMore } from "./load-more.js";
 import { Failure, Loading } from "./load-state.js";
+import { OwnershipTransfer } from "./ownership-transfer.js";
 import { failureText } from "./signed-in-only.js";
 
 const roleNames: Record<GroupRole, string> = { owner: "Owner", moderator: "Moderator", member: "Member" };
@@ -20,7 +21,6 @@ function RoleChange({
   announce: (sentence: string, failed?: boolean) => void;
 }) {
   const [busy, setBusy] = useState(false);
-  if (member.role === "owner") return null;
   const next = member.role === "moderator" ? "member" : "moderator";
   const change = () => {
     setBusy(true);
@@ -39,14 +39,17 @@ function RoleChange({
   );
 }
 
-/** A group's members with their roles, a page at a time; its owner may change who moderates. */
+/** A group's members with their roles, a page at a time; its owner may change who moderates, or hand it over. */
 export function GroupMembers({
   groupId,
-  canChangeRoles,
+  owned,
+  onTransferred,
   announce,
 }: {
   groupId: string;
-  canChangeRoles: boolean;
+  /** The viewer owns the group: the owner's moves are offered. */
+  owned: boolean;
+  onTransferred: (member: GroupMember) => void;
   announce: (sentence: string, failed?: boolean) => void;
 }) {
   const list = useCursorList(`members:${groupId}`, (cursor) => listGroupMembers(groupId, cursor), "The members");
@@ -63,15 +66,23 @@ export function GroupMembers({
             <li key={member.handle}>
               <a href={`/people/${member.handle}`}>{member.displayName}</a>
               <span class="badge">{roleNames[member.role]}</span>
-              {canChangeRoles && (
-                <RoleChange
-                  groupId={groupId}
-                  member={member}
-                  announce={announce}
-                  onChanged={(role) =>
-                    list.update((items) => items.map((m) => (m.handle === member.handle ? { ...m, role } : m)))
-                  }
-                />
+              {owned && member.role !== "owner" && (
+                <>
+                  <RoleChange
+                    groupId={groupId}
+                    member={member}
+                    announce={announce}
+                    onChanged={(role) =>
+                      list.update((items) => items.map((m) => (m.handle === member.handle ? { ...m, role } : m)))
+                    }
+                  />
+                  <OwnershipTransfer
+                    groupId={groupId}
+                    member={member}
+                    announce={announce}
+                    onTransferred={onTransferred}
+                  />
+                </>
               )}
             </li>
           ))}

@@ -123,7 +123,13 @@ function GroupPage({ id }: { id: string }) {
         <GroupThreads group={group.slug} />
         {group.myRole !== null && <ThreadStartForm group={group.slug} />}
       </section>
-      <GroupMembers key={round} groupId={group.id} canChangeRoles={group.myRole === "owner"} announce={announce} />
+      <GroupMembers
+        key={round}
+        groupId={group.id}
+        owned={group.myRole === "owner"}
+        announce={announce}
+        onTransferred={(member) => membershipChanged(`${member.displayName} now owns ${group.name}. You moderate it.`)}
+      />
     </>
   );
 }

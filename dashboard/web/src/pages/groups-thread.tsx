@@ -1,14 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
 import { useRoute } from "preact-iso";
-import { getThread, listPosts, reportThread, type Post, type Thread } from "../api/forums.js";
+import { getThread, listPosts, type Post, type Thread } from "../api/forums.js";
 import { getGroup, type GroupDetail } from "../api/groups.js";
 import { useCursorList } from "../components/cursor-list.js";
 import { ForumPostItem } from "../components/forum-post-item.js";
-import { ForumReportForm } from "../components/forum-report-form.js";
 import { LoadMore } from "../components/load-more.js";
 import { Failure, Loading } from "../components/load-state.js";
 import { SignedInOnly, failureText } from "../components/signed-in-only.js";
 import { ThreadModeration } from "../components/thread-moderation.js";
+import { ThreadOpening } from "../components/thread-opening.js";
 import { ThreadReplyForm } from "../components/thread-reply-form.js";
 import { usePageTitle } from "../page-title.js";
 import "../groups.css";
@@ -105,41 +105,18 @@ function ThreadPage({ groupId, threadId }: { groupId: string; threadId: string }
   const { thread, group } = loaded;
   const groupPath = `/groups/${group.slug}`;
   const moderates = group.myRole === "owner" || group.myRole === "moderator";
+  const changed = (edited: Thread) => setLoaded({ ...loaded, thread: edited });
   return (
     <>
       <p>
         <a href={groupPath}>{group.name}</a>
       </p>
-      <article aria-labelledby="thread-title">
-        <h1 id="thread-title">{thread.title}</h1>
-        <p class="muted">
-          {thread.pinned && <span class="badge">Pinned</span>} {thread.locked && <span class="badge">Locked</span>} By{" "}
-          {thread.authorName}
-        </p>
-        <p class="thread-body">{thread.body}</p>
-        {!thread.mine && (
-          <div class="actions">
-            <ForumReportForm
-              id={thread.id}
-              what={`the thread “${thread.title}”`}
-              send={(reason) => reportThread(thread.id, reason)}
-              announce={announce}
-            />
-          </div>
-        )}
-      </article>
+      <ThreadOpening thread={thread} announce={announce} onChanged={changed} />
       <p role="status" class="confirmation">
         {said}
       </p>
       {failed !== null && <Failure>{failed}</Failure>}
-      {moderates && (
-        <ThreadModeration
-          thread={thread}
-          groupPath={groupPath}
-          announce={announce}
-          onChanged={(changed) => setLoaded({ ...loaded, thread: changed })}
-        />
-      )}
+      {moderates && <ThreadModeration thread={thread} groupPath={groupPath} announce={announce} onChanged={changed} />}
       <Replies key={thread.id} thread={thread} canReply={group.myRole !== null} announce={announce} />
     </>
   );

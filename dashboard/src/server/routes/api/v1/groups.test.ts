@@ -60,6 +60,7 @@ describe.each(testProviders())("groups over HTTP (%s)", (provider) => {
         slug: "sourdough-bakers",
         members: 1,
         communityId: null,
+        myRole: "owner",
       });
       const mine = await asOwner.get(`/api/v1/groups/${groupOf(created).id}`);
       expect(mine.body).toMatchObject({ name: "Sourdough bakers", myRole: "owner" });
@@ -103,6 +104,44 @@ describe.each(testProviders())("groups over HTTP (%s)", (provider) => {
       ])
         expect(refusalOf(response)).toEqual({ status: 404, code: "GROUP.NOT_FOUND" });
       expect(rejectedFields(await asInsider.get("/api/v1/groups?limit=many"))).toEqual(["limit"]);
+    });
+
+    it("tells each person their own role in every group of the list: owner, member, or none", async () => {
+      const { owner, member, asOwner, asMember, group } = await ownedGroup();
+      const community = await newCommunity(api.core, [owner, member]);
+      expect(
+        (await asMember.post("/api/v1/groups", { name: `Members' own ${counter}`, communityId: community })).status,
+      ).toBe(201);
+      expect(
+        (await asOwner.post("/api/v1/groups", { name: `Owners' own ${counter}`, communityId: community })).status,
+      ).toBe(201);
+      const asStranger = await api.as(await newPerson(api.core, "stranger"));
+      const rolesIn = async (as: typeof asOwner, query: string) =>
+        ((await as.get(`/api/v1/groups?${query}`)).body as Page<Group>).items.map((g) => [g.name, g.myRole]);
+
+      expect(await rolesIn(asOwner, `communityId=${community}`)).toEqual([
+        [`Members' own ${counter}`, null],
+        [`Owners' own ${counter}`, "owner"],
+      ]);
+      expect(await rolesIn(asMember, `communityId=${community}`)).toEqual([
+        [`Members' own ${counter}`, "owner"],
+        [`Owners' own ${counter}`, null],
+      ]);
+      const seenByEach = await Promise.all(
+        [asOwner, asMember, asStranger].map(async (as) => {
+          const found = await rolesIn(as, "limit=100");
+          return found.find(([name]) => name === group.name)?.[1];
+        }),
+      );
+      expect(seenByEach).toEqual(["owner", "member", null]);
+    });
+
+    it("answers a join with my role and the new head count, so a list can show me in the group", async () => {
+      const { group } = await ownedGroup();
+      const asNewcomer = await api.as(await newPerson(api.core, "newcomer"));
+      const joined = await asNewcomer.post(`/api/v1/groups/${group.id}/join`);
+      expect(joined.status).toBe(200);
+      expect(joined.body).toMatchObject({ id: group.id, members: 3, myRole: "member" });
     });
 
     it("asks a visitor to sign in", async () => {

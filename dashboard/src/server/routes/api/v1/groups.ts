@@ -8,7 +8,6 @@ import {
   groupMemberPage,
   groupMemberParams,
   groupPage,
-  groupView,
 } from "../../../schemas/groups.js";
 
 const tags = ["groups"];
@@ -25,7 +24,7 @@ export const groupsRoutes: FastifyPluginAsyncZod = (app) => {
     {
       schema: {
         operationId: "listGroups",
-        summary: "The groups I may see (open ones and my communities' ones), in name order",
+        summary: "The groups I may see (open ones and my communities' ones), in name order, with my role in each",
         tags,
         querystring: groupListQuery,
         response: { 200: groupPage, ...errorResponses },
@@ -43,7 +42,7 @@ export const groupsRoutes: FastifyPluginAsyncZod = (app) => {
         description: "With `communityId`, the group is for that community's members (I must be one of them).",
         tags,
         body: inputs.groupCreate,
-        response: { 201: groupView, ...errorResponses },
+        response: { 201: groupDetailView, ...errorResponses },
       },
     },
     async (request, reply) => reply.code(201).send(await groups.create(signedIn(request), request.body)),
@@ -68,10 +67,10 @@ export const groupsRoutes: FastifyPluginAsyncZod = (app) => {
     {
       schema: {
         operationId: "joinGroup",
-        summary: "Join a group; joining twice changes nothing",
+        summary: "Join a group, answered with my role there; joining twice changes nothing",
         tags,
         params: idParam,
-        response: { 200: groupView, ...errorResponses },
+        response: { 200: groupDetailView, ...errorResponses },
       },
     },
     (request) => groups.join(signedIn(request), request.params.id),
