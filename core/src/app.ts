@@ -62,7 +62,7 @@ export function createServices(
     profiles: createProfilesService(deps, { publicUrl: policies.publicUrl }),
     skills: createSkillsService(deps),
     matching: createMatchingService(deps, { minTeachLevel: policies.minTeachLevel }),
-    search: createSearchService(deps),
+    search: createSearchService(deps, { publicUrl: policies.publicUrl }),
     swaps: createSwapsService(deps),
     moderation: createModerationService(deps),
     conversations: createConversationsService(deps),

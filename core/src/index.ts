@@ -14,6 +14,7 @@ export { fieldErrors } from "./domain/shared/validate.js";
 export type { AccountRef } from "./domain/identity/service.js";
 export type { ResolvedSession, SignInMethod, StartedSession, WebSessionView } from "./domain/web-sessions/types.js";
 export type { LinkedIdentityView } from "./domain/identity/linked-identities.js";
+export { linkableProviders, type LinkableProvider } from "./domain/identity/sign-in-ways.js";
 export type { DemoPersonView } from "./domain/demo/service.js";
 export { ABSOLUTE_LIMIT_MS, IDLE_LIMIT_MS } from "./domain/web-sessions/rules.js";
 export type { RateLimit } from "./domain/rate-limits/service.js";

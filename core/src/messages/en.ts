@@ -55,6 +55,9 @@ export const en = {
   "account.email_has_account":
     "An account with this {provider} account's email already exists. Sign in to it as before, then link {provider} from your account page.",
   "account.identity_taken": "That {provider} account is already linked to another SkillSwap profile.",
+  "account.identity_not_linked": "No {provider} account is linked to yours.",
+  "account.last_sign_in":
+    "You could no longer sign in without {provider}. Link Discord or Google first, then unlink {provider}.",
   "account.bad_credentials": "That email and password do not match.",
   "web_session.not_found": "That sign-in could not be found among yours; it may have ended already.",
   "rate_limit.exceeded": "Too many attempts. Try again in {minutes} min.",

@@ -20,6 +20,8 @@ export interface SearchDocument {
   readonly handle: string;
   readonly displayName: string;
   readonly bio: string;
+  /** The key of the person's picture (see profiles/avatars.ts), null without one: hits show it as found. */
+  readonly avatarKey: string | null;
   /** Private profiles are never indexed. */
   readonly visibility: "public" | "communities";
   readonly communityIds: readonly string[];
@@ -153,6 +155,7 @@ export interface SearchHit {
   readonly userId: string;
   readonly handle: string;
   readonly displayName: string;
+  readonly avatarKey: string | null;
   readonly locationName: string | null;
   readonly distanceKm: number | null;
   readonly trust: number;

@@ -10,7 +10,8 @@ export type AccountAuditAction =
   | "account.password_reset"
   | "account.password_changed"
   | "account.password_set"
-  | "account.identity_linked";
+  | "account.identity_linked"
+  | "account.identity_unlinked";
 
 /**
  * Writes the audit row of a login-relevant change in the transaction that makes it, so the log cannot miss a

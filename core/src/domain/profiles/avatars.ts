@@ -23,6 +23,14 @@ export interface AvatarUrls {
   readonly avatarSmallUrl: string | null;
 }
 
+/** The URLs of the avatar stored under `key`, served by the web server at `publicUrl`. */
+export function avatarUrlsOf(publicUrl: string, key: string | null): AvatarUrls {
+  const urlOf = (stored: string, size: number) => new URL(`/avatars/${avatarFileName(stored, size)}`, publicUrl).href;
+  return key === null
+    ? { avatarUrl: null, avatarSmallUrl: null }
+    : { avatarUrl: urlOf(key, avatarSizes.large), avatarSmallUrl: urlOf(key, avatarSizes.small) };
+}
+
 const sizes = Object.values(avatarSizes);
 const megabytes = AVATAR_MAX_BYTES / (1024 * 1024);
 
@@ -47,8 +55,6 @@ const storedFilesOf = (key: string) => sizes.map((size) => avatarStorageKey(avat
  */
 export function createAvatars(deps: ServiceDeps, publicUrl: string) {
   const { db, files, clock } = deps;
-
-  const urlOf = (key: string, size: number) => new URL(`/avatars/${avatarFileName(key, size)}`, publicUrl).href;
 
   /**
    * Files of a replaced avatar are removed after the commit that let go of them. A failure is swallowed: the
@@ -92,11 +98,7 @@ export function createAvatars(deps: ServiceDeps, publicUrl: string) {
   }
 
   return {
-    urlsOf(key: string | null): AvatarUrls {
-      return key === null
-        ? { avatarUrl: null, avatarSmallUrl: null }
-        : { avatarUrl: urlOf(key, avatarSizes.large), avatarSmallUrl: urlOf(key, avatarSizes.small) };
-    },
+    urlsOf: (key: string | null): AvatarUrls => avatarUrlsOf(publicUrl, key),
 
     /** Makes `bytes` the user's picture; anything but a whole JPEG, PNG, WebP or GIF is refused, nothing changed. */
     async replace(userId: string, bytes: Uint8Array): Promise<void> {

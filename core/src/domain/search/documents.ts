@@ -13,6 +13,7 @@ interface PersonFacts {
   readonly handle: string;
   readonly displayName: string;
   readonly bio: string;
+  readonly avatarKey: string | null;
   readonly visibility: string;
   readonly meetingMode: string;
   readonly timeZone: string;
@@ -47,6 +48,7 @@ function toDocument(
     handle: person.handle,
     displayName: person.displayName,
     bio: person.bio,
+    avatarKey: person.avatarKey,
     visibility: person.visibility === "public" ? "public" : "communities",
     communityIds,
     mode: person.meetingMode as SearchMeetingMode,
@@ -84,6 +86,7 @@ export async function loadDocuments(
       handle: true,
       displayName: true,
       bio: true,
+      avatarKey: true,
       visibility: true,
       meetingMode: true,
       timeZone: true,
@@ -156,6 +159,7 @@ export async function* documentPages(
           handle: str(u.handle),
           displayName: str(u.displayName),
           bio: str(u.bio),
+          avatarKey: u.avatarKey === null || u.avatarKey === undefined ? null : str(u.avatarKey),
           visibility: str(u.visibility),
           meetingMode: str(u.meetingMode),
           timeZone: str(u.timeZone),

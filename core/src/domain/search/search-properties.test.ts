@@ -157,6 +157,7 @@ function documentOf(person: Person, i: number): SearchDocument {
     handle: `person-${i}`,
     displayName: person.name.join(" "),
     bio: person.bio.join(" "),
+    avatarKey: null,
     visibility: person.visibility,
     communityIds: person.communityIds,
     mode: person.mode,

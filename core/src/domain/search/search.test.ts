@@ -10,6 +10,7 @@ import {
   newPerson,
   rejectedFields,
   seedPeople,
+  testImages,
   testProviders,
   type PersonSpec,
   type TestCore,
@@ -313,7 +314,10 @@ for (const provider of testProviders()) {
           provider === "sqlite"
             ? sqliteSearchIndex(core.database, { oneSkillFastPath: false })
             : postgresSearchIndex(core.database.url, { oneSkillFastPath: false });
-        const slow = createSearchService({ ...core.deps, searchIndex: general });
+        const slow = createSearchService(
+          { ...core.deps, searchIndex: general },
+          { publicUrl: "http://localhost:3000" },
+        );
         // Someone who teaches a little guitar and wants to get much better: two rows for one skill.
         const otto = await newPerson(core, "otto");
         await core.services.profiles.update(otto, { displayName: "Otto Both", visibility: "public" });
@@ -388,6 +392,27 @@ for (const provider of testProviders()) {
 
         await core.services.profiles.deleteAccount(kim, kim.handle);
         expect((await search({ text: "ukulele" })).hits).toEqual([]);
+      });
+
+      it("shows each person's picture, the new one after a change, none after a removal", async () => {
+        const pia = await newPerson(core, "pia");
+        await core.services.profiles.update(pia, { displayName: "Pia Lindqvist", visibility: "public" });
+        const pictureFound = async () => (await search({ text: "lindqvist" })).hits.map((h) => h.avatarSmallUrl);
+        expect(await pictureFound()).toEqual([null]);
+
+        const first = await core.services.profiles.setAvatar(pia, await testImages.png());
+        expect(first.avatarSmallUrl).not.toBeNull();
+        expect(await pictureFound()).toEqual([first.avatarSmallUrl]);
+
+        const second = await core.services.profiles.setAvatar(pia, await testImages.png(64, 64));
+        expect(second.avatarSmallUrl).not.toBe(first.avatarSmallUrl);
+        expect(await pictureFound()).toEqual([second.avatarSmallUrl]);
+        // A rebuild reads the same picture from the database.
+        await core.services.search.reindex();
+        expect(await pictureFound()).toEqual([second.avatarSmallUrl]);
+
+        await core.services.profiles.removeAvatar(pia);
+        expect(await pictureFound()).toEqual([null]);
       });
 
       it("loses nothing when the process that made a change never updated the index", async () => {

@@ -2,9 +2,10 @@ import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { invalid, notFound } from "../../errors.js";
 import { translate } from "../../messages/index.js";
-import type { MatchReason, PeopleQuery, SkillFilter } from "../../ports/search-index.js";
+import type { PeopleQuery, SkillFilter } from "../../ports/search-index.js";
 import { normalizeText } from "../../text/words.js";
 import { weekInUtc } from "../matching/week-utc.js";
+import { avatarUrlsOf } from "../profiles/avatars.js";
 import { visibleAmong } from "../profiles/visibility.js";
 import { resolvePlace } from "../profiles/location.js";
 import type { Actor } from "../shared/actor.js";
@@ -15,6 +16,7 @@ import { parseSlot } from "../skills/availability.js";
 import { categoryIndex } from "../skills/catalog.js";
 import { conceptsOf } from "./concepts.js";
 import { decodeCursor, encodeCursor, fingerprintOf } from "./cursor.js";
+import { reasonText, type SearchReason } from "./reasons.js";
 import { SearchFeed } from "./feed.js";
 import { searchCatalogOf, type SearchCatalog } from "./spellings.js";
 
@@ -43,20 +45,13 @@ export const peopleSearchInput = z
   .strict();
 
 export type PeopleSearchInput = z.input<typeof peopleSearchInput>;
-
-export interface SearchReason {
-  readonly field: MatchReason["field"];
-  readonly typed: string;
-  readonly fuzzy: boolean;
-  readonly skill?: { readonly name: string; readonly direction: "teach" | "learn"; readonly level: number };
-  readonly word?: string;
-  /** The reason in words: "teaches Guitar (level 4)", "bio mentions “guitar”". */
-  readonly text: string;
-}
+export type { SearchReason };
 
 export interface PersonHit {
   readonly handle: string;
   readonly displayName: string;
+  /** The person's picture at the size a result shows (128 px), null without one. */
+  readonly avatarSmallUrl: string | null;
   readonly location: string | null;
   readonly distanceKm: number | null;
   readonly rating: { readonly count: number; readonly bayesian: number };
@@ -89,7 +84,12 @@ interface Answer {
   readonly result: PeopleSearchResult;
 }
 
-export function createSearchService(deps: ServiceDeps) {
+export interface SearchOptions {
+  /** Where people reach the web server, which serves avatars: their URLs start with it. */
+  readonly publicUrl: string;
+}
+
+export function createSearchService(deps: ServiceDeps, { publicUrl }: SearchOptions) {
   const { db, clock, geocoder, searchIndex } = deps;
   const feed = new SearchFeed(deps.database, searchIndex, clock);
   const answered = new LRUCache<string, Answer>({ max: answeredPages });
@@ -156,39 +156,6 @@ export function createSearchService(deps: ServiceDeps) {
       userIds,
     );
     return new Set(rows.filter((r) => r.status === "active" && r.visibility === "public").map((r) => String(r.id)));
-  }
-
-  function reasonText(reason: MatchReason, skillNames: ReadonlyMap<string, string>): SearchReason {
-    const skill =
-      reason.skill === undefined
-        ? undefined
-        : {
-            name: skillNames.get(reason.skill.skillId) ?? reason.skill.skillId,
-            direction: reason.skill.direction,
-            level: reason.skill.level,
-          };
-    const plain =
-      skill !== undefined
-        ? translate(skill.direction === "teach" ? "search.teaches" : "search.learns", {
-            skill: skill.name,
-            level: skill.level,
-          })
-        : translate(
-            reason.field === "name"
-              ? "search.in_name"
-              : reason.field === "handle"
-                ? "search.in_handle"
-                : "search.in_bio",
-            { word: reason.word ?? "" },
-          );
-    return {
-      field: reason.field,
-      typed: reason.typed,
-      fuzzy: reason.fuzzy,
-      ...(skill === undefined ? {} : { skill }),
-      ...(reason.word === undefined ? {} : { word: reason.word }),
-      text: reason.fuzzy ? translate("search.close_to", { reason: plain, typed: reason.typed }) : plain,
-    };
   }
 
   return {
@@ -277,6 +244,8 @@ export function createSearchService(deps: ServiceDeps) {
             hits: page.hits.map((hit) => ({
               handle: hit.handle,
               displayName: hit.displayName,
+              // From the index document, refreshed with the person: no read per hit at 100,000 people.
+              avatarSmallUrl: avatarUrlsOf(publicUrl, hit.avatarKey).avatarSmallUrl,
               location: hit.locationName,
               distanceKm: hit.distanceKm === null ? null : Math.round(hit.distanceKm * 10) / 10,
               rating: { count: hit.ratingCount, bayesian: hit.trust },

@@ -45,7 +45,7 @@ export async function* personPages(
   );
   for (let after = ""; ;) {
     const users = await database.readRows(
-      `SELECT u."id", u."status", u."visibility", u."handle", u."displayName",${options.bios ? ` u."bio",` : ""} u."timeZone",
+      `SELECT u."id", u."status", u."visibility", u."handle", u."displayName", u."avatarKey",${options.bios ? ` u."bio",` : ""} u."timeZone",
               u."meetingMode", u."maxDistanceKm", u."lastActiveAt",
               l."name" AS "locationName", l."latitude", l."longitude"
        FROM "User" u LEFT JOIN "Location" l ON l."id" = u."locationId"

@@ -6,6 +6,7 @@ export interface PersonRow {
   readonly userId: string;
   readonly handle: string;
   readonly displayName: string;
+  readonly avatarKey: string | null;
   readonly nameWords: string;
   readonly handleWords: string;
   readonly bioWords: string;
@@ -27,6 +28,7 @@ export function personRow(doc: SearchDocument): PersonRow {
     userId: doc.userId,
     handle: doc.handle,
     displayName: doc.displayName,
+    avatarKey: doc.avatarKey,
     nameWords: wordsOf(doc.displayName).join(" "),
     handleWords: wordsOf(doc.handle).join(" "),
     bioWords: wordsOf(doc.bio).join(" "),

@@ -13,6 +13,7 @@ export interface PageRow {
   readonly userId: string;
   readonly handle: string;
   readonly displayName: string;
+  readonly avatarKey: string | null;
   readonly locationName: string | null;
   readonly trust: number;
   readonly ratingCount: number;
@@ -77,6 +78,7 @@ export function pageRow(row: Record<string, unknown>): PageRow {
     userId: String(row.user_id),
     handle: String(row.handle),
     displayName: String(row.display_name),
+    avatarKey: text(row.avatar_key),
     locationName: text(row.location_name),
     trust: num(row.trust),
     ratingCount: num(row.rating_count),
@@ -168,6 +170,7 @@ export function toHit(row: PageRow, reasons: readonly MatchReason[]): SearchHit 
     userId: row.userId,
     handle: row.handle,
     displayName: row.displayName,
+    avatarKey: row.avatarKey,
     locationName: row.locationName,
     distanceKm: row.km,
     trust: row.trust,

@@ -177,7 +177,7 @@ export function personConditions(query: PeopleQuery, param: Param): string[] {
   return where;
 }
 
-export const personColumns = `p.doc, p.user_id, p.handle, p.display_name, p.location_name, p.trust, p.trust_key,
+export const personColumns = `p.doc, p.user_id, p.handle, p.display_name, p.avatar_key, p.location_name, p.trust, p.trust_key,
   p.rating_count, p.rating_key, p.active_at, p.name_words, p.handle_words, p.bio_words`;
 
 export function parameters(dialect: SqlDialect) {

@@ -1,3 +1,4 @@
+import { linkableProviders } from "@skillswap/core";
 import { z } from "zod";
 import { list } from "./common.js";
 import { ownProfileView } from "./profiles.js";
@@ -41,3 +42,7 @@ export const verificationToken = z.object({ token: z.string().max(200) }).strict
 
 /** A session in a path: the id GET /auth/sessions lists (64 hex characters). */
 export const sessionIdParam = z.object({ id: z.string().min(1).max(64) });
+
+export const identityProviderParam = z.object({
+  provider: z.enum(linkableProviders).describe("Which kind of linked account: discord, slack, google or email"),
+});

@@ -53,6 +53,7 @@ export const personHit = z
   .object({
     handle: z.string(),
     displayName: z.string(),
+    avatarSmallUrl: z.string().nullable().describe("Their picture at 128 px; null when they have none"),
     location: z.string().nullable(),
     distanceKm: z.number().nullable().describe("From `near` or my city, to a tenth of a km; null when unknown"),
     rating: z.object({ count: z.number().int(), bayesian: z.number() }),

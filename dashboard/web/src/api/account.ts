@@ -23,6 +23,9 @@ export const endOtherSessions = async () =>
   (await call("POST", "/auth/sessions/revoke-all", z.object({ ended: z.number() }))).ended;
 
 export const myLinkedAccounts = () => call("GET", "/auth/identities", linkedIdentities);
+/** Unlinks every account of one provider from mine; refused (409) when it is my last way to sign in. */
+export const unlinkAccount = (provider: string) =>
+  callForNothing("DELETE", `/auth/identities/${encodeURIComponent(provider)}`);
 
 /** A real link, not a fetch: the browser downloads it under the name the API gives (content-disposition). */
 export const dataExportAddress = "/api/v1/me/export";

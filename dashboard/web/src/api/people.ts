@@ -13,6 +13,7 @@ const reason = z.object({
 const personHit = z.object({
   handle: z.string(),
   displayName: z.string(),
+  avatarSmallUrl: z.nullable(z.string()),
   location: z.nullable(z.string()),
   distanceKm: z.nullable(z.number()),
   rating: z.object({ count: z.number(), bayesian: z.number() }),

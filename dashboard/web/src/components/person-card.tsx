@@ -29,9 +29,14 @@ export function PersonCard({ person }: { person: PersonHit }) {
     .join(" · ");
   return (
     <article class="person-card">
-      <span class="monogram" aria-hidden="true">
-        {initialsOf(person.displayName)}
-      </span>
+      {person.avatarSmallUrl === null ? (
+        <span class="monogram" aria-hidden="true">
+          {initialsOf(person.displayName)}
+        </span>
+      ) : (
+        // Empty alt: the name beside it says who it is. Its size is set, so cards do not jump as pictures load.
+        <img class="person-picture" src={person.avatarSmallUrl} alt="" width={48} height={48} loading="lazy" />
+      )}
       <div class="person-body">
         <h3 class="person-name">
           <a href={profileAddress(person.handle)}>{person.displayName}</a>

@@ -144,6 +144,59 @@ describe.each(testProviders())("my sessions and my password over HTTP (%s)", (pr
       { provider: "discord", username: expect.stringMatching(/^Ana/), linkedAt: expect.any(String) },
     ]);
   });
+
+  describe("unlinking an account", () => {
+    /** Someone signed in with email and password who linked Discord too. */
+    async function emailPersonWithDiscord() {
+      const person = await personOn(1);
+      await api.core.services.accounts.linkIdentity(
+        { userId: person.userId },
+        { provider: "discord", subject: `d-${person.userId}`, username: "dee#1", displayName: "Dee" },
+      );
+      return person;
+    }
+    const providersOf = async (browser: Browser | undefined) =>
+      ((await browser?.send("GET", "/api/v1/auth/identities"))?.body as { provider: string }[]).map((i) => i.provider);
+
+    it("unlinks Discord while my password still signs me in", async () => {
+      const [browser] = (await emailPersonWithDiscord()).browsers;
+      expect(await providersOf(browser)).toEqual(["email", "discord"]);
+      const answer = await browser?.write("DELETE", "/api/v1/auth/identities/discord");
+      expect(answer?.status).toBe(204);
+      expect(await providersOf(browser)).toEqual(["email"]);
+    });
+
+    it("refuses to unlink my last way to sign in, in a sentence saying what to do first", async () => {
+      const [browser] = (await personOn(1)).browsers;
+      const answer = await browser?.write("DELETE", "/api/v1/auth/identities/email");
+      expect(answer?.status).toBe(409);
+      expect(answer?.body).toEqual({
+        error: {
+          code: "ACCOUNT.LAST_SIGN_IN",
+          message: "You could no longer sign in without Email. Link Discord or Google first, then unlink Email.",
+        },
+      });
+      expect(await providersOf(browser)).toEqual(["email"]);
+    });
+
+    it("touches only my own accounts: a provider I have not linked answers 404", async () => {
+      const mine = await personOn(1);
+      const theirs = await emailPersonWithDiscord();
+      const answer = await mine.browsers[0]?.write("DELETE", "/api/v1/auth/identities/discord");
+      expect(answer?.status).toBe(404);
+      expect(answer?.body).toMatchObject({ error: { code: "ACCOUNT.IDENTITY_NOT_LINKED" } });
+      expect(await providersOf(theirs.browsers[0])).toEqual(["email", "discord"]);
+    });
+
+    it("refuses an unknown provider, and a write without the CSRF token", async () => {
+      const [browser] = (await emailPersonWithDiscord()).browsers;
+      const unknown = await browser?.write("DELETE", "/api/v1/auth/identities/github");
+      expect(unknown?.status).toBe(400);
+      const forged = await browser?.send("DELETE", "/api/v1/auth/identities/discord");
+      expect(forged?.status).toBe(403);
+      expect(await providersOf(browser)).toEqual(["email", "discord"]);
+    });
+  });
 });
 
 describe("the API harness's signed-in people", () => {

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signedIn } from "../../../plugins/app/actor.js";
 import { clearSessionCookie } from "../../../plugins/app/session.js";
-import { linkedIdentityView, sessionIdParam, sessionsEnded, webSessionList } from "../../../schemas/auth.js";
+import {
+  identityProviderParam,
+  linkedIdentityView,
+  sessionIdParam,
+  sessionsEnded,
+  webSessionList,
+} from "../../../schemas/auth.js";
 import { errorResponses, list, noContent } from "../../../schemas/common.js";
 
 const tags = ["auth"];
@@ -72,6 +78,27 @@ export const authSessionRoutes: FastifyPluginAsyncZod = (app) => {
       },
     },
     (request) => accounts.identities(signedIn(request)),
+  );
+
+  app.delete(
+    "/auth/identities/:provider",
+    {
+      schema: {
+        operationId: "unlinkMyIdentity",
+        summary: "Unlink one kind of account from mine",
+        description:
+          "Removes every linked account of that provider (Slack may be linked in several workspaces); unlinking " +
+          "email also removes the password. 409 ACCOUNT.LAST_SIGN_IN when it would leave no way to sign in; " +
+          "404 ACCOUNT.IDENTITY_NOT_LINKED when none is linked.",
+        tags,
+        params: identityProviderParam,
+        response: { 204: noContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await accounts.unlinkIdentity(signedIn(request), request.params.provider);
+      return reply.code(204).send();
+    },
   );
 
   return Promise.resolve();

@@ -1,5 +1,5 @@
 import type { Actor } from "@skillswap/core";
-import { block, newCommunity, seedPeople, testProviders, type PersonSpec } from "@skillswap/core/testing";
+import { block, newCommunity, seedPeople, testImages, testProviders, type PersonSpec } from "@skillswap/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApi, type ApiClient, type ApiHarness, type ApiResponse } from "../../../testing/api-harness.js";
 
@@ -21,7 +21,12 @@ const fixture: Record<string, PersonSpec> = {
 };
 
 interface Page {
-  readonly items: ReadonlyArray<{ handle: string; distanceKm: number | null; reasons: Array<{ text: string }> }>;
+  readonly items: ReadonlyArray<{
+    handle: string;
+    avatarSmallUrl: string | null;
+    distanceKm: number | null;
+    reasons: Array<{ text: string }>;
+  }>;
   readonly nextCursor: string | null;
   readonly sort: string;
 }
@@ -75,6 +80,7 @@ describe.each(testProviders())("people search over HTTP (%s)", (provider) => {
     it("answers only what a profile may show: no email, no coordinates", async () => {
       const hit = (await page(sam, "q=ukulele&near=Paris")).items[0];
       expect(Object.keys(hit ?? {}).sort()).toEqual([
+        "avatarSmallUrl",
         "displayName",
         "distanceKm",
         "handle",
@@ -84,6 +90,22 @@ describe.each(testProviders())("people search over HTTP (%s)", (provider) => {
         "reasons",
         "score",
       ]);
+    });
+  });
+
+  describe("pictures", () => {
+    it("shows a person's picture in their result, one the browser can load", async () => {
+      const profile = await api.core.services.profiles.setAvatar(who("ben"), await testImages.png());
+      const found = (await page(sam, "q=ben+weber")).items[0];
+      expect(found?.avatarSmallUrl).toBe(profile.avatarSmallUrl);
+      const picture = await api.app.inject({ method: "GET", url: new URL(found?.avatarSmallUrl ?? "").pathname });
+      expect(picture.statusCode).toBe(200);
+      expect(picture.headers["content-type"]).toBe("image/webp");
+    });
+
+    it("shows none for someone without a picture, so the card keeps their initials", async () => {
+      const found = (await page(sam, "q=cleo")).items;
+      expect(found.map((hit) => hit.avatarSmallUrl)).toEqual([null]);
     });
   });
 
