@@ -1,6 +1,8 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { ApiError } from "../api/client.js";
 import { removeAvatar, uploadAvatar } from "../api/profile.js";
+import { AvatarCropper } from "./avatar-cropper.js";
+import { pictureToSend, useChosenPicture } from "./chosen-picture.js";
 
 export interface AvatarEditorProps {
   readonly avatarUrl: string | null;
@@ -10,32 +12,16 @@ export interface AvatarEditorProps {
 const failureOf = (error: unknown) =>
   error instanceof ApiError ? (error.fields["avatar"] ?? error.message) : "The picture could not be sent.";
 
-/** A local address for the chosen file, to show it before it is sent; freed when no longer shown. */
-function usePreview(file: File | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (file === null) return setUrl(null);
-    const address = URL.createObjectURL(file);
-    setUrl(address);
-    return () => URL.revokeObjectURL(address);
-  }, [file]);
-  return url;
-}
-
 /**
- * The profile picture: choose a file, see it as it will look (the server keeps the centre square, which the
- * round frame shows), then send it or pick another. A refused file leaves the current picture as it was.
+ * The profile picture: choose a file, choose the square of it to keep, then send that square or pick another.
+ * A refused file leaves the current picture as it was.
  */
 export function AvatarEditor({ avatarUrl, onChanged }: AvatarEditorProps) {
   const [file, setFile] = useState<File | null>(null);
-  // Which preview the browser could not show, not a flag: an error from the previous file's preview can arrive
-  // after another file was chosen, and must not hide the new one.
-  const [unviewableUrl, setUnviewableUrl] = useState<string | null>(null);
+  const [picture, changeCrop] = useChosenPicture(file);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<string | null>(null);
-  const preview = usePreview(file);
-  const unviewable = preview !== null && unviewableUrl === preview;
   const id = "avatar-file";
 
   const run = (work: () => Promise<void>) => {
@@ -48,9 +34,10 @@ export function AvatarEditor({ avatarUrl, onChanged }: AvatarEditorProps) {
   };
   const send = (event: SubmitEvent) => {
     event.preventDefault();
-    if (file === null) return setFailure("Choose a picture first.");
     run(async () => {
-      const profile = await uploadAvatar(file);
+      const chosen = await pictureToSend(picture);
+      if (chosen === null) return setFailure("Choose a picture first.");
+      const profile = await uploadAvatar(chosen);
       setFile(null);
       onChanged(profile.avatarUrl);
       setConfirmation("Your new picture is saved.");
@@ -66,36 +53,19 @@ export function AvatarEditor({ avatarUrl, onChanged }: AvatarEditorProps) {
   return (
     <section class="avatar-editor" aria-labelledby="avatar-title">
       <h2 id="avatar-title">Profile picture</h2>
-      <div class="avatar-pair">
-        <figure>
-          {avatarUrl === null ? (
-            <div class="avatar-frame empty">No picture yet</div>
-          ) : (
-            <img class="avatar-frame" src={avatarUrl} alt="Your current picture" />
-          )}
-          <figcaption>Now</figcaption>
-        </figure>
-        {preview !== null && (
-          <figure>
-            {unviewable ? (
-              <div class="avatar-frame empty">No preview</div>
-            ) : (
-              <img
-                class="avatar-frame"
-                src={preview}
-                alt="Preview of the chosen picture"
-                onError={() => setUnviewableUrl(preview)}
-              />
-            )}
-            <figcaption>After sending</figcaption>
-          </figure>
+      <figure class="avatar-now">
+        {avatarUrl === null ? (
+          <div class="avatar-frame empty">No picture yet</div>
+        ) : (
+          <img class="avatar-frame" src={avatarUrl} alt="Your current picture" />
         )}
-      </div>
+        <figcaption>Now</figcaption>
+      </figure>
       <form onSubmit={send} noValidate>
         <div class="field">
           <label htmlFor={id}>Choose a picture</label>
           <p class="hint" id={`${id}-hint`}>
-            JPEG, PNG, WebP or GIF, up to 5 MB. The centre square is kept, as the preview shows.
+            JPEG, PNG, WebP or GIF, up to 5 MB. You then choose the square of it to keep.
           </p>
           <input
             id={id}
@@ -110,15 +80,30 @@ export function AvatarEditor({ avatarUrl, onChanged }: AvatarEditorProps) {
               setConfirmation(null);
             }}
           />
-          {unviewable && <p class="hint">Your browser cannot show this file as a picture: it may not be one.</p>}
+          {picture.state === "undecodable" && (
+            <p class="hint">Your browser cannot show this file as a picture: it may not be one.</p>
+          )}
           {failure !== null && (
             <p class="field-error" id={`${id}-error`} role="alert">
               {failure}
             </p>
           )}
         </div>
+        {picture.state === "decoded" && (
+          <AvatarCropper
+            address={picture.address}
+            size={picture.size}
+            crop={picture.crop}
+            onCrop={changeCrop}
+            disabled={busy}
+          />
+        )}
         <div class="actions">
-          <button type="submit" class="button primary" disabled={busy || file === null}>
+          <button
+            type="submit"
+            class="button primary"
+            disabled={busy || picture.state === "none" || picture.state === "decoding"}
+          >
             {busy && file !== null ? "Sending…" : "Use this picture"}
           </button>
           {avatarUrl !== null && (
