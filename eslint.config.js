@@ -10,6 +10,12 @@ const coreImportsNoAdapter = {
   message: "core imports no adapter.",
 };
 
+// What the bot may not import, anywhere in it; blocks narrowing bot/src further spread it into their patterns.
+const botImportsNoOtherDoor = {
+  group: ["@skillswap/dashboard", "@skillswap/cli", "fastify", "@fastify/*", "preact", "preact/*"],
+  message: "bot imports the core and platform SDKs only.",
+};
+
 // What a door may not read from the core, however it is spelled: `core.database`, `core["deps"]`, `{ database }`.
 const coreInternals = "/^(database|deps)$/";
 const noCoreInternalsMessage =
@@ -110,10 +116,32 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          patterns: [botImportsNoOtherDoor],
+        },
+      ],
+    },
+  },
+  {
+    // The bot's chat layer is the same on every platform: the translators (discord/, slack/) import it, never
+    // the reverse, and it knows no platform SDK.
+    files: ["bot/src/chat/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
           patterns: [
+            botImportsNoOtherDoor,
             {
-              group: ["@skillswap/dashboard", "@skillswap/cli", "fastify", "@fastify/*", "preact", "preact/*"],
-              message: "bot imports the core and platform SDKs only.",
+              group: [
+                "discord.js",
+                "@discordjs/*",
+                "@slack/*",
+                "**/discord",
+                "**/discord/**",
+                "**/slack",
+                "**/slack/**",
+              ],
+              message: "bot/src/chat is platform-neutral: platform JSON belongs in bot/src/discord or bot/src/slack.",
             },
           ],
         },

@@ -11,7 +11,10 @@ export {
   type DiscordRestOptions,
   type InteractionsOptions,
 } from "./discord/discord-door.js";
-export type { BotLogger } from "./discord/interactions/create-interactions.js";
+export type { BotLogger } from "./surface.js";
+export type { ChatSurface, RunningSurface, SurfaceOptions, SurfaceWorkerParts } from "./surface.js";
+export { chatSurfaces } from "./surfaces.js";
+export { discordSurface } from "./discord/discord-surface.js";
 export type { DiscordInteractions, RespondFirst } from "./discord/interactions/transport.js";
 export {
   commandDefinitions,

@@ -1,4 +1,4 @@
-import { createDiscordBot, discordRest, discordWorkerParts, type BotLogger, type DiscordBot } from "@skillswap/bot";
+import { chatSurfaces, type BotLogger, type ChatSurface, type RunningSurface } from "@skillswap/bot";
 import {
   databaseProvider,
   demoHandlesToTry,
@@ -19,8 +19,8 @@ import { startWeb, type WebRole } from "./start-web.js";
 export const knownRoles = ["web", "discord", "slack", "worker"] as const;
 export type Role = (typeof knownRoles)[number];
 
-/** Roles this build can run. The Slack app lands with its own release. */
-const implementedRoles: ReadonlySet<Role> = new Set(["web", "discord", "worker"]);
+/** Roles this build can run: the web and the worker, and a role per chat surface the bot ships. */
+const implementedRoles: ReadonlySet<string> = new Set(["web", "worker", ...chatSurfaces.map((s) => s.role)]);
 
 // Faults of the doors (a Discord call that failed for good, a relay that could not be sent) go to stderr.
 const stderrLogger: BotLogger = {
@@ -143,16 +143,16 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
     const demo = await prepareDemo(core);
     const tryHandles = await demoHandlesToTry(core);
     const applied = core.migrations?.applied ?? [];
-    const token = core.config.DISCORD_TOKEN;
-    // The Discord role needs its token; asked for by default, it is simply off until the token is set.
-    const discordOff = roles.includes("discord") && token === undefined;
-    const running = roles.filter((role) => implementedRoles.has(role) && !(role === "discord" && discordOff));
+    // A surface needs its configuration (a token); asked for by default, it is simply off until that is set.
+    const asked = chatSurfaces.filter((surface) => roles.some((role) => role === surface.role));
+    const off = asked.filter((surface) => !surface.configured(core.config));
+    const running = roles.filter((role) => implementedRoles.has(role) && !off.some((s) => s.role === role));
     const later = roles.filter((role) => !implementedRoles.has(role));
     // Signal handlers before anything starts: a Ctrl-C during start-up still stops everything cleanly.
     const stopped = running.length > 0 ? untilStopped() : undefined;
     let web: WebRole | undefined;
     let worker: Worker | undefined;
-    let bot: DiscordBot | undefined;
+    const surfaces = new Map<ChatSurface, RunningSurface>();
     // The doors first, so no request or interaction starts on a core that is closing; then the worker's work.
     const stopRoles = async () => {
       if (web !== undefined) {
@@ -164,27 +164,33 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
         clearTimeout(cutOff);
       }
       web = undefined;
-      await bot?.stop();
-      bot = undefined;
+      for (const [surface, started] of surfaces) {
+        surfaces.delete(surface);
+        await started.stop();
+      }
       await worker?.stop();
       worker = undefined;
     };
     try {
-      if (running.includes("discord") && token !== undefined) {
-        bot = createDiscordBot(core, { token, apiUrl: core.config.DISCORD_API_URL, logger: stderrLogger });
-        await bot.start();
-      }
-      // Request logs go to stderr, so stdout stays the CLI's own output (one JSON document with --json).
+      for (const surface of asked)
+        if (!off.includes(surface))
+          surfaces.set(surface, await surface.start(core, core.config, { logger: stderrLogger }));
+      // Request logs go to stderr, so stdout stays the CLI's own output (one JSON document with --json). The web
+      // role answers Discord's HTTP interactions with its own router, as it does in a process of its own.
       if (running.includes("web"))
-        web = await startWeb(core, bot, { logger: stderrLogger, requestLog: requestLogFor(core.config.LOG_FORMAT) });
+        web = await startWeb(core, undefined, {
+          logger: stderrLogger,
+          requestLog: requestLogFor(core.config.LOG_FORMAT),
+        });
       if (running.includes("worker")) {
-        // Discord's relays and DMs need only REST, so a worker with the token does them, gateway or not.
-        const discord =
-          token === undefined
-            ? undefined
-            : discordWorkerParts(core, discordRest({ token, apiUrl: core.config.DISCORD_API_URL }), stderrLogger);
+        // Relays and notifications need only a platform's API, so a worker does them for every configured
+        // surface, whether or not this process also runs its door.
+        const parts = chatSurfaces
+          .filter((surface) => surface.configured(core.config))
+          .map((surface) => surface.workerHandlers(core, core.config, { logger: stderrLogger }));
         worker = startWorker(core, {
-          ...(discord === undefined ? {} : { handlers: discord.handlers, deliveries: [discord.delivery] }),
+          handlers: parts.flatMap((p) => p.handlers),
+          deliveries: parts.flatMap((p) => p.deliveries),
           onError: (error) =>
             process.stderr.write(`worker: ${error instanceof Error ? error.message : String(error)}\n`),
         });
@@ -196,7 +202,9 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
         running,
         notYetAvailable: later,
         tryHandles,
-        ...(roles.includes("discord") ? { discord: discordOff ? "off (no DISCORD_TOKEN)" : "connected" } : {}),
+        ...Object.fromEntries(
+          asked.map((surface) => [surface.role, surfaces.get(surface)?.status ?? surface.off.status]),
+        ),
         ...(web === undefined
           ? {}
           : { web: { url: web.url, dashboard: web.dashboard, discordInteractions: web.discordInteractions } }),
@@ -215,11 +223,7 @@ export async function startCommand(options: OutputOptions & { roles?: string }):
           web === undefined
             ? ""
             : `Web server on ${web.url}: the API under /api/v1 (browse it at /api/docs), /health and /ready; POST /discord/interactions ${web.discordInteractions === "served" ? "served" : `off (${web.discordInteractions})`}.`,
-          !roles.includes("discord")
-            ? ""
-            : discordOff
-              ? "Discord bot off: set DISCORD_TOKEN to run it (README, Discord)."
-              : `Discord bot connected to ${bot?.client.guilds.cache.size ?? 0} server(s).`,
+          ...asked.map((surface) => surfaces.get(surface)?.summary() ?? surface.off.line),
           worker === undefined
             ? ""
             : "Worker running: outbox deliveries, expiring requests, completing sessions, search index.",

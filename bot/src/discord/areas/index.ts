@@ -1,25 +1,7 @@
+import { chatAreas } from "../../chat/areas/index.js";
+import { chatRoutesOf } from "../../chat/chat-routes.js";
 import type { BotArea } from "../interactions/handlers.js";
-import { accountArea } from "./account.area.js";
-import { adminArea } from "./admin.area.js";
-import { basicsArea } from "./basics.area.js";
-import { discoveryArea } from "./discovery.area.js";
-import { profileArea } from "./profile.area.js";
-import { reviewsArea } from "./reviews.area.js";
-import { sessionsArea } from "./sessions.area.js";
-import { skillsArea } from "./skills.area.js";
-import { socialArea } from "./social.area.js";
-import { swapsArea } from "./swaps.area.js";
+import { discordAreaOf } from "../translation/chat-area.js";
 
 /** Every area of the Discord bot; the router refuses two areas answering the same command or button. */
-export const botAreas: readonly BotArea[] = [
-  basicsArea,
-  discoveryArea,
-  profileArea,
-  skillsArea,
-  socialArea,
-  accountArea,
-  adminArea,
-  swapsArea,
-  sessionsArea,
-  reviewsArea,
-];
+export const botAreas: readonly BotArea[] = [discordAreaOf(chatRoutesOf(chatAreas))];

@@ -8,7 +8,7 @@ import {
   textOf,
   type Scenario,
 } from "../../testing/discord-scenario.js";
-import { parseSlotList } from "./slot-list.js";
+import { parseSlotList } from "../../chat/slot-list.js";
 
 let scenario: Scenario;
 beforeEach(async () => {

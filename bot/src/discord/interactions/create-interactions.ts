@@ -15,17 +15,16 @@ import { isDomainError, translate } from "@skillswap/core";
 import { definitionOf, type CommandDefinition } from "../../commands/definitions.js";
 import { errorReply } from "../renderers/error-reply.js";
 import { commandOptionsOf } from "./options.js";
-import { parseCustomId } from "./custom-id.js";
+import { parseCustomId } from "../translation/custom-ids.js";
 import type { BotArea, BotCore, ButtonHandler, CommandHandler, FormHandler, SuggestionProvider } from "./handlers.js";
 import { createPersonResolver, type GuildNames, type ResolvedPerson } from "./interaction-actor.js";
 import { redactedError, redactingLogger } from "./log-redaction.js";
 import { replayAcknowledgement } from "./replay-acknowledgement.js";
+import type { BotLogger } from "../../surface.js";
 import type { Reply } from "./replies.js";
 import type { DiscordInteractions, RespondFirst } from "./transport.js";
 
-export interface BotLogger {
-  error(message: string, error: unknown): void;
-}
+export type { BotLogger } from "../../surface.js";
 
 export interface DiscordInteractionsOptions {
   readonly core: BotCore;
@@ -197,7 +196,8 @@ export function createDiscordInteractions(options: DiscordInteractionsOptions): 
       const provider = option?.suggest === undefined ? undefined : routing.suggestions.get(option.suggest);
       if (provider !== undefined) {
         const person = await people.resolve(interaction);
-        choices = clipChoices(await provider({ ...person, core, rest, typed: options.focused?.value ?? "", options }));
+        const typed = options.focused?.value ?? "";
+        choices = clipChoices(await provider({ ...person, core, rest, typed, options, interaction }));
       }
     } catch (error) {
       // Suggestions are a convenience: when they fail the person can still type the value.

@@ -1,4 +1,5 @@
 import type {
+  APIApplicationCommandAutocompleteInteraction,
   APIApplicationCommandOptionChoice,
   APIChatInputApplicationCommandInteraction,
   APIMessageComponentInteraction,
@@ -58,6 +59,7 @@ export interface SuggestionContext extends HandlerContext {
   /** What the person has typed so far in the option being completed. */
   readonly typed: string;
   readonly options: CommandOptions;
+  readonly interaction: APIApplicationCommandAutocompleteInteraction;
 }
 
 /** At most 25 choices (Discord's limit); names and values at most 100 characters. */

@@ -9,7 +9,8 @@ import {
 import { isDomainError, type Delivery, type Notification } from "@skillswap/core";
 import type { BotLogger } from "../interactions/create-interactions.js";
 import type { BotCore } from "../interactions/handlers.js";
-import { buttonMovesOf, swapButtonRow, swapLine } from "../renderers/swap-reply.js";
+import { buttonMovesOf, swapButtons, swapLine } from "../../chat/sentences/swaps.js";
+import { discordRowsOf } from "../renderers/chat-reply.js";
 import { dmNonceOf } from "./dm-nonce.js";
 import { postOnce } from "./post-once.js";
 
@@ -50,7 +51,7 @@ async function dmOf(core: BotCore, notification: Notification): Promise<RESTPost
     return {
       ...body,
       content: `${notification.text}\n${swapLine(swap)}`,
-      components: moves.length === 0 ? [] : [swapButtonRow(swap.id, moves)],
+      components: discordRowsOf([swapButtons(swap.id, moves)]),
     };
   } catch (error) {
     // Gone or no longer theirs since the event: the plain sentence is still true, just without buttons.

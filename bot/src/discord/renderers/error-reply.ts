@@ -1,14 +1,13 @@
 import { MessageFlags } from "discord.js";
-import { isDomainError, translate } from "@skillswap/core";
+import { failureOf } from "../../chat/failure.js";
 import { message, type MessageReply } from "../interactions/replies.js";
 
 /**
- * What a person sees when something fails: the domain's own sentence and what to fix, only to them. Anything
- * else is an infrastructure fault; it is logged by the caller and the person gets no stack or internals.
+ * What a person sees when something fails: the chat layer's sentence and a bullet for each field to fix, only
+ * to them. Faults are logged by the caller; the person gets no stack or internals.
  */
 export function errorReply(error: unknown): MessageReply {
-  const lines = isDomainError(error)
-    ? [translate(error.messageKey, error.params), ...error.fields.map((f) => `• ${f.message}`)]
-    : [translate("error.unavailable")];
+  const { sentence, fieldErrors } = failureOf(error);
+  const lines = [sentence, ...fieldErrors.map((f) => `• ${f.message}`)];
   return message({ content: lines.join("\n"), flags: MessageFlags.Ephemeral });
 }
