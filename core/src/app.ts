@@ -3,6 +3,7 @@ import { createAccountsService } from "./domain/identity/service.js";
 import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
 import { createCommunitiesService } from "./domain/communities/service.js";
+import { createInstallationsService } from "./domain/installations/service.js";
 import { createDemoService } from "./domain/demo/service.js";
 import { createConversationsService } from "./domain/conversations/service.js";
 import { createModerationService } from "./domain/moderation/service.js";
@@ -25,6 +26,7 @@ import type { ServiceDeps } from "./domain/shared/deps.js";
 import { ensureCatalog } from "./domain/skills/catalog.js";
 import { createSkillsService } from "./domain/skills/service.js";
 import { fileStoreFor } from "./infra/files/file-store-for.js";
+import { aesGcmTokenCipher } from "./infra/token-cipher/aes-gcm-token-cipher.js";
 import { databaseSessionStore } from "./infra/database-sessions/database-session-store.js";
 import { GazetteerGeocoder } from "./infra/gazetteer/gazetteer.js";
 import { memoryCounters } from "./infra/memory-counters/memory-counters.js";
@@ -57,8 +59,11 @@ export function createServices(
   deps: ServiceDeps,
   policies: ServicePolicies = { minTeachLevel: 1, publicUrl: "http://localhost:3000" },
 ) {
+  // Installing a workspace registers its community and its installer through these same use cases.
+  const accounts = createAccountsService(deps);
+  const communities = createCommunitiesService(deps);
   return {
-    accounts: createAccountsService(deps),
+    accounts,
     profiles: createProfilesService(deps, { publicUrl: policies.publicUrl }),
     skills: createSkillsService(deps),
     matching: createMatchingService(deps, { minTeachLevel: policies.minTeachLevel }),
@@ -68,7 +73,8 @@ export function createServices(
     conversations: createConversationsService(deps),
     sessions: createSessionsService(deps),
     reviews: createReviewsService(deps),
-    communities: createCommunitiesService(deps),
+    communities,
+    installations: createInstallationsService(deps, { accounts, communities }),
     groups: createGroupsService(deps),
     follows: createFollowsService(deps),
     forums: createForumsService(deps),
@@ -126,6 +132,7 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
   const prepare = options.prepare ?? true;
   // Before the database opens: a configuration mistake here then leaves nothing open behind it.
   const files = options.files ?? fileStoreFor(config);
+  const tokenCipher = config.SLACK_TOKEN_KEY === undefined ? undefined : aesGcmTokenCipher(config.SLACK_TOKEN_KEY);
   const database = await openDatabase(config.DATABASE_URL, {
     migrate: prepare,
     onMigrated: (report) => (migrations = report),
@@ -154,6 +161,7 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     mailer: options.mailer ?? configuredMailer(config, options.log ?? ((line) => console.error(line))),
     sessionStore: redis === undefined ? databaseSessionStore(database) : redisSessionStore(redis),
     counters: redis === undefined ? memoryCounters(clock) : redisCounters(redis),
+    ...(tokenCipher === undefined ? {} : { tokenCipher }),
     readinessProbes: [
       { name: `files (${files.kind})`, check: () => files.ready() },
       ...(redis === undefined

@@ -56,3 +56,17 @@ describe("configuration of matching", () => {
     expect(() => loadConfig({}, { MIN_TEACH_LEVEL: "two" }, noFile)).toThrow(/MIN_TEACH_LEVEL/);
   });
 });
+
+describe("configuration of Slack installs", () => {
+  it("takes a token key of 32 bytes written as hex or base64", () => {
+    for (const key of ["ab".repeat(32), "q".repeat(43) + "=", "q".repeat(43)])
+      expect(loadConfig({}, { SLACK_TOKEN_KEY: key }, noFile).SLACK_TOKEN_KEY).toBe(key);
+  });
+
+  it("refuses a token key of any other length, naming it", () => {
+    expect(() => loadConfig({}, { SLACK_TOKEN_KEY: "ab".repeat(16) }, noFile)).toThrow(/SLACK_TOKEN_KEY/);
+    expect(() => loadConfig({}, { SLACK_TOKEN_KEY: "correct horse battery staple" }, noFile)).toThrow(
+      /SLACK_TOKEN_KEY/,
+    );
+  });
+});

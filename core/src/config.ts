@@ -108,6 +108,27 @@ export const configSchema = z.object({
   GOOGLE_OAUTH_TOKEN_URL: z.url().default("https://oauth2.googleapis.com/token"),
   GOOGLE_OAUTH_USERINFO_URL: z.url().default("https://openidconnect.googleapis.com/v1/userinfo"),
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  /** Verifies that requests to POST /slack/events come from Slack (the app's "Signing Secret"); set, it is served. */
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /** Slack's Web API base; only changed to point the app at a local Slack in tests and benchmarks. */
+  SLACK_API_URL: z.url().default("https://slack.com/api/"),
+  /**
+   * Multi-workspace mode (the "Add to Slack" install) needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET,
+   * SLACK_STATE_SECRET and SLACK_TOKEN_KEY together; without SLACK_TOKEN_KEY it is not configured, since
+   * workspaces' bot tokens are never stored in clear.
+   */
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Signs the OAuth state parameter that ties /slack/oauth_redirect to the install that started it. */
+  SLACK_STATE_SECRET: z.string().min(32, "Use at least 32 characters").optional(),
+  /**
+   * Encrypts installed workspaces' bot tokens at rest (AES-256-GCM): 32 random bytes as 64 hex characters or
+   * base64 (`openssl rand -base64 32`). Losing it means every workspace must install again.
+   */
+  SLACK_TOKEN_KEY: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, "Use 32 random bytes as 64 hex characters or base64")
+    .optional(),
   /**
    * The lowest level (1–5) at which matching offers someone as a teacher: a community that wants seasoned
    * teachers sets 3. Search still finds everyone who lists a skill, with their level.

@@ -68,6 +68,15 @@ export { outboxStatus, type DeadEvent, type OutboxStatus } from "./domain/outbox
 export type { HealthCheck, HealthStatus } from "./domain/operations/rules.js";
 export type { Readiness } from "./domain/operations/service.js";
 export type { GroupView } from "./domain/social/groups.js";
+export type { InstallationOverview, SlackInstallationView } from "./domain/installations/types.js";
+export type { SlackInstallationInput, SlackWorkspaceInput } from "./domain/installations/input.js";
+export {
+  slackMemberRole,
+  slackTenantOf,
+  type Deactivation,
+  type DeactivationReason,
+  type SlackWorkspaceRef,
+} from "./domain/installations/rules.js";
 export { reportStatuses, type ReportStatus } from "./domain/moderation/reports.js";
 export {
   channelsFor,

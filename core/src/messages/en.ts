@@ -156,6 +156,8 @@ export const en = {
   "community.admin_only": "Only this community's admins can do that.",
   "community.channel_taken": "That channel is already linked to another group. Unlink it first.",
   "community.not_linked": "That channel is not linked to any group.",
+  "installation.not_found": "SkillSwap is not installed in this workspace any more. Install it again to use it.",
+  "installation.not_configured": "Installing SkillSwap in other workspaces is not set up on this server.",
   "group.not_found": "That group could not be found.",
   "group.not_member": "{handle} is not a member of this group.",
   "group.slug_taken": "The group address {slug} is taken. Choose another.",

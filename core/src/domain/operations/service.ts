@@ -2,6 +2,8 @@ import { readMigrations } from "../../infra/prisma/migrate.js";
 import { outboxStatus, retryDeadEvents, type OutboxStatus } from "../outbox/status.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import { groupViews, type GroupView } from "../social/groups.js";
+import { installationOverview } from "../installations/overview.js";
+import type { InstallationOverview } from "../installations/types.js";
 import { catalogCheck, geocoderCheck, migrationsCheck, outboxCheck, peopleCheck, type HealthCheck } from "./rules.js";
 
 /** A city every gazetteer build knows: if it does not resolve, none will. */
@@ -114,6 +116,11 @@ export function createOperationsService(
     groups(): Promise<GroupView[]> {
       // "All rows" said explicitly: the database guard refuses an empty where (core/src/infra/prisma/guard.ts).
       return groupViews(db, { id: { not: "" } });
+    },
+
+    /** Every platform installation, working or deactivated, with its scopes; never its token. */
+    installations(): Promise<InstallationOverview[]> {
+      return installationOverview(db);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { Ids } from "../../ports/ids.js";
 import type { Mailer } from "../../ports/mailer.js";
 import type { SearchIndex } from "../../ports/search-index.js";
 import type { SessionStore } from "../../ports/session-store.js";
+import type { TokenCipher } from "../../ports/token-cipher.js";
 
 /** What every service is built from: the database and the ports it needs. */
 export interface ServiceDeps {
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   readonly sessionStore: SessionStore;
   /** Attempt counters for rate limits: in process, or Redis when REDIS_URL is set. */
   readonly counters: Counters;
+  /** Seals platform tokens kept in the database; absent without SLACK_TOKEN_KEY, and then none are stored. */
+  readonly tokenCipher?: TokenCipher;
   /** Configured outside services (Redis, S3) this process cannot serve without; `operations.readiness()` asks them. */
   readonly readinessProbes?: readonly ReadinessProbe[];
 }
