@@ -4,12 +4,17 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPage, hasChromium, openDashboard, pickCity, type BrowserDashboard } from "./support/browser-dashboard.js";
 import type { Problem, watchPage } from "./support/page-watch.js";
+import { confirmAccountDeletion, logInOnLanding, signUpOnLanding } from "./support/accounts.js";
 
 const password = "a long walk to the river bank";
 const email = `sam-${Date.now()}@example.org`;
 
-/** A real 64×64 PNG of one colour, written chunk by chunk: no image library needed. */
-function tinyPng(): Buffer {
+type Rgb = readonly [number, number, number];
+const red: Rgb = [220, 38, 38];
+const blue: Rgb = [29, 78, 216];
+
+/** A real RGB PNG, each column one colour, written chunk by chunk: no image library needed. */
+function png(width: number, height: number, colourOf: (x: number) => Rgb): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
     const length = Buffer.alloc(4);
@@ -18,16 +23,20 @@ function tinyPng(): Buffer {
     crc.writeUInt32BE(crc32(body));
     return Buffer.concat([length, body, crc]);
   };
-  const size = 64;
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([29, 78, 216]))]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  const row = Buffer.from([0, ...Array.from({ length: width }, (_, x) => colourOf(x)).flat()]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
   return Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", pixels), chunk("IEND", Buffer.alloc(0))]);
 }
+
+/** A 64×64 blue square. */
+const tinyPng = () => png(64, 64, () => blue);
+/** 200×100: its left half red, its right half blue. Its centre square is half of each. */
+const redThenBluePng = () => png(200, 100, (x) => (x < 100 ? red : blue));
 
 const notAPicture = { name: "holiday.png", mimeType: "image/png", buffer: Buffer.from("this is text, not a picture") };
 
@@ -52,13 +61,7 @@ describe.skipIf(!hasChromium)("editing my profile and managing my account", { ti
   const avatarInput = () => page.getByLabel("Choose a picture");
 
   it("signs up and opens the profile editor from the navigation, my browser's time zone already there", async () => {
-    await page.goto("/");
-    const form = page.locator("form#sign-up");
-    await form.getByLabel("Your name").fill("Sam Okafor");
-    await form.getByLabel("Email").fill(email);
-    await form.getByLabel("Password", { exact: true }).fill(password);
-    await form.getByRole("button", { name: "Create my account" }).click();
-    await page.waitForURL("**/welcome?step=name");
+    await signUpOnLanding(page, { name: "Sam Okafor", email, password });
     await page.getByRole("navigation").getByRole("link", { name: "Edit profile" }).click();
     await page.waitForURL("**/settings/profile");
     await expect.poll(() => heading().textContent()).toBe("Edit your profile");
@@ -131,6 +134,81 @@ describe.skipIf(!hasChromium)("editing my profile and managing my account", { ti
     watched.clear();
   });
 
+  it("keeps the square of a wide picture I choose by dragging, centring and the arrow keys", async () => {
+    await avatarInput().setInputFiles({ name: "wide.png", mimeType: "image/png", buffer: redThenBluePng() });
+    const frame = page.getByRole("group", { name: "Crop frame", exact: true });
+    const picture = frame.getByRole("img", { name: "Preview of the chosen picture" });
+    /** The picture's left edge and width in frame widths (left 0: its left end shows; width 2: twice the frame). */
+    const placed = async () => {
+      const [outer, inner] = await Promise.all([frame.boundingBox(), picture.boundingBox()]);
+      if (outer === null || inner === null) return null;
+      const inFrames = (pixels: number) => Math.round((pixels / (outer.width - 2)) * 100) / 100; // 1 px border
+      return { left: inFrames(inner.x - outer.x - 1), width: inFrames(inner.width) };
+    };
+    const pictureLeft = async () => (await placed())?.left;
+    await expect.poll(placed).toEqual({ left: -0.5, width: 2 });
+    expect(await picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(200);
+
+    // Dragging the picture to the right shows its left end, and no further.
+    const box = await frame.boundingBox();
+    if (box === null) throw new Error("The crop frame is not shown.");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 1.5, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(pictureLeft).toBe(0);
+    await page.getByRole("button", { name: "Centre" }).click();
+    await expect.poll(pictureLeft).toBe(-0.5);
+
+    // Zoomed in as far as it goes: a square of 100 / 1.55 px, the most a 100 px high picture allows.
+    const zoom = page.getByLabel("Zoom");
+    await zoom.press("End");
+    await expect.poll(placed).toEqual({ left: -1.05, width: 3.1 });
+    await zoom.press("Home");
+    await expect.poll(placed).toEqual({ left: -0.5, width: 2 });
+
+    await frame.focus();
+    await frame.press("ArrowRight");
+    await expect.poll(pictureLeft).toBe(-0.55);
+    for (let press = 0; press < 3; press++) await frame.press("Shift+ArrowRight");
+    await expect.poll(pictureLeft).toBe(-1);
+    await check("avatar-crop");
+
+    const current = page.getByRole("img", { name: "Your current picture" });
+    const before = await current.getAttribute("src");
+    await page.getByRole("button", { name: "Use this picture" }).click();
+    await status(/new picture is saved/i).waitFor();
+    await expect.poll(() => current.getAttribute("src")).not.toBe(before);
+    const saved = await current.evaluate(async (image: HTMLImageElement) => {
+      const copy = new Image();
+      copy.src = image.src;
+      await copy.decode();
+      const canvas = document.createElement("canvas");
+      canvas.width = copy.naturalWidth;
+      canvas.height = copy.naturalHeight;
+      const context = canvas.getContext("2d");
+      context?.drawImage(copy, 0, 0);
+      // Read once: every further getImageData makes Chromium warn in the console, which the test watches.
+      const { data } = context?.getImageData(0, 0, canvas.width, canvas.height) ?? { data: [] };
+      const at = (x: number, y: number) => {
+        const start = (y * canvas.width + x) * 4;
+        return Array.from(data.slice(start, start + 3));
+      };
+      const far = canvas.width - 3;
+      return { width: canvas.width, height: canvas.height, corners: [at(2, 2), at(far, 2), at(2, far), at(far, far)] };
+    });
+    expect({ width: saved.width, height: saved.height }).toEqual({ width: 512, height: 512 });
+    // All blue: the right square was kept. Had the crop been ignored, the left half would be red.
+    for (const [r = 0, g = 0, b = 0] of saved.corners) {
+      expect(b).toBeGreaterThan(180);
+      expect(r).toBeLessThan(80);
+      expect(g).toBeLessThan(120);
+    }
+    expect(unexpected()).toEqual([]);
+    watched.clear();
+  });
+
   it("lists where I am signed in, and signs out another browser, then every other one", async () => {
     // Two other browsers, signed in with the same account through the API as a browser would be.
     for (let other = 0; other < 2; other++) {
@@ -167,6 +245,39 @@ describe.skipIf(!hasChromium)("editing my profile and managing my account", { ti
     expect(watched.problems).toEqual([]);
   });
 
+  it("unlinks Discord after I confirm, and refuses to unlink my last way to sign in in the API's words", async () => {
+    // Linking Discord goes through Discord's OAuth, which this server has no client for: linked through core.
+    const { accounts } = browsed.server.core.services;
+    const me = await accounts.findByIdentity("email", "", email);
+    await accounts.linkIdentity(
+      { userId: me?.userId ?? "" },
+      { provider: "discord", subject: "80351110224678912", username: "sam.okafor", displayName: "Sam Okafor" },
+    );
+    await page.reload();
+    const row = (provider: string) => page.locator("ul.linked-accounts > li").filter({ hasText: provider });
+    await expect.poll(() => row("Discord").textContent()).toContain("sam.okafor");
+    expect(await row("Slack").textContent()).toContain("/skillswap login");
+
+    await page.getByRole("button", { name: "Unlink Discord" }).click();
+    const confirm = page.getByRole("button", { name: "Yes, unlink Discord" });
+    await expect.poll(() => confirm.evaluate((button) => button === document.activeElement)).toBe(true);
+    await check("account-unlink-confirm");
+    await confirm.click();
+    await status(/discord is unlinked/i).waitFor();
+    await expect.poll(() => row("Discord").textContent()).not.toContain("sam.okafor");
+
+    await page.getByRole("button", { name: "Unlink Email" }).click();
+    await page.getByRole("button", { name: "Yes, unlink Email" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toBe("You could no longer sign in without Email. Link Discord or Google first, then unlink Email.");
+    expect(await row("Email").textContent()).toContain(email);
+    await check("account-unlink-refused");
+    // The refusal answers 409 on purpose: nothing else went wrong.
+    expect(unexpected().filter((problem) => !/\b409\b/.test(problem.text))).toEqual([]);
+    watched.clear();
+  });
+
   it("downloads all my data as one JSON file", async () => {
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -186,20 +297,14 @@ describe.skipIf(!hasChromium)("editing my profile and managing my account", { ti
     await expect.poll(() => confirm.getAttribute("aria-invalid")).toBe("true");
     await check("account-delete-confirm");
 
-    const label = await page.locator('label[for="delete-account-confirmHandle"]').textContent();
-    await confirm.fill(/handle, (\S+), to confirm/.exec(label ?? "")?.[1] ?? "");
-    await page.getByRole("button", { name: "Delete my account for good" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
+    await confirmAccountDeletion(page);
     await status(/your account is deleted/i).waitFor();
     await page.getByRole("heading", { name: "Create an account" }).waitFor();
     expect(await page.getByRole("link", { name: "Account" }).count()).toBe(0);
     await check("account-deleted");
     expect(unexpected()).toEqual([]);
 
-    const form = page.locator("form#log-in");
-    await form.getByLabel("Email").fill(email);
-    await form.getByLabel("Password").fill(password);
-    await form.getByRole("button", { name: "Log in" }).click();
-    await form.locator(".form-message").waitFor();
+    await logInOnLanding(page, email, password);
+    await page.locator("form#log-in .form-message").waitFor();
   });
 });

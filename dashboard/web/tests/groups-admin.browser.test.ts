@@ -6,9 +6,13 @@ import {
   type BrowserDashboard,
   type WatchedPage,
 } from "./support/browser-dashboard.js";
-
-/** A channel id of the demo's Discord guild: the guild is not real, and the API takes any channel id of it. */
-const demoChannelId = "1100000000000000042";
+import { signInAs } from "./support/accounts.js";
+import {
+  demoChannelId,
+  linkChannelToGroup,
+  openCommunityAdmin,
+  resolveReport,
+} from "./support/community-admin-steps.js";
 
 describe.skipIf(!hasChromium)(
   "groups, their forums and the community admin page in Chromium",
@@ -20,18 +24,13 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       browsed = await openDashboard(process.env);
-      [sam, maria] = await Promise.all([signInAs("Sam Okafor"), signInAs("María López")]);
+      const patient = { timeoutMs: 30_000 };
+      [sam, maria] = await Promise.all([
+        signInAs(browsed, "Sam Okafor", patient),
+        signInAs(browsed, "María López", patient),
+      ]);
     }, 180_000);
     afterAll(() => browsed?.close());
-
-    async function signInAs(name: string): Promise<WatchedPage> {
-      const person = await browsed.openPage({ timeoutMs: 30_000 });
-      await person.page.goto("/");
-      await person.page.getByRole("button", { name: `Try it as ${name}` }).click();
-      await person.page.waitForURL("**/me");
-      await person.page.getByRole("link", { name: "Groups" }).waitFor();
-      return person;
-    }
 
     const heading = (person: WatchedPage) => person.page.getByRole("heading", { level: 1 });
     const status = (person: WatchedPage) => person.page.locator("p[role=status].confirmation");
@@ -100,9 +99,7 @@ describe.skipIf(!hasChromium)(
 
     it("lets María link a channel to a group and resolve the report of the spam post, both in the audit log", async () => {
       const { page } = maria;
-      await page.getByRole("link", { name: "Admin" }).click();
-      await page.waitForURL("**/admin");
-      await expect.poll(() => heading(maria).textContent()).toBe("Admin of Makers & Learners");
+      await openCommunityAdmin(page, "Makers & Learners");
       const reports = page.getByRole("region", { name: "Open reports" });
       const spam = reports.getByRole("listitem").filter({ hasText: "A forum reply" });
       await spam.waitFor();
@@ -113,19 +110,8 @@ describe.skipIf(!hasChromium)(
         .waitFor();
       await checkPage(page, "admin");
 
-      const links = page.getByRole("region", { name: "Channels linked to groups" });
-      await links.getByLabel("Channel id").fill(demoChannelId);
-      await links.getByLabel("Group").selectOption({ label: "Guitar circle" });
-      await links.getByRole("radio", { name: "Forum" }).check();
-      await links.getByRole("button", { name: "Link the channel" }).click();
-      await expect
-        .poll(() => status(maria).textContent())
-        .toBe(`Channel ${demoChannelId} is now the forum of Guitar circle.`);
-      await links.getByRole("button", { name: `Unlink channel ${demoChannelId}` }).waitFor();
-
-      await spam.getByRole("button", { name: "Resolve the report of a forum reply" }).click();
-      await expect.poll(() => status(maria).textContent()).toBe("The report of a forum reply is resolved.");
-      await expect.poll(() => spam.count()).toBe(0);
+      await linkChannelToGroup(page, { channelId: demoChannelId, group: "Guitar circle", kind: "Forum" });
+      await resolveReport(page, "a forum reply");
 
       const audit = page.getByRole("region", { name: "Audit log" });
       await audit.getByRole("cell", { name: "Resolved a report" }).waitFor();

@@ -2,34 +2,27 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPage, hasChromium, openDashboard, pickCity, type BrowserDashboard } from "./support/browser-dashboard.js";
 import type { Problem, watchPage } from "./support/page-watch.js";
-
-const password = "a long walk to the river bank";
+import {
+  freshEmail,
+  logInOnLanding,
+  publicPersonThroughApi,
+  signUpOnLanding,
+  type PublicPerson,
+} from "./support/accounts.js";
+import { addSkillInWelcome } from "./support/welcome-steps.js";
 /** Not the server's zone nor UTC: what the first step offers can only have come from the browser. */
 const browserZone = "America/Lima";
 
-interface Followee {
-  readonly handle: string;
-  readonly displayName: string;
-}
-
 /**
- * Someone to follow, arranged through the API in a browser context of their own: a public profile (a new
- * account shares no community with anyone) that teaches Spanish, which is the activity the feed shows.
+ * Someone to follow, arranged through the API in a browser context of their own: a public profile that teaches
+ * Spanish, which is the activity the feed shows.
  */
-async function publicPersonTeachingSpanish(browsed: BrowserDashboard): Promise<Followee> {
+async function publicPersonTeachingSpanish(browsed: BrowserDashboard): Promise<PublicPerson> {
   const { context, page } = await browsed.openPage();
   try {
-    const signedUp = await page.request.post("/api/v1/auth/signup", {
-      data: { displayName: "Lina Ortega", email: `lina-${Date.now()}@example.org`, password },
-    });
-    expect(signedUp.status()).toBe(201);
-    const { handle, displayName } = (await signedUp.json()) as Followee;
-    const { csrfToken } = (await (await page.request.get("/api/v1/auth/session")).json()) as { csrfToken: string };
-    const headers = { "x-csrf-token": csrfToken };
-    expect((await page.request.patch("/api/v1/me", { headers, data: { visibility: "public" } })).status()).toBe(200);
-    const skill = { skill: "Spanish", direction: "teach", level: 5, notes: "" };
-    expect((await page.request.post("/api/v1/me/skills", { headers, data: skill })).status()).toBe(201);
-    return { handle, displayName };
+    return await publicPersonThroughApi(page, { name: "Lina Ortega", email: freshEmail("lina") }, [
+      { skill: "Spanish", direction: "teach", level: 5 },
+    ]);
   } finally {
     await context.close();
   }
@@ -54,13 +47,7 @@ describe.skipIf(!hasChromium)("onboarding, following people and the feed", { tim
 
   describe("after sign-up", () => {
     it("leads to the first step of the welcome, the name given at sign-up filled in", async () => {
-      await page.goto("/");
-      const form = page.locator("form#sign-up");
-      await form.getByLabel("Your name").fill("Noor Haddad");
-      await form.getByLabel("Email").fill(`noor-${Date.now()}@example.org`);
-      await form.getByLabel("Password", { exact: true }).fill(password);
-      await form.getByRole("button", { name: "Create my account" }).click();
-      await page.waitForURL("**/welcome?step=name");
+      await signUpOnLanding(page, { name: "Noor Haddad", email: freshEmail("noor") });
       await expect.poll(() => heading().textContent()).toBe("Welcome to SkillSwap");
       await expect.poll(() => stepHeading().textContent()).toBe("Step 1 of 3: Your name");
       expect(await page.getByRole("textbox", { name: "Your name" }).inputValue()).toBe("Noor Haddad");
@@ -122,17 +109,8 @@ describe.skipIf(!hasChromium)("onboarding, following people and the feed", { tim
     });
 
     it("adds a skill to teach and one to learn, then lands on the matches with a welcome", async () => {
-      const form = page.locator("form#add-skill");
-      const said = page.locator(".welcome-step p[role=status]");
-      await form.getByRole("combobox", { name: "Skill" }).fill("Guitar");
-      await form.getByLabel("Teach it").check();
-      await form.getByRole("button", { name: "Add to my profile" }).click();
-      await expect.poll(() => said.textContent()).toMatch(/^Guitar added\. You teach Guitar/);
-
-      await form.getByRole("combobox", { name: "Skill" }).fill("Spanish");
-      await form.getByLabel("Learn it").check();
-      await form.getByRole("button", { name: "Add to my profile" }).click();
-      await expect.poll(() => said.textContent()).toMatch(/^Spanish added\. You want to learn Spanish/);
+      await addSkillInWelcome(page, "Guitar", "teach");
+      await addSkillInWelcome(page, "Spanish", "learn");
       expect(await page.getByRole("list", { name: "Skills added" }).getByRole("listitem").count()).toBe(2);
       await check("welcome-skills");
 
@@ -145,7 +123,7 @@ describe.skipIf(!hasChromium)("onboarding, following people and the feed", { tim
   });
 
   describe("following people", () => {
-    let lina: Followee;
+    let lina: PublicPerson;
 
     beforeAll(async () => {
       lina = await publicPersonTeachingSpanish(browsed);
@@ -209,13 +187,7 @@ describe.skipIf(!hasChromium)("onboarding, following people and the feed", { tim
     const { context, page: newcomer, watched: seen } = await browsed.openPage();
     const email = `ines-${Date.now()}@example.org`;
     try {
-      await newcomer.goto("/");
-      const form = newcomer.locator("form#sign-up");
-      await form.getByLabel("Your name").fill("Ines Baptiste");
-      await form.getByLabel("Email").fill(email);
-      await form.getByLabel("Password", { exact: true }).fill(password);
-      await form.getByRole("button", { name: "Create my account" }).click();
-      await newcomer.waitForURL("**/welcome?step=name");
+      await signUpOnLanding(newcomer, { name: "Ines Baptiste", email });
       await newcomer.getByRole("button", { name: "Skip for now" }).click();
       await newcomer.waitForURL("**/people");
       await expect
@@ -225,10 +197,7 @@ describe.skipIf(!hasChromium)("onboarding, following people and the feed", { tim
       await newcomer.getByRole("navigation").getByRole("link", { name: "Your profile" }).click();
       await newcomer.getByRole("button", { name: "Log out" }).click();
       await newcomer.waitForURL((url) => url.pathname === "/");
-      const logIn = newcomer.locator("form#log-in");
-      await logIn.getByLabel("Email").fill(email);
-      await logIn.getByLabel("Password").fill(password);
-      await logIn.getByRole("button", { name: "Log in" }).click();
+      await logInOnLanding(newcomer, email);
       await newcomer.waitForURL("**/welcome?step=name");
       expect(seen.problems).toEqual([]);
     } finally {

@@ -1,7 +1,9 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testImages } from "@skillswap/core/testing";
 import { checkPage, hasChromium, openDashboard, type BrowserDashboard } from "./support/browser-dashboard.js";
 import type { Problem, watchPage } from "./support/page-watch.js";
+import { requestSwapOnProfile } from "./support/swap-steps.js";
 
 describe.skipIf(!hasChromium)("finding people, their profiles and my matches", { timeout: 90_000 }, () => {
   let browsed: BrowserDashboard;
@@ -30,6 +32,27 @@ describe.skipIf(!hasChromium)("finding people, their profiles and my matches", {
     expect(await search().getByLabel("Skill, name or words").inputValue()).toBe("spanish");
     expect(await page.getByText("You are searching public profiles").count()).toBe(1);
     await check("signed-out");
+    expect(problems()).toEqual([]);
+  });
+
+  it("shows a person's picture on their card, and initials for whoever has none", async () => {
+    const first = cards().first();
+    const href = (await first.getByRole("link").first().getAttribute("href")) ?? "";
+    const handle = decodeURIComponent(href.replace("/people/", ""));
+    const { accounts, profiles } = browsed.server.core.services;
+    const person = await accounts.actorByHandle(handle);
+    const profile = await profiles.setAvatar(person, await testImages.png(200, 200));
+    await page.reload();
+    const picture = cards().first().locator("img");
+    await expect.poll(() => picture.getAttribute("src")).toBe(profile.avatarSmallUrl);
+    // Decorative beside the name, sized before it loads, fetched only when scrolled near.
+    expect(await picture.getAttribute("alt")).toBe("");
+    expect([await picture.getAttribute("width"), await picture.getAttribute("height")]).toEqual(["48", "48"]);
+    expect(await picture.getAttribute("loading")).toBe("lazy");
+    await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(128);
+    expect(await cards().first().locator(".monogram").count()).toBe(0);
+    expect(await cards().nth(1).locator(".monogram").count()).toBe(1);
+    await check("card-picture");
     expect(problems()).toEqual([]);
   });
 
@@ -97,11 +120,7 @@ describe.skipIf(!hasChromium)("finding people, their profiles and my matches", {
       .waitFor();
     await page.getByRole("button", { name: `Unfollow ${personName}` }).waitFor();
 
-    const form = page.locator("form.swap-form");
-    await form.getByLabel("I teach in return").locator("option").first().waitFor({ state: "attached" });
-    await form.getByLabel("Message (optional)").fill("Hola! Guitar for guitar?");
-    await form.getByRole("button", { name: "Request a swap" }).click();
-    await form.getByRole("status").filter({ hasText: "Swap requested" }).waitFor();
+    expect(await requestSwapOnProfile(page, "Hola! Guitar for guitar?")).toMatch(/^Swap requested: /);
     await check("profile");
 
     // A block asks first; cancelling leaves the profile as it was.

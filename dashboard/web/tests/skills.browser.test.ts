@@ -9,6 +9,7 @@ import {
   type BrowserDashboard,
 } from "./support/browser-dashboard.js";
 import type { Problem, watchPage } from "./support/page-watch.js";
+import { freshEmail, signUpOnLanding } from "./support/accounts.js";
 
 describe.skipIf(!hasChromium)("the skills editor and the weekly availability grid", { timeout: 90_000 }, () => {
   let browsed: BrowserDashboard;
@@ -45,13 +46,7 @@ describe.skipIf(!hasChromium)("the skills editor and the weekly availability gri
   });
 
   it("signs up, then opens the skills page from the navigation, empty", async () => {
-    await page.goto("/");
-    const form = page.locator("form#sign-up");
-    await form.getByLabel("Your name").fill("Ada Quill");
-    await form.getByLabel("Email").fill(`ada-${Date.now()}@example.org`);
-    await form.getByLabel("Password", { exact: true }).fill("a long walk to the river bank");
-    await form.getByRole("button", { name: "Create my account" }).click();
-    await page.waitForURL("**/welcome?step=name");
+    await signUpOnLanding(page, { name: "Ada Quill", email: freshEmail("ada") });
     await page.getByRole("navigation").getByRole("link", { name: "Your profile" }).click();
     await page.waitForURL("**/me");
     await page.getByRole("navigation").getByRole("link", { name: "Skills" }).click();

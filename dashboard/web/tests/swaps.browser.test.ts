@@ -6,21 +6,18 @@ import {
   type BrowserDashboard,
   type WatchedPage,
 } from "./support/browser-dashboard.js";
-import type { Problem } from "./support/page-watch.js";
+import { signInAs } from "./support/accounts.js";
+import { postFromDiscord } from "./support/discord-messages.js";
+import { noticeableProblems, type Problem } from "./support/page-watch.js";
+import { openConversationFromActiveSwaps, publishReview } from "./support/swap-steps.js";
+import { onClockOf } from "./support/zoned-clock.js";
 
 const minute = 60_000;
 
 /** One person in a browser context of their own, signed in with "try it as". */
 type Person = WatchedPage;
 
-/**
- * Closing a live stream (leaving the conversation, reloading) cancels its request: the browser says so in the
- * network panel, which is no problem a person would notice.
- */
-const noticeable = (person: Person): Problem[] =>
-  person.watched.problems.filter(
-    (problem) => !(problem.kind === "failed request" && /\/events(\?|:)/.test(problem.text)),
-  );
+const noticeable = (person: Person): Problem[] => noticeableProblems(person.watched);
 
 describe.skipIf(!hasChromium)(
   "swaps, a live conversation, sessions and reviews in Chromium",
@@ -35,20 +32,14 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       browsed = await openDashboard(process.env);
-      [sam, theo] = await Promise.all([signInAs("Sam Okafor"), signInAs("Théo Martin")]);
+      const patient = { timeoutMs: 30_000 };
+      [sam, theo] = await Promise.all([
+        signInAs(browsed, "Sam Okafor", patient),
+        signInAs(browsed, "Théo Martin", patient),
+      ]);
       for (const handle of ["sam-okafor", "theo-martin"]) ratingsBefore.set(handle, await ratingCount(handle));
     }, 180_000);
     afterAll(() => browsed?.close());
-
-    async function signInAs(name: string): Promise<Person> {
-      const person = await browsed.openPage({ timeoutMs: 30_000 });
-      const { page } = person;
-      await page.goto("/");
-      await page.getByRole("button", { name: `Try it as ${name}` }).click();
-      await page.waitForURL("**/me");
-      await page.getByRole("link", { name: "Swaps" }).waitFor();
-      return person;
-    }
 
     async function ratingCount(handle: string): Promise<number> {
       const answer = await sam.page.request.get(`/api/v1/users/${handle}`);
@@ -96,11 +87,7 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => status(theo).textContent()).toMatch(/You accepted the swap with Sam Okafor/);
       await expect.poll(() => card.count()).toBe(0);
 
-      await theo.page.getByRole("link", { name: "Active" }).click();
-      const active = theo.page.locator(".swap-card", { hasText: "Swap with Sam Okafor" });
-      await active.getByRole("link", { name: "Conversation with Sam Okafor" }).click();
-      await theo.page.waitForURL("**/conversations/*");
-      conversationId = new URL(theo.page.url()).pathname.split("/").at(-1) ?? "";
+      conversationId = await openConversationFromActiveSwaps(theo.page, "Sam Okafor");
       expect(conversationId).not.toBe("");
       expect(noticeable(theo)).toEqual([]);
     });
@@ -128,13 +115,12 @@ describe.skipIf(!hasChromium)(
         "Théo Martin",
       );
 
-      const theoActor = await browsed.server.core.services.accounts.actorForHandle("theo-martin");
-      if (theoActor === null) throw new Error("no demo person theo-martin");
-      await browsed.server.core.services.conversations.post(theoActor, conversationId, {
-        text: "Sent from my phone, in the Discord thread.",
-        source: "discord",
-        externalId: `discord-${Date.now()}`,
-      });
+      await postFromDiscord(
+        browsed.server.core,
+        "theo-martin",
+        conversationId,
+        "Sent from my phone, in the Discord thread.",
+      );
       const fromDiscord = samLog.locator("li", { hasText: "in the Discord thread" });
       await fromDiscord.waitFor();
       expect(await fromDiscord.locator(".surface").textContent()).toBe("from Discord");
@@ -159,25 +145,7 @@ describe.skipIf(!hasChromium)(
       await expect.poll(() => heading(sam).textContent()).toBe("Swap with Théo Martin");
       const me = (await (await sam.page.request.get("/api/v1/me")).json()) as { timeZone: string };
       // The server's clock is the test's: minutes from its now, read on Sam's clock.
-      const onSamsClock = (instant: Date) => {
-        const parts = Object.fromEntries(
-          new Intl.DateTimeFormat("en-CA", {
-            timeZone: me.timeZone,
-            hourCycle: "h23",
-            year: "numeric",
-            month: "2-digit",
-            day: "2-digit",
-            hour: "2-digit",
-            minute: "2-digit",
-          })
-            .formatToParts(instant)
-            .map((part) => [part.type, part.value]),
-        );
-        return {
-          date: `${parts["year"]}-${parts["month"]}-${parts["day"]}`,
-          time: `${parts["hour"]}:${parts["minute"]}`,
-        };
-      };
+      const onSamsClock = (instant: Date) => onClockOf(me.timeZone, instant);
       const firstProposal = new Date(browsed.server.core.clock.now().getTime() + 3 * minute);
       const startsAt = new Date(browsed.server.core.clock.now().getTime() + 5 * minute);
       const form = sam.page.locator("form", { has: sam.page.getByRole("heading", { name: "Schedule a session" }) });
@@ -221,17 +189,10 @@ describe.skipIf(!hasChromium)(
       await review.getByRole("button", { name: "Publish review" }).click();
       await expect.poll(() => review.locator("#review-rating-error").count()).toBe(1);
       theo.watched.clear();
-      await review.getByRole("radio", { name: /^5/ }).check();
-      await review.getByLabel(/What was it like/).fill("Sam came with questions every time. Super élève !");
-      await review.getByRole("button", { name: "Publish review" }).click();
-      await expect.poll(() => status(theo).textContent()).toMatch(/your review of Sam Okafor/);
+      await publishReview(theo.page, "Sam Okafor", 5, "Sam came with questions every time. Super élève !");
 
       await sam.page.reload();
-      const samsReview = sam.page.locator("form#review");
-      await samsReview.getByRole("radio", { name: /^4/ }).check();
-      await samsReview.getByLabel(/What was it like/).fill("Patient, funny, and very clear.");
-      await samsReview.getByRole("button", { name: "Publish review" }).click();
-      await expect.poll(() => status(sam).textContent()).toMatch(/your review of Théo Martin/);
+      await publishReview(sam.page, "Théo Martin", 4, "Patient, funny, and very clear.");
 
       await sam.page.getByRole("link", { name: "Reviews" }).click();
       await expect.poll(() => heading(sam).textContent()).toBe("Reviews about you");

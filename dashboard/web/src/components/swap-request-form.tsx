@@ -64,7 +64,15 @@ export function SwapRequestForm({
       </div>
       <div class="field">
         <label htmlFor="swap-offer">I teach in return</label>
-        <select id="swap-offer" name="offer" aria-invalid={invalid("offer")} aria-describedby={described("offer")}>
+        {/* Made anew once my skills arrive: a select keeps its selected option when others are added before it,
+            and would stay on "Nothing" instead of offering my first skill. */}
+        <select
+          key={mine === null ? "waiting" : "ready"}
+          id="swap-offer"
+          name="offer"
+          aria-invalid={invalid("offer")}
+          aria-describedby={described("offer")}
+        >
           {(mine ?? []).map((skill) => (
             <option key={skill.id} value={skill.name}>
               {skill.name}

@@ -32,3 +32,13 @@ export function watchPage(page: Page): { readonly problems: Problem[]; clear(): 
   });
   return { problems, clear: () => problems.splice(0) };
 }
+
+/**
+ * The problems a person would notice. Closing a live stream (leaving a conversation, reloading) cancels its
+ * request, and the browser lists that in the network panel: no problem for anyone.
+ */
+export function noticeableProblems(watched: { readonly problems: readonly Problem[] }): Problem[] {
+  return watched.problems.filter(
+    (problem) => !(problem.kind === "failed request" && /\/events(\?|:)/.test(problem.text)),
+  );
+}
