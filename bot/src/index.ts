@@ -32,3 +32,30 @@ export {
 export { discordBotPermissions, discordInviteUrl } from "./discord/invite-url.js";
 export { discordOutboxHandlers, type RelayContext } from "./discord/outbox/index.js";
 export { discordDelivery, type DiscordDeliveryOptions } from "./discord/outbox/dm-delivery.js";
+export {
+  createSlackApp,
+  type SlackApp,
+  type SlackAppOptions,
+  type SlackAuthorization,
+} from "./slack/create-slack-app.js";
+export { boltLoggerFor } from "./slack/transport/bolt-logger.js";
+export { slackAppOver } from "./slack/slack-door.js";
+export {
+  SLACK_ACK_DEADLINE_MS,
+  SlackEventsReceiver,
+  type SlackEvents,
+  type SlackHttpRequest,
+  type SlackHttpResponse,
+  type SlackInbox,
+} from "./slack/transport/events-receiver.js";
+export { SLACK_REQUEST_WINDOW_MS } from "./slack/transport/request-signature.js";
+export { slackManifest, slackUsageHint, type SlackManifest, type SlackManifestOptions } from "./slack/manifest.js";
+export { slackShortcuts } from "./slack/shortcut-ids.js";
+export { parseCommandText, type ParsedCommandText } from "./slack/commands/command-parser.js";
+export { commandTextOf, slackUsageOf } from "./slack/commands/usage.js";
+export {
+  type SlackChannelRef,
+  type SlackOptions,
+  type SlackOptionValue,
+  type SlackUserRef,
+} from "./slack/commands/option-values.js";

@@ -17,6 +17,7 @@ const commands = {
   start: () => import("./commands/start.js"),
   swaps: () => import("./commands/swaps.js"),
   registerCommands: () => import("./commands/register-commands.js"),
+  slackManifest: () => import("./commands/slack-manifest.js"),
 };
 
 /** The CLI's version, from its package.json (one folder up from src/ and from dist/ alike). */
@@ -155,6 +156,15 @@ export function buildProgram(): Command {
     .option("--guild <id>", "only in this guild: they appear at once (global ones can take an hour)")
     .option("--json", "machine-readable output")
     .action(async (flags: RegisterCommandsFlags) => (await commands.registerCommands()).registerCommandsCommand(flags));
+
+  program
+    .command("slack-manifest")
+    .description("print the Slack app manifest (command, shortcut, Home tab, events, scopes) for PUBLIC_URL, as JSON")
+    .option("--socket-mode", "Slack connects over a socket instead of calling PUBLIC_URL")
+    .option("--name <name>", "the app's name in Slack (35 characters at most)")
+    .action(async (flags: { socketMode?: boolean; name?: string }) =>
+      (await commands.slackManifest()).slackManifestCommand(flags),
+    );
 
   program
     .command("doctor")

@@ -1,6 +1,6 @@
 import { createServer as createNetServer } from "node:net";
 import { applicationCommandsOf, commandDefinitions, type BotLogger } from "@skillswap/bot";
-import { LocalDiscord, type LocalUser } from "@skillswap/bot/testing";
+import { LocalDiscord, signedSlackRequest, urlVerification, type LocalUser } from "@skillswap/bot/testing";
 import { createTestCore, newPerson, type TestCore } from "@skillswap/core/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startWeb, type WebRole } from "./start-web.js";
@@ -94,5 +94,33 @@ describe("the web role, as `skillswap start` runs it", () => {
     await vi.waitFor(() => expect(requestLog.join("")).toContain("request completed"));
     expect(requestLog.join("")).toContain("/login/link?[redacted]");
     expect(requestLog.join("")).not.toContain(token);
+  });
+});
+
+describe("the web role with Slack configured", () => {
+  const signingSecret = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+  let core: TestCore;
+  let web: WebRole;
+  const logger: BotLogger = { error: () => undefined };
+
+  beforeAll(async () => {
+    core = await createTestCore(
+      "sqlite",
+      {},
+      { PORT: await freePort(), SLACK_SIGNING_SECRET: signingSecret, SLACK_BOT_TOKEN: "xoxb-local-token" },
+    );
+    web = await startWeb(core, undefined, { logger, requestLog: { write: () => undefined } });
+  });
+  afterAll(async () => {
+    await web.server.close();
+    await core.close();
+  });
+
+  it("serves Slack's /slack/events with the app's signing secret, refusing what Slack did not sign", async () => {
+    const check = signedSlackRequest(signingSecret, urlVerification("challenge-from-slack"));
+    const signed = await fetch(`${web.url}/slack/events`, { method: "POST", ...check });
+    expect(await signed.json()).toEqual({ challenge: "challenge-from-slack" });
+    const forged = signedSlackRequest("another-secret", urlVerification("challenge-from-slack"));
+    expect((await fetch(`${web.url}/slack/events`, { method: "POST", ...forged })).status).toBe(401);
   });
 });

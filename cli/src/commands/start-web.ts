@@ -1,6 +1,7 @@
 import {
   discordInteractionsOver,
   discordRest,
+  slackAppOver,
   type BotLogger,
   type DiscordBot,
   type DiscordInteractions,
@@ -34,18 +35,21 @@ function interactionsFor(core: Core, bot: DiscordBot | undefined, logger: BotLog
 }
 
 /**
- * Starts the web role on HOST:PORT: health, login links and, with DISCORD_PUBLIC_KEY, Discord's interactions
- * endpoint. The server redacts secrets from its request log itself, so this level and stream are all it needs.
+ * Starts the web role on HOST:PORT: health, login links, with DISCORD_PUBLIC_KEY Discord's interactions
+ * endpoint and with SLACK_SIGNING_SECRET Slack's `/slack/events`. The server redacts secrets from its request
+ * log itself, so this level and stream are all it needs.
  */
 export async function startWeb(core: Core, bot: DiscordBot | undefined, output: WebRoleOutput): Promise<WebRole> {
   const publicKey = core.config.DISCORD_PUBLIC_KEY;
   const interactions = publicKey === undefined ? undefined : interactionsFor(core, bot, output.logger);
   const level = core.config.LOG_LEVEL;
   const dashboard = builtDashboard();
+  const slack = slackAppOver(core, { logger: output.logger });
   const server = await buildApp(core, {
     logger: level === "silent" ? false : { level, stream: output.requestLog },
     ...(dashboard === undefined ? {} : { dashboard }),
     ...(publicKey !== undefined && interactions !== undefined ? { discord: { publicKey, interactions } } : {}),
+    ...(slack === undefined ? {} : { slack: slack.receiver }),
   });
   const url = await server.listen({ host: core.config.HOST, port: core.config.PORT });
   // In the background: the server answers meanwhile, and the first person to ask for matches finds the index

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import cookie from "@fastify/cookie";
+import type { SlackEvents } from "@skillswap/bot";
 import type { Clock, Config, Core } from "@skillswap/core";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { clientErrorHandler, frameworkErrors } from "./errors/client-errors.js";
@@ -18,6 +19,7 @@ import { healthRoutes } from "./routes/health.js";
 import { apiV1 } from "./routes/api/v1/index.js";
 import { avatarFileRoutes } from "./routes/avatars.js";
 import { discordInteractionsRoutes, type DiscordEndpoint } from "./routes/discord-interactions.js";
+import { slackEventsRoutes } from "./routes/slack-events.js";
 import { homeRoutes } from "./routes/home.js";
 import { dashboardAppRoutes } from "./routes/dashboard-app.js";
 import { configuredStrategies } from "./oauth/providers.js";
@@ -27,6 +29,8 @@ import { loginLinkRoutes } from "./routes/login-link.js";
 export interface AppOptions {
   /** Mounts POST /discord/interactions. Without it the route does not exist (404). */
   readonly discord?: DiscordEndpoint;
+  /** Mounts POST /slack/events (the bot's receiver, with SLACK_SIGNING_SECRET). Without it, 404. */
+  readonly slack?: SlackEvents;
   /** Fastify's logger (pino options); off when omitted. Secrets are redacted from it whatever is passed. */
   readonly logger?: FastifyServerOptions["logger"];
   /** The time requests are judged by (Discord's signed timestamps); the system's clock by default. */
@@ -110,5 +114,6 @@ export async function buildApp(core: ServerCore, options: AppOptions = {}): Prom
   });
   if (options.discord !== undefined)
     await app.register(discordInteractionsRoutes(options.discord, options.clock ?? systemTime));
+  if (options.slack !== undefined) await app.register(slackEventsRoutes(options.slack));
   return app;
 }
