@@ -38,6 +38,8 @@ export function admitFor(viewer: MatchProfile, blocked: ReadonlySet<string>): (p
           ownerDeleted: false,
           blockedEitherWay,
           shareCommunity,
+          // The index holds no swaps: partners met outside a community are seen on their pages, not offered.
+          ownerAgreedToSwapWithViewer: false,
         });
   return (person) => {
     if (person.userId === viewer.userId) return true;

@@ -14,6 +14,7 @@ const facts = (overrides: Partial<VisibilityFacts>): VisibilityFacts => ({
   ownerDeleted: false,
   blockedEitherWay: false,
   shareCommunity: false,
+  ownerAgreedToSwapWithViewer: false,
   ...overrides,
 });
 
@@ -29,6 +30,26 @@ describe("who can see a profile", () => {
     expect(canViewProfile(facts({ ownerVisibility: "communities", viewerId: null }))).toBe(false);
   });
 
+  it("shows a communities profile to someone its owner asked for a swap or accepted one with", () => {
+    const swappedWith = facts({ ownerVisibility: "communities", ownerAgreedToSwapWithViewer: true });
+    expect(canViewProfile(swappedWith)).toBe(true);
+    expect(canViewProfile({ ...swappedWith, shareCommunity: true })).toBe(true);
+  });
+
+  it("keeps a private profile from swap partners too", () => {
+    expect(canViewProfile(facts({ ownerVisibility: "private", ownerAgreedToSwapWithViewer: true }))).toBe(false);
+  });
+
+  it("shows a public profile to everyone, swap or no swap", () => {
+    expect(canViewProfile(facts({ ownerAgreedToSwapWithViewer: true }))).toBe(true);
+  });
+
+  it("does not show a communities profile to a signed-out visitor, whatever swaps its owner made", () => {
+    expect(
+      canViewProfile(facts({ ownerVisibility: "communities", viewerId: null, ownerAgreedToSwapWithViewer: true })),
+    ).toBe(false);
+  });
+
   it("shows a private profile to its owner only", () => {
     expect(canViewProfile(facts({ ownerVisibility: "private", shareCommunity: true }))).toBe(false);
     expect(canViewProfile(facts({ ownerVisibility: "private", viewerId: "owner" }))).toBe(true);
@@ -37,11 +58,17 @@ describe("who can see a profile", () => {
   it("never shows blocked people to each other, whatever the visibility", () => {
     for (const ownerVisibility of ["public", "communities", "private"] as const) {
       expect(canViewProfile(facts({ ownerVisibility, blockedEitherWay: true, shareCommunity: true }))).toBe(false);
+      expect(
+        canViewProfile(facts({ ownerVisibility, blockedEitherWay: true, ownerAgreedToSwapWithViewer: true })),
+      ).toBe(false);
     }
   });
 
   it("shows a deleted account to nobody", () => {
     expect(canViewProfile(facts({ ownerDeleted: true, viewerId: "owner" }))).toBe(false);
+    expect(
+      canViewProfile(facts({ ownerDeleted: true, ownerVisibility: "communities", ownerAgreedToSwapWithViewer: true })),
+    ).toBe(false);
   });
 });
 

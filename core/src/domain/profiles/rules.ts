@@ -8,11 +8,21 @@ export interface VisibilityFacts {
   readonly ownerDeleted: boolean;
   readonly blockedEitherWay: boolean;
   readonly shareCommunity: boolean;
+  /** The owner asked the viewer for a swap (whatever became of it), or accepted a swap the viewer takes part in. */
+  readonly ownerAgreedToSwapWithViewer: boolean;
 }
 
 /**
  * Who may see a profile. Blocks win over everything but ownership, in both directions, so neither person
  * can find the other. Anonymous visitors see public profiles only.
+ *
+ * A "communities" profile is also shown to the people its owner chose to swap with, though they share no
+ * community (someone who signed up on the web shares none): the person asked must be able to judge the
+ * request, and the reviews both receive belong to the swap. The sight is given by the owner's own act, so it
+ * is directional: asking someone lets them see you, whatever they answer, and accepting lets everyone in
+ * that swap see you, even once it is cancelled or done. Asking alone gives the asker nothing: a declined,
+ * expired or unanswered request never lets anyone see more of the person they asked than they already could.
+ * A private profile stays private (the swap's own views name the partner), and a block still hides.
  */
 export function canViewProfile(facts: VisibilityFacts): boolean {
   if (facts.ownerDeleted) return false;
@@ -23,7 +33,7 @@ export function canViewProfile(facts: VisibilityFacts): boolean {
     case "public":
       return true;
     case "communities":
-      return facts.shareCommunity;
+      return facts.shareCommunity || facts.ownerAgreedToSwapWithViewer;
     case "private":
       return false;
   }

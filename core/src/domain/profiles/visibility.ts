@@ -37,6 +37,19 @@ export async function shareCommunity(db: Db | Tx, a: string, b: string): Promise
   return shared !== null;
 }
 
+/**
+ * Whether `ownerId` asked `viewerId` for a swap or accepted one `viewerId` takes part in. A requester's row is
+ * accepted from the moment they ask, so both read as "the owner's participation is accepted". One query: the
+ * owner's participations by SwapParticipant's userId index, the viewer's in each swap by primary key.
+ */
+export async function ownerAgreedToSwapWith(db: Db | Tx, ownerId: string, viewerId: string): Promise<boolean> {
+  const tie = await db.swapParticipant.findFirst({
+    where: { userId: ownerId, acceptedAt: { not: null }, swap: { participants: { some: { userId: viewerId } } } },
+    select: { swapId: true },
+  });
+  return tie !== null;
+}
+
 /** Gathers the facts canViewProfile decides on; the queries run only when the answer depends on them. */
 export async function viewerMaySee(
   db: Db | Tx,
@@ -50,17 +63,23 @@ export async function viewerMaySee(
     ownerDeleted: owner.status !== "active",
     blockedEitherWay: false,
     shareCommunity: false,
+    ownerAgreedToSwapWithViewer: false,
   };
   if (viewerId === null || viewerId === owner.id || owner.status !== "active") return canViewProfile(base);
   const blocked = await blockedEitherWay(db, viewerId, owner.id);
-  const shared = !blocked && owner.visibility === "communities" ? await shareCommunity(db, viewerId, owner.id) : false;
-  return canViewProfile({ ...base, blockedEitherWay: blocked, shareCommunity: shared });
+  if (blocked || owner.visibility !== "communities") return canViewProfile({ ...base, blockedEitherWay: blocked });
+  const shared = await shareCommunity(db, viewerId, owner.id);
+  const agreed = !shared && (await ownerAgreedToSwapWith(db, owner.id, viewerId));
+  return canViewProfile({ ...base, shareCommunity: shared, ownerAgreedToSwapWithViewer: agreed });
 }
 
 /**
  * Of `userIds`, those the viewer may see right now, decided by canViewProfile on fresh rows (never on a search
  * or match index). Rows are fetched by primary key on the plain driver and judged in code: a correlated
  * "visible to" filter would make the database scan every user, and this runs on every search and match.
+ * The swap tie is indexed on both sides (SwapParticipant's userId index for one person's swaps, its primary key
+ * for the other in each), so it costs a person's swap history, never a scan: SQLite starts from the owner,
+ * PostgreSQL may start from the viewer.
  */
 export async function visibleAmong(
   database: Pick<Database, "readRows">,
@@ -77,10 +96,14 @@ export async function visibleAmong(
          WHERE theirs."userId" = u."id") THEN 1 ELSE 0 END AS "shareCommunity",
        CASE WHEN EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = u."id" AND b."blockedId" = ?)
               OR EXISTS (SELECT 1 FROM "Block" b WHERE b."blockerId" = ? AND b."blockedId" = u."id")
-            THEN 1 ELSE 0 END AS "blocked"
+            THEN 1 ELSE 0 END AS "blocked",
+       CASE WHEN EXISTS (
+         SELECT 1 FROM "SwapParticipant" theirs
+         JOIN "SwapParticipant" mine ON mine."swapId" = theirs."swapId" AND mine."userId" = ?
+         WHERE theirs."userId" = u."id" AND theirs."acceptedAt" IS NOT NULL) THEN 1 ELSE 0 END AS "agreed"
      FROM "User" u
      WHERE u."id" IN (${ids.map(() => "?").join(", ")})`,
-    [viewerId, viewerId, viewerId, ...ids],
+    [viewerId, viewerId, viewerId, viewerId, ...ids],
   );
   const visible = rows.filter((row) =>
     canViewProfile({
@@ -90,6 +113,7 @@ export async function visibleAmong(
       ownerDeleted: row.status !== "active",
       blockedEitherWay: Number(row.blocked) !== 0,
       shareCommunity: Number(row.shareCommunity) !== 0,
+      ownerAgreedToSwapWithViewer: Number(row.agreed) !== 0,
     }),
   );
   return new Set(visible.map((row) => String(row.id)));
@@ -107,7 +131,7 @@ export interface Sightlines {
 
 /**
  * Sightlines among `userIds` (a three-person swap, the people of the cycles about to be offered), read fresh in
- * two flat queries whatever the number of pairs asked about afterwards. `read` is the database's plain reader,
+ * three flat queries whatever the number of pairs asked about afterwards. `read` is the database's plain reader,
  * or its reader inside the transaction of a write that depends on the answer.
  */
 export async function sightlinesAmong(read: RowReader, userIds: readonly string[]): Promise<Sightlines> {
@@ -124,6 +148,14 @@ export async function sightlinesAmong(read: RowReader, userIds: readonly string[
     `SELECT "blockerId", "blockedId" FROM "Block" WHERE "blockerId" IN (${list}) AND "blockedId" IN (${list})`,
     [...ids, ...ids],
   );
+  // The swap tie of visibleAmong, among these people only, as "owner|viewer".
+  const ties = await read(
+    `SELECT DISTINCT theirs."userId" AS "ownerId", mine."userId" AS "viewerId"
+     FROM "SwapParticipant" theirs
+     JOIN "SwapParticipant" mine ON mine."swapId" = theirs."swapId" AND mine."userId" <> theirs."userId"
+     WHERE theirs."userId" IN (${list}) AND theirs."acceptedAt" IS NOT NULL AND mine."userId" IN (${list})`,
+    [...ids, ...ids],
+  );
   const byId = new Map<string, { status: string; visibility: Visibility; communities: Set<string> }>();
   for (const row of users) {
     const id = String(row.id);
@@ -135,6 +167,7 @@ export async function sightlinesAmong(read: RowReader, userIds: readonly string[
     if (typeof row.communityId === "string") user.communities.add(row.communityId);
   }
   const blocked = new Set(blocks.map((b) => `${String(b.blockerId)}|${String(b.blockedId)}`));
+  const agreed = new Set(ties.map((t) => `${String(t.ownerId)}|${String(t.viewerId)}`));
   return {
     maySee(viewerId, ownerId) {
       const owner = byId.get(ownerId);
@@ -147,6 +180,7 @@ export async function sightlinesAmong(read: RowReader, userIds: readonly string[
         ownerDeleted: owner.status !== "active",
         blockedEitherWay: blocked.has(`${viewerId}|${ownerId}`) || blocked.has(`${ownerId}|${viewerId}`),
         shareCommunity: shareAny(viewer.communities, owner.communities),
+        ownerAgreedToSwapWithViewer: agreed.has(`${ownerId}|${viewerId}`),
       });
     },
   };
