@@ -41,6 +41,18 @@ export {
 export { boltLoggerFor } from "./slack/transport/bolt-logger.js";
 export { slackAppOver } from "./slack/slack-door.js";
 export {
+  slackInstallFlowOver,
+  type SlackInstallCallback,
+  type SlackInstallFlow,
+  type SlackInstallOutcome,
+} from "./slack/install/complete-install.js";
+export { multiWorkspaceConfigOf } from "./slack/install/multi-workspace.js";
+export { checkSlackToken, missingScopesOf, type SlackTokenCheck } from "./slack/install/token-check.js";
+export { slackSurface } from "./slack/slack-surface.js";
+export { slackOutboxHandlers, type SlackRelayContext } from "./slack/outbox/index.js";
+export { slackDelivery, type SlackDeliveryOptions } from "./slack/outbox/dm-delivery.js";
+export { slackWebClient } from "./slack/slack-web-client.js";
+export {
   SLACK_ACK_DEADLINE_MS,
   SlackEventsReceiver,
   type SlackEvents,

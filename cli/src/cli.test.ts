@@ -67,7 +67,7 @@ describe("the skillswap command", () => {
   });
 
   it("starts on first run with demo people, then leaves them alone", async () => {
-    // The Slack door is not in this build, so start prepares everything and exits; the tests below run roles.
+    // Slack is off without its keys, so start prepares everything and exits; the tests below run roles.
     const first = await skillswap("start", "--roles", "slack", "--json");
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({

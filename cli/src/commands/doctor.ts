@@ -1,7 +1,8 @@
 import { createCore, databaseProvider, loadConfig, type Config, type HealthCheck } from "@skillswap/core";
 import { emit, table, type OutputOptions } from "../output.js";
+import { slackChecks } from "./doctor-slack.js";
 
-interface Check {
+export interface Check {
   readonly name: string;
   readonly status: "ok" | "warn" | "fail";
   readonly detail: string;
@@ -56,6 +57,7 @@ async function databaseChecks(config: Config): Promise<Check[]> {
     return [
       { name: "database", status: "ok", detail: `${provider} reachable (${redact(config.DATABASE_URL)})` },
       ...health.map(describe),
+      ...(await slackChecks(config, () => core.services.operations.installations())),
     ];
   } finally {
     await core.close();
@@ -93,9 +95,6 @@ function optionalServices(config: Config): Check[] {
           status: "ok",
           detail: `configured; interactions over HTTP ${config.DISCORD_PUBLIC_KEY === undefined ? "off (no DISCORD_PUBLIC_KEY)" : "on"}`,
         },
-    config.SLACK_BOT_TOKEN === undefined
-      ? { name: "slack", status: "ok", detail: "not configured" }
-      : { name: "slack", status: "warn", detail: "configured; the Slack app arrives with a later release" },
   ];
 }
 
@@ -109,6 +108,7 @@ export async function doctorCommand(options: OutputOptions): Promise<void> {
       checks.push(...(await databaseChecks(config)));
     } catch (error) {
       checks.push({ name: "database", status: "fail", detail: error instanceof Error ? error.message : String(error) });
+      checks.push(...(await slackChecks(config, undefined)));
     }
     checks.push(...optionalServices(config));
   } catch (error) {

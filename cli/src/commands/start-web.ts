@@ -2,6 +2,7 @@ import {
   discordInteractionsOver,
   discordRest,
   slackAppOver,
+  slackInstallFlowOver,
   type BotLogger,
   type DiscordBot,
   type DiscordInteractions,
@@ -45,11 +46,13 @@ export async function startWeb(core: Core, bot: DiscordBot | undefined, output: 
   const level = core.config.LOG_LEVEL;
   const dashboard = builtDashboard();
   const slack = slackAppOver(core, { logger: output.logger });
+  const slackInstall = slackInstallFlowOver(core);
   const server = await buildApp(core, {
     logger: level === "silent" ? false : { level, stream: output.requestLog },
     ...(dashboard === undefined ? {} : { dashboard }),
     ...(publicKey !== undefined && interactions !== undefined ? { discord: { publicKey, interactions } } : {}),
     ...(slack === undefined ? {} : { slack: slack.receiver }),
+    ...(slackInstall === undefined ? {} : { slackInstall }),
   });
   const url = await server.listen({ host: core.config.HOST, port: core.config.PORT });
   // In the background: the server answers meanwhile, and the first person to ask for matches finds the index

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import cookie from "@fastify/cookie";
-import type { SlackEvents } from "@skillswap/bot";
+import type { SlackEvents, SlackInstallFlow } from "@skillswap/bot";
 import type { Clock, Config, Core } from "@skillswap/core";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { clientErrorHandler, frameworkErrors } from "./errors/client-errors.js";
@@ -20,6 +20,7 @@ import { apiV1 } from "./routes/api/v1/index.js";
 import { avatarFileRoutes } from "./routes/avatars.js";
 import { discordInteractionsRoutes, type DiscordEndpoint } from "./routes/discord-interactions.js";
 import { slackEventsRoutes } from "./routes/slack-events.js";
+import { slackInstallRoutes } from "./routes/slack-install.js";
 import { homeRoutes } from "./routes/home.js";
 import { dashboardAppRoutes } from "./routes/dashboard-app.js";
 import { configuredStrategies } from "./oauth/providers.js";
@@ -31,6 +32,8 @@ export interface AppOptions {
   readonly discord?: DiscordEndpoint;
   /** Mounts POST /slack/events (the bot's receiver, with SLACK_SIGNING_SECRET). Without it, 404. */
   readonly slack?: SlackEvents;
+  /** Mounts GET /slack/install and /slack/oauth_redirect ("Add to Slack", multi-workspace mode). Without it, 404. */
+  readonly slackInstall?: SlackInstallFlow;
   /** Fastify's logger (pino options); off when omitted. Secrets are redacted from it whatever is passed. */
   readonly logger?: FastifyServerOptions["logger"];
   /** The time requests are judged by (Discord's signed timestamps); the system's clock by default. */
@@ -115,5 +118,7 @@ export async function buildApp(core: ServerCore, options: AppOptions = {}): Prom
   if (options.discord !== undefined)
     await app.register(discordInteractionsRoutes(options.discord, options.clock ?? systemTime));
   if (options.slack !== undefined) await app.register(slackEventsRoutes(options.slack));
+  if (options.slackInstall !== undefined)
+    await app.register(slackInstallRoutes(options.slackInstall, core.config.PUBLIC_URL));
   return app;
 }

@@ -49,8 +49,11 @@ function exchangeCode(world: SlackWorld, request: ClientRequest) {
   };
 }
 
-/** The bot scopes the SkillSwap app asks for; Slack echoes the granted ones. */
-const grantedScopes = [
+/**
+ * The bot scopes this Slack grants an install, echoed by oauth.v2.access and in every answer's x-oauth-scopes:
+ * an older app configuration's (channels:join, and none of the history scopes), for tests of a missing scope.
+ */
+export const grantedScopes = [
   "commands",
   "chat:write",
   "im:write",

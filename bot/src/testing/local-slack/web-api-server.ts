@@ -5,6 +5,7 @@ import type { CallLog, WebApiCall } from "./call-log.js";
 import { readArgs, type MethodArgs } from "./method-args.js";
 import { SlackApiError } from "./web-api-errors.js";
 import type { WebApiFaults } from "./web-api-faults.js";
+import { grantedScopes } from "./auth-methods.js";
 import type { ClientRequest, MethodTable, WebApiMethod } from "./web-api-method.js";
 import type { Workspaces } from "./workspaces.js";
 
@@ -72,7 +73,13 @@ export class WebApiServer {
       response.writeHead(fault.status, fault.headers).end(fault.body);
       return;
     }
-    write(response, 200, unreadable?.body ?? this.answer(this.methods[name], call, request));
+    write(response, 200, unreadable?.body ?? this.answer(this.methods[name], call, request), this.scopesOf(call));
+  }
+
+  /** Slack names a working token's scopes on every answer (the WebClient reads them as response_metadata.scopes). */
+  private scopesOf(call: WebApiCall): Record<string, string> {
+    const team = call.token === undefined ? "not_authed" : this.workspaces.teamOfToken(call.token);
+    return typeof team === "string" ? {} : { "x-oauth-scopes": grantedScopes.join(",") };
   }
 
   private answer(
@@ -95,8 +102,13 @@ export class WebApiServer {
   }
 }
 
-function write(response: ServerResponse, status: number, body: Record<string, unknown>): void {
-  response.writeHead(status, json).end(JSON.stringify(body));
+function write(
+  response: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { ...json, ...headers }).end(JSON.stringify(body));
 }
 
 function bearer(request: IncomingMessage): string | undefined {

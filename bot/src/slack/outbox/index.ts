@@ -1,0 +1,15 @@
+import type { OutboxHandler } from "@skillswap/core";
+import { messageRelayHandler } from "./message-relay.js";
+import type { SlackRelayContext } from "./slack-relay-context.js";
+import { swapClosingHandler } from "./swap-closing.js";
+import { swapConversationsHandler } from "./swap-conversations.js";
+
+export type { SlackRelayContext } from "./slack-relay-context.js";
+
+/**
+ * The Slack side of the outbox: swap conversations opened in a group DM, relayed into and closed. Give them
+ * to the worker (`startWorker(core, { handlers })`); each is idempotent by event id, as the dispatcher requires.
+ */
+export function slackOutboxHandlers(context: SlackRelayContext): OutboxHandler[] {
+  return [swapConversationsHandler(context), messageRelayHandler(context), swapClosingHandler(context)];
+}
