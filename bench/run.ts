@@ -8,6 +8,10 @@
 // 4. In another process, the Discord bot: interaction acknowledgement latency (p50/p99 from INTERACTION_CREATE
 //    to the first callback) of the real discord.js bot against a local Discord, 100 members of the synthetic
 //    users running help, skills list, profile view, find, match and skill autocomplete in turn.
+// 4b. In another process, Slack: the web role's /slack/events listening on loopback, 100 members of the synthetic
+//    users sending signed slash commands and find's Next button, 6 in flight; ack latency p50/p95/p99 and the time
+//    until the reply is posted (target: ack p99 ≤ 300 ms). `--phase slack-only` seeds and runs only this one,
+//    prints it and leaves bench/results.json as it was.
 // 5. The CLI as operators run it: `--help`, `--version`, `profile` and `search` on a fresh demo database, each in
 //    a fresh process (targets: 300 ms and 1 s).
 // Options: --users N (default 100000), --seed S (default 1).
@@ -83,21 +87,51 @@ async function compare(file: string) {
   }));
 }
 
+async function slackPhase(file: string) {
+  // Loaded only here, as the Discord phase is: Bolt and the web server stay out of the other phases' processes.
+  const { benchSlack } = await import("./slack.js");
+  return benchSlack(file, sampleActors(users, seed, 100), seed);
+}
+
 async function discordPhase(file: string) {
   // Loaded only here: the bot and discord.js would otherwise weigh on the serving phase's measured memory.
   const { benchDiscord } = await import("./discord.js");
   return withCore(file, (core) => benchDiscord(core, sampleActors(users, seed, 100), seed));
 }
 
-if (values.phase === "serve" || values.phase === "compare" || values.phase === "discord") {
+type SlackResults = Awaited<ReturnType<typeof slackPhase>>;
+const p = (x: { p50: number; p95: number; p99: number }) => `${x.p50} / ${x.p95} / ${x.p99} ms`;
+const slackRows = (slack: SlackResults) => ({
+  [`Slack ack p50 / p95 / p99 (${slack.requests} requests)`]: p(slack.ackMs),
+  "Slack ack p99 ≤ 300 ms": slack.met,
+  "Slack answered, find / find next / match (p99)": `${slack.answeredMsByKind.find.p99} / ${slack.answeredMsByKind["find next"].p99} / ${slack.answeredMsByKind.match.p99} ms`,
+});
+
+if (values.phase === "serve" || values.phase === "compare" || values.phase === "discord" || values.phase === "slack") {
   const file = values.db ?? "";
   const result =
     values.phase === "serve"
       ? await serve(file)
       : values.phase === "compare"
         ? await compare(file)
-        : await discordPhase(file);
+        : values.phase === "slack"
+          ? await slackPhase(file)
+          : await discordPhase(file);
   process.stdout.write(`${JSON.stringify(result)}\n`);
+} else if (values.phase === "slack-only") {
+  const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
+  try {
+    const file = join(dir, "bench.db");
+    const core = await openCore(file, true);
+    await seedSynthetic(core, { users, seed });
+    await core.services.search.reindex();
+    await core.close();
+    const slack = phase("slack", file) as SlackResults;
+    console.log(JSON.stringify(slack, null, 2));
+    console.table(slackRows(slack));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 } else {
   const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
   try {
@@ -112,6 +146,7 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
     const served = phase("serve", file) as Awaited<ReturnType<typeof serve>>;
     const compared = phase("compare", file) as Awaited<ReturnType<typeof compare>>;
     const discord = phase("discord", file) as Awaited<ReturnType<typeof discordPhase>>;
+    const slack = phase("slack", file) as SlackResults;
     const cli = benchCli();
     const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
     const { search, recommend } = served;
@@ -163,6 +198,10 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
         ...discord,
         target: "acknowledged well within Discord's 3 s deadline",
       },
+      slack: {
+        transport: "signed HTTP to the web role's /slack/events on loopback; local Slack and load in one process",
+        ...slack,
+      },
       cli: {
         what: "`node cli/bin/skillswap.js …` on a fresh demo database, a fresh process each run, the build current",
         ...cli,
@@ -176,7 +215,6 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
       },
     };
     writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
-    const p = (x: { p50: number; p95: number; p99: number }) => `${x.p50} / ${x.p95} / ${x.p99} ms`;
     console.table({
       "migrate + catalog": `${results.seed.migrateAndCatalogMs} ms`,
       [`seed ${seeded.users} users`]: `${(seeded.ms / 1000).toFixed(1)} s (${results.seed.usersPerSecond} users/s)`,
@@ -193,6 +231,7 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
       "naive / ours p95": results.recommend.naiveOverOursP95,
       "Discord ack p50 / p95 / p99": p(discord.ackMs),
       "Discord answered, find / match (p99)": `${discord.answeredMsByKind.find.p99} / ${discord.answeredMsByKind.match.p99} ms`,
+      ...slackRows(slack),
       "RSS serving: start / after search / after recommend": `${served.rssAtStart} / ${served.rssAfterSearch} / ${served.rssAtEnd} MB`,
       "CLI --help / --version (p95)": `${cli.helpMs.p95} / ${cli.versionMs.p95} ms`,
       "CLI profile / search on the demo (p95)": `${cli.profileMs.p95} / ${cli.searchMs.p95} ms`,

@@ -110,6 +110,11 @@ export const configSchema = z.object({
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   /** Verifies that requests to POST /slack/events come from Slack (the app's "Signing Secret"); set, it is served. */
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /**
+   * An app-level token (Slack's "xapp-…", scope connections:write): set, the slack role takes Slack's requests
+   * over Socket Mode, so the app can be tried without a public URL.
+   */
+  SLACK_APP_TOKEN: z.string().startsWith("xapp-", 'An app-level token starts with "xapp-"').optional(),
   /** Slack's Web API base; only changed to point the app at a local Slack in tests and benchmarks. */
   SLACK_API_URL: z.url().default("https://slack.com/api/"),
   /**

@@ -42,6 +42,8 @@ const botScopes = [
   "team:read",
   // Forum mirroring: threads started in a linked public channel become group threads, replies follow.
   "channels:history",
+  // A linked public channel is joined on the relay's first post there: linking it does not add the app.
+  "channels:join",
 ] as const satisfies NonNullable<NonNullable<ManifestShape["oauth_config"]>["scopes"]>["bot"];
 
 const botEvents = [

@@ -34,6 +34,9 @@ describe("Slack as a surface of `skillswap start`", () => {
         "slack.swap-conversations",
         "slack.message-relay",
         "slack.swap-closing",
+        "slack.group-announcements",
+        "slack.forum-mirror",
+        "slack.home-refresh",
       ]);
       expect(parts.deliveries.map((d) => d.channel)).toEqual(["platform"]);
     } finally {

@@ -1,32 +1,35 @@
 import type { Config } from "@skillswap/core";
 import type { ChatSurface } from "../surface.js";
+import { multiWorkspaceConfigOf } from "./install/multi-workspace.js";
 import { slackDelivery } from "./outbox/dm-delivery.js";
 import { slackOutboxHandlers } from "./outbox/index.js";
+import { slackClientsOf } from "./slack-clients.js";
 import { slackWebClient } from "./slack-web-client.js";
-
-function tokenOf(config: Config): string {
-  const token = config.SLACK_BOT_TOKEN;
-  if (token === undefined) throw new Error("The Slack surface needs SLACK_BOT_TOKEN.");
-  return token;
-}
+import { socketModeReceiver, startSlackSocketMode, type SocketReceiverFactory } from "./transport/socket-mode.js";
 
 /** Where Slack sends commands, interactions and events: the web role's receiver (slack-door.ts). */
 const eventsUrlOf = (config: Config) => new URL("slack/events", `${config.PUBLIC_URL.replace(/\/$/, "")}/`).href;
 
 /**
  * Slack as a surface. Slack calls us over HTTP, and that endpoint lives in the web role, so the `slack` role
- * holds no connection of its own (no Socket Mode in this build): it reports where requests arrive. The worker
- * gets its relays (group DMs for swaps) and its DMs for notifications, which need only the bot token and
- * the Web API at SLACK_API_URL.
+ * holds no connection of its own: it reports where requests arrive. With SLACK_APP_TOKEN it holds one, Socket
+ * Mode's WebSocket, built by `socketReceiver` (tests give one that does not connect). The worker
+ * gets its relays (group DMs for swaps) and its DMs for notifications, which need only bot tokens (the one
+ * SLACK_BOT_TOKEN, or each installed workspace's) and the Web API at SLACK_API_URL.
  */
-export const slackSurface: ChatSurface = {
+export const slackSurfaceWith = (socketReceiver: SocketReceiverFactory): ChatSurface => ({
   role: "slack",
-  configured: (config) => config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined,
+  configured: (config) =>
+    (config.SLACK_BOT_TOKEN !== undefined &&
+      (config.SLACK_SIGNING_SECRET !== undefined || config.SLACK_APP_TOKEN !== undefined)) ||
+    multiWorkspaceConfigOf(config) !== undefined,
   off: {
     status: "off (no SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)",
     line: "Slack app off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to run it (bot/README.md, Slack).",
   },
-  start(_core, config) {
+  start(core, config, options) {
+    const appToken = config.SLACK_APP_TOKEN;
+    if (appToken !== undefined) return startSlackSocketMode(core, options, appToken, socketReceiver);
     return Promise.resolve({
       status: "listening",
       summary: () => `Slack app: requests arrive at ${eventsUrlOf(config)} (served by the web role).`,
@@ -34,10 +37,17 @@ export const slackSurface: ChatSurface = {
     });
   },
   workerHandlers(core, config, { logger }) {
-    const client = slackWebClient(tokenOf(config), config.SLACK_API_URL);
+    const clients = slackClientsOf(config, core.services.installations);
+    if (clients === undefined) throw new Error("The Slack surface needs SLACK_BOT_TOKEN or the multi-workspace keys.");
+    // DMs go out with each person's workspace token. The relays post into conversations core keeps without
+    // their workspace, so until it does they run only with one workspace's SLACK_BOT_TOKEN.
+    const token = config.SLACK_BOT_TOKEN;
+    const relayClient = token === undefined ? undefined : slackWebClient(token, config.SLACK_API_URL);
     return {
-      handlers: slackOutboxHandlers({ core, client, logger }),
-      deliveries: [slackDelivery({ core, client, logger })],
+      handlers: relayClient === undefined ? [] : slackOutboxHandlers({ core, client: relayClient, logger }),
+      deliveries: [slackDelivery({ core, clients, logger })],
     };
   },
-};
+});
+
+export const slackSurface: ChatSurface = slackSurfaceWith(socketModeReceiver);

@@ -3,6 +3,7 @@ import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import { LogLevel, type Logger } from "@slack/bolt";
 import { createSlackApp } from "../slack/create-slack-app.js";
 import { registerSlackChatListeners } from "../slack/listeners/index.js";
+import { registerSlackConversationListeners } from "../slack/listeners/events/swap-conversation-messages.js";
 import type { SlackHttpResponse } from "../slack/transport/events-receiver.js";
 import { startLocalSlack, type LocalSlack } from "./local-slack.js";
 import { interaction, signedSlackRequest, slashCommand, type SlackDelivery } from "./local-slack/signed-requests.js";
@@ -22,8 +23,8 @@ export interface SlackAnswer extends SlackHttpResponse {
 
 /**
  * The stage of the Slack chat scenarios: a fresh SQLite core, the local Slack with its members, and the real
- * Bolt app with SkillSwap's chat listeners behind the `/slack/events` receiver, driven by requests signed as
- * Slack signs them; response_url messages land on a loopback recorder.
+ * Bolt app with SkillSwap's chat and swap-conversation listeners behind the `/slack/events` receiver, driven by
+ * requests signed as Slack signs them; response_url messages land on a loopback recorder.
  */
 export interface SlackChatScenario {
   readonly core: TestCore;
@@ -71,6 +72,8 @@ export async function startSlackChatScenario(): Promise<SlackChatScenario> {
     inbox: core.services.inbox,
     logger,
   });
+  // As slack-door.ts does: messages written in a swap's DM reach core through the same app.
+  registerSlackConversationListeners(app, { core });
   registerSlackChatListeners(app, { core, logger });
   const teamId = slack.team.id;
 

@@ -278,6 +278,7 @@ export const en = {
   "relay.group_joined": "{name} joined {group}.",
   "relay.forum_thread_started": "New thread in {group} by {name}: **{title}**\n{summary}",
   "relay.forum_post_opening": "**{name}** started this thread on SkillSwap:\n{body}",
+  "relay.slack_forum_thread_started": "New thread in {group} by {name}: *{title}*\n{summary}",
   "relay.session_upcoming":
     "Coming up in {group}: {teachers} teaches {learners} {skill}, {when} ({minutes} minutes, {mode}).",
   "bot.swap_not_on_skillswap":
@@ -298,6 +299,15 @@ export const en = {
   "bot.session_online": "online",
   "bot.session_in_person": "in person",
   "bot.session_line": "{skill} · {when} with {who}",
+  "bot.home_title": "Your SkillSwap",
+  "bot.home_welcome":
+    "Welcome! Fill in your profile, add what you teach and want to learn, and say when you are free: people to swap with show up here.",
+  "bot.home_edit_profile": "Edit profile",
+  "bot.home_add_skill": "Add a skill",
+  "bot.home_set_availability": "Set availability",
+  "bot.home_sessions_title": "Upcoming sessions",
+  "bot.home_sessions_none": "No session planned yet. Once a swap is accepted, schedule one together.",
+  "bot.home_sessions_clock": "Times on your clock ({zone}).",
   "bot.session_you_confirmed":
     "You confirmed the session. It is done once the others confirm, or 72 hours from now if nobody objects.",
   "bot.session_completed": "Session completed. You can review your partner with /review.",

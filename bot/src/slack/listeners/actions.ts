@@ -1,4 +1,5 @@
 import type { App, BlockButtonAction, RespondArguments } from "@slack/bolt";
+import { answerHomeClick, isHomeClick } from "../home/home-clicks.js";
 import { slackMessageOf } from "../renderers/block-kit.js";
 import { modalOf } from "../renderers/modal-view.js";
 import { buttonActionOf, buttonIdPattern } from "../translation/action-ids.js";
@@ -6,7 +7,8 @@ import { failureText, requesterOf, type SlackChat } from "./slack-chat.js";
 
 /**
  * A click on one of SkillSwap's buttons: acknowledged at once (Slack shows nothing for it), then the chat
- * layer's action runs and its answer replaces the clicked message, follows it, or opens a form.
+ * layer's action runs and its answer replaces the clicked message, follows it, or opens a form. A click on the
+ * App Home has no message to answer: its answer is DMed and the Home published again.
  */
 export function registerActions(app: App, chat: SlackChat): void {
   app.action<BlockButtonAction>(
@@ -38,6 +40,11 @@ export function registerActions(app: App, chat: SlackChat): void {
           response_type: "ephemeral",
           text: failureText(chat, "button", error),
         };
+      }
+      if (isHomeClick(body)) {
+        const blocks = "blocks" in reply ? reply.blocks : undefined;
+        await answerHomeClick(chat, client, requesterOf(body), { text: reply.text ?? "", blocks });
+        return;
       }
       await respond(reply);
     },

@@ -2,6 +2,7 @@ import type { App, Logger } from "@slack/bolt";
 import { chatRoutesOf } from "../../chat/chat-routes.js";
 import type { ChatCore } from "../../chat/context.js";
 import { chatAreas } from "../../chat/areas/index.js";
+import { registerSlackHome } from "../home/index.js";
 import { createSlackPeople } from "../translation/slack-actor.js";
 import { registerActions } from "./actions.js";
 import { registerCommands } from "./commands.js";
@@ -9,7 +10,7 @@ import { registerOptions } from "./options.js";
 import { registerShortcuts } from "./shortcuts.js";
 import { registerViews } from "./views.js";
 
-/** The chat layer on Slack: `/skillswap`, buttons, forms, suggestions and the message shortcut. */
+/** The chat layer on Slack: `/skillswap`, buttons, forms, suggestions, the message shortcut and the App Home. */
 export function registerSlackChatListeners(app: App, deps: { readonly core: ChatCore; readonly logger: Logger }): void {
   const chat = { routes: chatRoutesOf(chatAreas), people: createSlackPeople(deps.core), logger: deps.logger };
   registerCommands(app, chat);
@@ -17,4 +18,5 @@ export function registerSlackChatListeners(app: App, deps: { readonly core: Chat
   registerViews(app, chat);
   registerOptions(app, chat);
   registerShortcuts(app, chat);
+  registerSlackHome(app, chat);
 }

@@ -1,3 +1,4 @@
+import type { SlackMessage } from "../renderers/block-kit.js";
 import type { SlackRelayContext } from "./slack-relay-context.js";
 
 /**
@@ -10,19 +11,23 @@ import type { SlackRelayContext } from "./slack-relay-context.js";
  * retry then posts again and the person reads it twice. Reading the channel back would need the history
  * scopes (`mpim:history`, `im:history`) only to settle that rare case, and a retry comes as soon as a worker
  * runs, so it is accepted, as the same window is for Discord (post-once.ts there). Returns the message's ts.
+ * The message is mrkdwn text, or Block Kit with its text as what notifications and old clients show.
+ * With `threadTs`, it is a reply in the thread of that top-level message.
  */
 export async function postOnce(
   { core, client }: Pick<SlackRelayContext, "core" | "client">,
   channelId: string,
   key: string,
-  text: string,
+  message: string | SlackMessage,
+  threadTs?: string,
 ): Promise<string> {
   const sendKey = `message/${channelId}/${key}`;
   const earlier = await core.services.sends.lookup("slack", sendKey);
   if (earlier?.status === "sent") return earlier.externalId;
   const posted = await client.chat.postMessage({
     channel: channelId,
-    text,
+    ...(typeof message === "string" ? { text: message } : message),
+    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
     // The text carries people's own words and links (escaped by its renderer): nobody is pinged by name and
     // nothing they pasted unfolds into a preview in someone else's conversation.
     link_names: false,

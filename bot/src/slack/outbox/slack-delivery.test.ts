@@ -50,7 +50,7 @@ describe("notifications by Slack DM", () => {
     await delivery().deliver(notification);
 
     expect(await dmsToLeo()).toEqual([
-      `Maya sent you a swap request.\n<http://localhost:3000/swaps/${asked.id}|Open it on the dashboard>`,
+      `Maya sent you a swap request.\nwith @${maya.handle}: Spanish ↔ Guitar (pending)\n<http://localhost:3000/swaps/${asked.id}|Open it on the dashboard>`,
     ]);
   });
 

@@ -65,8 +65,14 @@ const pagesOf: Readonly<Record<Notification["about"]["type"], (id: string) => st
   thread: () => "/groups",
 };
 
-/** A notification's DM: its sentence (names and previews are people's words) and the page it is about. */
-export function notificationText(notification: Notification, publicUrl: string): string {
+/**
+ * A notification's DM: its sentence, any lines that tell more (a swap request's swap), and the page it is
+ * about. Names, skills and previews are people's words, so every line is escaped.
+ */
+export function notificationText(notification: Notification, publicUrl: string, more: readonly string[] = []): string {
   const page = dashboardUrl(publicUrl, pagesOf[notification.about.type](notification.about.id));
-  return `${escapeMrkdwn(notification.text)}\n${link(page, translate("relay.slack_open_dashboard"))}`;
+  return [notification.text, ...more]
+    .map(escapeMrkdwn)
+    .concat(link(page, translate("relay.slack_open_dashboard")))
+    .join("\n");
 }

@@ -34,6 +34,12 @@ export const commandFormPrefix = "skillswap.command:";
 export const commandFormPattern = startingWith(commandFormPrefix);
 export const commandFormCallbackIdOf = (commandName: string) => `${commandFormPrefix}${commandName}`;
 
+/** The App Home's buttons opening a command's form: the action id names the command, the button has no value. */
+export const homeFormPrefix = "skillswap.home-form:";
+export const homeFormPattern = startingWith(homeFormPrefix);
+export const homeFormActionIdOf = (commandName: string) => `${homeFormPrefix}${commandName}`;
+export const homeFormCommandOf = (actionId: string): string => actionId.slice(homeFormPrefix.length);
+
 /** A form's private_metadata: its submission; it always fits, since forms carry a few short names. */
 export function formMetadataOf(action: FormAction): string {
   const metadata = JSON.stringify(action);
