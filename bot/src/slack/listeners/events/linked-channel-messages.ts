@@ -1,8 +1,7 @@
 import type { App, types } from "@slack/bolt";
-import { slackTenantOf } from "@skillswap/core";
 import type { ChatCore } from "../../../chat/context.js";
 import { slackMessageRef } from "../../translation/slack-message-ref.js";
-import { textFromSlack } from "./swap-conversation-messages.js";
+import { personSpeakingIn, speakerOf, textFromSlack } from "./person-message.js";
 
 export interface SlackChannelDeps {
   readonly core: ChatCore;
@@ -13,20 +12,7 @@ const titleMin = 3;
 const titleMax = 150;
 
 /** Channels an admin can link: public ones and private ones the app was invited to. */
-const linkableChannelTypes: ReadonlySet<string> = new Set(["channel", "group"]);
-
-/**
- * A person's words in a channel: a plain message, not an app's post (our mirrored threads and replies
- * included: Bolt drops this app's own, and bot_id catches the rest), nor an edit, deletion or notice.
- */
-function personSpeaking(event: types.MessageEvent): event is types.GenericMessageEvent {
-  return (
-    event.subtype === undefined &&
-    event.bot_id === undefined &&
-    linkableChannelTypes.has(event.channel_type) &&
-    (event.text ?? "").trim() !== ""
-  );
-}
+const personSpeaking = personSpeakingIn(new Set(["channel", "group"]));
 
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -49,7 +35,7 @@ export function forumThreadTitle(text: string): string | null {
  * could they take part: only a group's members post in its forum). Edits and deletions are not carried.
  */
 export function registerSlackChannelListeners(app: App, { core }: SlackChannelDeps): void {
-  const { accounts, forums, relays } = core.services;
+  const { forums, relays } = core.services;
 
   /** Where the message goes in the group's forum: a reply to a thread, a new thread of a group, or nowhere. */
   async function placeOf(event: types.GenericMessageEvent) {
@@ -65,14 +51,8 @@ export function registerSlackChannelListeners(app: App, { core }: SlackChannelDe
     if (!personSpeaking(event)) return;
     const place = await placeOf(event);
     if (place === null) return;
-    const tenant = slackTenantOf({
-      teamId: body.team_id,
-      enterpriseId: body.enterprise_id,
-      isEnterpriseInstall: context.isEnterpriseInstall,
-    });
-    const account = tenant === null ? null : await accounts.findByIdentity("slack", tenant, event.user);
-    if (account === null) return;
-    const actor = { userId: account.userId };
+    const actor = await speakerOf(core, { body, context }, event.user);
+    if (actor === null) return;
     const text = textFromSlack(event.text ?? "");
     const origin = { source: "slack", externalId: slackMessageRef(event.channel, event.ts) } as const;
     if ("replyTo" in place) {

@@ -1,34 +1,13 @@
-import type { App, types } from "@slack/bolt";
-import { slackTenantOf } from "@skillswap/core";
+import type { App } from "@slack/bolt";
 import type { ChatCore } from "../../../chat/context.js";
+import { personSpeakingIn, speakerOf, textFromSlack } from "./person-message.js";
 
 export interface SlackConversationDeps {
   readonly core: ChatCore;
 }
 
 /** Where a swap's Slack conversation lives: the group DM the relay opened, or a DM for a lone Slack participant. */
-const directChannelTypes: ReadonlySet<string> = new Set(["im", "mpim"]);
-
-/**
- * A person's words in a DM or group DM: a plain message (or one with files), not an app's post (ours
- * included: Bolt drops those from this app, and bot_id catches any other), nor an edit, deletion or notice.
- */
-function personSpeaking(event: types.MessageEvent): event is types.GenericMessageEvent {
-  return (
-    event.subtype === undefined &&
-    event.bot_id === undefined &&
-    directChannelTypes.has(event.channel_type) &&
-    (event.text ?? "").trim() !== ""
-  );
-}
-
-/**
- * What Slack sends is its markup: `&`, `<` and `>` arrive escaped. Stored as the person typed it, so the
- * dashboard and Discord show it as they wrote it (and the Slack relay escapes it again on the way back).
- */
-export function textFromSlack(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-}
+const personSpeaking = personSpeakingIn(new Set(["im", "mpim"]));
 
 /**
  * What people write in a swap's Slack conversation becomes a message of that conversation, stored under
@@ -39,19 +18,14 @@ export function textFromSlack(text: string): string {
  * Events are acknowledged before this runs, so a failure here is logged by the receiver, not retried by Slack.
  */
 export function registerSlackConversationListeners(app: App, { core }: SlackConversationDeps): void {
-  const { accounts, conversations } = core.services;
+  const { conversations } = core.services;
   app.event("message", async ({ event, body, context }) => {
     if (!personSpeaking(event)) return;
     const conversationId = await conversations.forChannel("slack", event.channel);
     if (conversationId === null) return;
-    const tenant = slackTenantOf({
-      teamId: body.team_id,
-      enterpriseId: body.enterprise_id,
-      isEnterpriseInstall: context.isEnterpriseInstall,
-    });
-    const account = tenant === null ? null : await accounts.findByIdentity("slack", tenant, event.user);
-    if (account === null) return;
-    await conversations.post({ userId: account.userId }, conversationId, {
+    const speaker = await speakerOf(core, { body, context }, event.user);
+    if (speaker === null) return;
+    await conversations.post(speaker, conversationId, {
       text: textFromSlack(event.text ?? ""),
       source: "slack",
       externalId: `${event.channel}:${event.ts}`,
