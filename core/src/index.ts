@@ -109,6 +109,7 @@ export {
   type SwapListFilter,
   type SwapMove,
 } from "./domain/swaps/types.js";
+export type { SwapChoice, SwapChoices } from "./domain/swaps/choices.js";
 export {
   sessionModes,
   sessionMoves,

@@ -35,4 +35,8 @@ export type ChatAction =
 export type FormAction =
   | { readonly kind: "profile.edit" }
   | { readonly kind: "review.submit"; readonly swapId: string }
-  | { readonly kind: "match.ask"; readonly swap: AskedSwap };
+  | { readonly kind: "match.ask"; readonly swap: AskedSwap }
+  /** A swap request's first step: whom to ask. Its answer is the second step. */
+  | { readonly kind: "swap.partner" }
+  /** A swap request's second step, the person chosen: which of their skills, which of yours, a note. */
+  | { readonly kind: "swap.skills"; readonly to: string };

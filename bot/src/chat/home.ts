@@ -32,6 +32,7 @@ const formButtons: readonly HomeFormButton[] = [
   { label: translate("bot.home_edit_profile"), command: "profile edit" },
   { label: translate("bot.home_add_skill"), command: "skills add" },
   { label: translate("bot.home_set_availability"), command: "availability" },
+  { label: translate("bot.home_request_swap"), command: "swap request" },
 ];
 
 /** The scheduled sessions of the person's accepted swaps, soonest first, on their own clock. */

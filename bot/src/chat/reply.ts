@@ -1,3 +1,4 @@
+import type { CommandName, SuggestionSource } from "../commands/definitions.js";
 import type { ChatAction, FormAction } from "./actions.js";
 
 /** A label and its value; short ones may sit side by side. */
@@ -57,6 +58,32 @@ export interface FormField {
   readonly placeholder?: string;
   readonly minLength?: number;
   readonly maxLength: number;
+  /** Picked among suggestions as the person types (a person, a skill) rather than typed in full. */
+  readonly suggest?: SuggestionSource;
+  /** Picked among these, in groups; a platform without lists in its forms lets the person type one instead. */
+  readonly choices?: readonly FormChoiceGroup[];
+  /**
+   * Picking a value moves the form on at once, as submitting it would: the form's answer, its next step,
+   * replaces it. Submitting does the same where a platform cannot act on a pick.
+   */
+  readonly advances?: boolean;
+}
+
+export interface FormChoice {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** Choices under a heading: what the person wants to learn, apart from the rest. */
+export interface FormChoiceGroup {
+  readonly label: string;
+  readonly choices: readonly FormChoice[];
+}
+
+/** A button in a form opening the form of another command over it; closing that one comes back here. */
+export interface CommandFormLink {
+  readonly label: string;
+  readonly command: CommandName;
 }
 
 /** A form to fill in (a Discord modal, a Slack view); its submission runs `submit`. */
@@ -64,7 +91,11 @@ export interface ChatForm {
   readonly kind: "form";
   readonly title: string;
   readonly submit: FormAction;
+  /** A line above the fields: whom the form is about. */
+  readonly intro?: string;
   readonly fields: readonly FormField[];
+  /** Related forms to open on top, where the platform stacks forms (Slack); others leave them out. */
+  readonly links?: readonly CommandFormLink[];
 }
 
 /** What the chat layer answers; each platform's translator turns it into its own JSON. */

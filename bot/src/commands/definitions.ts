@@ -22,7 +22,9 @@ export type SuggestionSource =
   /** Cities of the gazetteer. */
   | "city"
   /** IANA time zones. */
-  | "time-zone";
+  | "time-zone"
+  /** People the person may see, by name, handle or skill (a form's person field; options use the platform's own). */
+  | "person";
 
 export interface OptionDefinition {
   readonly name: string;
@@ -47,6 +49,11 @@ export interface CommandDefinition {
    * form's submission does the work.
    */
   readonly opensForm?: boolean;
+  /**
+   * Typed with none of its options where a platform allows it (Slack's `/skillswap swap request`), the command
+   * answers with a form that asks for them step by step.
+   */
+  readonly guidedForm?: boolean;
   /** Work that can pass a platform's reply deadline (3 s on Discord): acknowledge first, answer after. */
   readonly slow?: boolean;
   /** Only community admins (Discord "Manage Server", Slack workspace admins) may run it. */
@@ -200,6 +207,7 @@ export const commandDefinitions = [
       { name: "message", description: "A note for them", kind: "string", required: false },
     ],
     ephemeral: true,
+    guidedForm: true,
   },
   {
     path: ["swap", "list"],

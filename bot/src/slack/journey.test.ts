@@ -10,6 +10,7 @@ import { blockActions, viewSubmission } from "../testing/local-slack/slack-paylo
 import { mayaK, startSlackChatScenario, type SlackChatScenario } from "../testing/slack-chat-scenario.js";
 import { slackDelivery } from "./outbox/dm-delivery.js";
 import { slackOutboxHandlers } from "./outbox/index.js";
+import { singleClient } from "./slack-clients.js";
 import { slackWebClient } from "./slack-web-client.js";
 
 const leo: LocalUser = { id: "310000000000000202", username: "leo.r", globalName: "Leo" };
@@ -76,9 +77,10 @@ describe("a swap between a Slack member and a Discord member, from /skillswap ma
   /** One worker pass over every due event: both platforms' relays and their notifications by DM. */
   async function runOutbox(): Promise<void> {
     const client = slackWebClient(s.slack.team.botToken ?? "", s.slack.apiUrl);
-    const deliveries = [slackDelivery({ core: s.core, client, logger }), side.delivery];
+    const clients = singleClient(client);
+    const deliveries = [slackDelivery({ core: s.core, clients, logger }), side.delivery];
     const handlers = [
-      ...slackOutboxHandlers({ core: s.core, client, logger }),
+      ...slackOutboxHandlers({ core: s.core, clients, logger }),
       ...side.handlers,
       notificationsHandler(s.core.database.db, deliveries),
     ];

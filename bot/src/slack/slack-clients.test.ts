@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import type { Notification } from "@skillswap/core";
+import { createOutboxDispatcher, type Notification } from "@skillswap/core";
 import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startLocalSlack, type LocalSlack } from "../testing/local-slack.js";
+import { acceptedSwap, person } from "../testing/slack-scenario.js";
 import { slackSurface } from "./slack-surface.js";
 
 const maya = { id: "U0MAYA0001", name: "maya.k", real_name: "Maya" };
@@ -122,6 +123,48 @@ describe("Slack in several workspaces", () => {
     await delivery.deliver(reviewFor(zoeId, "event-2"));
 
     expect(tokensOfDmsTo(zoe.id)).toEqual([oldToken, newToken]);
+  });
+
+  it("carries a swap between two workspaces in each one's own DM, relayed between them with each token", async () => {
+    const second = slack.addTeam({ name: "Grenoble Hackers" });
+    slack.users.add(zoe, second.id);
+    await installIn(slack.team.id, maya, slack.team.botToken ?? "");
+    await installIn(second.id, zoe, second.botToken ?? "");
+    const mayaActor = await person(
+      core,
+      { provider: "slack", tenantId: slack.team.id, subject: maya.id, name: "Maya" },
+      "Guitar",
+    );
+    const zoeActor = await person(
+      core,
+      { provider: "slack", tenantId: second.id, subject: zoe.id, name: "Zoe" },
+      "Welding",
+    );
+    const { conversationId } = await acceptedSwap(core, mayaActor, zoeActor, "Welding");
+    await core.services.conversations.post(zoeActor, conversationId, { text: "Saturday at the workshop?" });
+    const { handlers } = slackSurface.workerHandlers(core, core.config, { logger: { error: (m) => logged.push(m) } });
+    const outbox = createOutboxDispatcher(core.deps, { handlers });
+    while ((await outbox.runOnce()).fetched > 0);
+
+    // Each workspace's bot opened the DM with its own member and posted there with its own token only.
+    const opened = slack.callsTo("conversations.open").map((call) => [call.args.users, call.token]);
+    expect(opened).toEqual(
+      expect.arrayContaining([
+        [maya.id, slack.team.botToken],
+        [zoe.id, second.botToken],
+      ]),
+    );
+    const channels = await core.services.conversations.channelsOf(conversationId);
+    expect(channels.map((c) => c.tenantId).sort()).toEqual([slack.team.id, second.id].sort());
+    expect(tokensOfDmsTo(zoe.id).every((token) => token === second.botToken)).toBe(true);
+    expect(tokensOfDmsTo(maya.id).every((token) => token === slack.team.botToken)).toBe(true);
+    // Zoe wrote from the dashboard: Maya reads it in her workspace, attributed to Zoe.
+    const relayed = slack
+      .callsTo("chat.postMessage")
+      .filter((call) => slack.channels.membersOf(String(call.args.channel)).includes(maya.id))
+      .map((call) => String(call.args.text));
+    expect(relayed).toEqual(expect.arrayContaining([expect.stringContaining("Saturday at the workshop?")]));
+    expect(logged).toEqual([]);
   });
 
   it("skips people of a workspace that removed the app, without failing the event", async () => {

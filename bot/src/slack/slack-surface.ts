@@ -4,7 +4,6 @@ import { multiWorkspaceConfigOf } from "./install/multi-workspace.js";
 import { slackDelivery } from "./outbox/dm-delivery.js";
 import { slackOutboxHandlers } from "./outbox/index.js";
 import { slackClientsOf } from "./slack-clients.js";
-import { slackWebClient } from "./slack-web-client.js";
 import { socketModeReceiver, startSlackSocketMode, type SocketReceiverFactory } from "./transport/socket-mode.js";
 
 /** Where Slack sends commands, interactions and events: the web role's receiver (slack-door.ts). */
@@ -39,12 +38,10 @@ export const slackSurfaceWith = (socketReceiver: SocketReceiverFactory): ChatSur
   workerHandlers(core, config, { logger }) {
     const clients = slackClientsOf(config, core.services.installations);
     if (clients === undefined) throw new Error("The Slack surface needs SLACK_BOT_TOKEN or the multi-workspace keys.");
-    // DMs go out with each person's workspace token. The relays post into conversations core keeps without
-    // their workspace, so until it does they run only with one workspace's SLACK_BOT_TOKEN.
-    const token = config.SLACK_BOT_TOKEN;
-    const relayClient = token === undefined ? undefined : slackWebClient(token, config.SLACK_API_URL);
+    // Every handler posts with the token of the workspace it posts in: the one SLACK_BOT_TOKEN, or each
+    // installed workspace's.
     return {
-      handlers: relayClient === undefined ? [] : slackOutboxHandlers({ core, client: relayClient, logger }),
+      handlers: slackOutboxHandlers({ core, clients, logger }),
       deliveries: [slackDelivery({ core, clients, logger })],
     };
   },

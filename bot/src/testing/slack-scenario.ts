@@ -2,6 +2,7 @@ import { createOutboxDispatcher, type Actor, type OutboxHandler, type OutboxMess
 import { createTestCore, type TestCore } from "@skillswap/core/testing";
 import type { WebClient } from "@slack/web-api";
 import { startLocalSlack, type LocalSlack } from "./local-slack.js";
+import { singleClient } from "../slack/slack-clients.js";
 import { slackWebClient } from "../slack/slack-web-client.js";
 import { slackOutboxHandlers } from "../slack/outbox/index.js";
 
@@ -32,7 +33,11 @@ export async function slackStage(): Promise<SlackStage> {
   });
   const client = slackWebClient(slack.team.botToken ?? "", slack.apiUrl, testRetries);
   const logged: string[] = [];
-  const handlers = slackOutboxHandlers({ core, client, logger: { error: (message) => logged.push(message) } });
+  const handlers = slackOutboxHandlers({
+    core,
+    clients: singleClient(client),
+    logger: { error: (message) => logged.push(message) },
+  });
   return {
     core,
     slack,

@@ -25,6 +25,8 @@ export function profileForm(profile: OwnProfileView): ChatForm {
     kind: "form",
     title: translate("bot.profile_form_title"),
     submit: { kind: "profile.edit" },
+    // Weekly times are their own command; on Slack they open over the profile and come back to it.
+    links: [{ label: translate("bot.home_set_availability"), command: "availability" }],
     fields: [
       {
         name: profileFields.bio,

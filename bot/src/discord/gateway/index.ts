@@ -3,6 +3,7 @@ import { listenToChannelMessages } from "./channel-messages.js";
 import type { GatewayContext } from "./gateway-context.js";
 import { guardedBy } from "./guarded.js";
 import { listenToGuildMembers } from "./guild-members.js";
+import { listenToMessageEdits } from "./message-edits.js";
 
 export type { GatewayContext } from "./gateway-context.js";
 
@@ -24,4 +25,5 @@ export function listenToGateway(client: Client, context: GatewayContext): void {
   );
   listenToGuildMembers(client, context);
   listenToChannelMessages(client, context);
+  listenToMessageEdits(client, context);
 }

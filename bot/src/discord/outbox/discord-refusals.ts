@@ -1,4 +1,5 @@
 import { DiscordAPIError } from "discord.js";
+import { unlessRefusedBy } from "../../chat/refusals.js";
 
 /**
  * Discord refused because of what the bot may do or reach (403: missing permissions or access, a person who
@@ -9,13 +10,4 @@ export function isRefusal(error: unknown): boolean {
   return error instanceof DiscordAPIError && (error.status === 403 || error.status === 404);
 }
 
-/** Runs a Discord call whose refusal is expected now and then; resolves null (after logging) when refused. */
-export async function unlessRefused<T>(work: () => Promise<T>, onRefused: (error: unknown) => void): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    onRefused(error);
-    return null;
-  }
-}
+export const unlessRefused = unlessRefusedBy(isRefusal);

@@ -124,7 +124,7 @@ describe("an accepted swap on Discord", () => {
     expect(opening).toContain("Maya teaches Guitar.");
     expect(opening).toContain("/session schedule");
     expect(await core.services.conversations.channelsOf(conversationId)).toEqual([
-      { userId: null, platform: "discord", externalChannelId: thread?.id },
+      { userId: null, platform: "discord", externalChannelId: thread?.id, tenantId: null },
     ]);
     expect(discord.dmsTo(maya.id)).toEqual([]);
   });
@@ -151,7 +151,7 @@ describe("an accepted swap on Discord", () => {
     expect(thread?.memberIds).toEqual(expect.arrayContaining([maya.id, leo.id]));
     expect(contents(thread?.id ?? "")).toEqual([expect.stringContaining("Maya teaches Guitar.")]);
     expect(await core.services.conversations.channelsOf(conversationId)).toEqual([
-      { userId: null, platform: "discord", externalChannelId: thread?.id },
+      { userId: null, platform: "discord", externalChannelId: thread?.id, tenantId: null },
     ]);
   });
 
@@ -167,7 +167,7 @@ describe("an accepted swap on Discord", () => {
     expect(thread?.memberIds).toEqual(expect.arrayContaining([maya.id, leo.id]));
     expect(contents(thread?.id ?? "")).toHaveLength(1);
     expect(await core.services.conversations.channelsOf(conversationId)).toEqual([
-      { userId: null, platform: "discord", externalChannelId: thread?.id },
+      { userId: null, platform: "discord", externalChannelId: thread?.id, tenantId: null },
     ]);
   });
 
@@ -180,8 +180,18 @@ describe("an accepted swap on Discord", () => {
     expect(discord.dmsTo(leo.id)).toHaveLength(1);
     expect(await core.services.conversations.channelsOf(conversationId)).toEqual(
       expect.arrayContaining([
-        { userId: mayaActor.userId, platform: "discord", externalChannelId: discord.dmChannelOf(maya.id) },
-        { userId: leoActor.userId, platform: "discord", externalChannelId: discord.dmChannelOf(leo.id) },
+        {
+          userId: mayaActor.userId,
+          platform: "discord",
+          externalChannelId: discord.dmChannelOf(maya.id),
+          tenantId: null,
+        },
+        {
+          userId: leoActor.userId,
+          platform: "discord",
+          externalChannelId: discord.dmChannelOf(leo.id),
+          tenantId: null,
+        },
       ]),
     );
   });

@@ -1,6 +1,7 @@
 import type { OutboxHandler } from "@skillswap/core";
 import { forumMirrorHandler } from "./forum-mirror.js";
 import { groupAnnouncementsHandler } from "./group-announcements.js";
+import { messageEditRelayHandler } from "./message-edit-relay.js";
 import { messageRelayHandler } from "./message-relay.js";
 import type { RelayContext } from "./relay-context.js";
 import { sessionAnnouncementsHandler } from "./session-announcements.js";
@@ -18,6 +19,7 @@ export function discordOutboxHandlers(context: RelayContext): OutboxHandler[] {
   return [
     swapConversationsHandler(context),
     messageRelayHandler(context),
+    messageEditRelayHandler(context),
     swapClosingHandler(context),
     groupAnnouncementsHandler(context),
     sessionAnnouncementsHandler(context),

@@ -14,6 +14,9 @@ function channelNonce(channelId: string, nonce: string): string {
   return createHash("sha256").update(`${channelId}/${nonce}`).digest("base64url").slice(0, nonceLength);
 }
 
+/** The key core's record of sends keeps a posted message under: its id, for whoever changes it later. */
+export const postedMessageKey = (channelId: string, nonce: string): string => `message/${channelId}/${nonce}`;
+
 /**
  * Posts a message in a channel once, however many times and however late the outbox delivers its event. The
  * message is known by the nonce its renderer gave it (from the event or message it carries): core's record
@@ -34,7 +37,7 @@ export async function postOnce(
 ): Promise<string> {
   if (message.nonce === undefined)
     throw new Error("A message posted once is known by its nonce, and this one has none.");
-  const key = `message/${channelId}/${String(message.nonce)}`;
+  const key = postedMessageKey(channelId, String(message.nonce));
   const earlier = await core.services.sends.lookup("discord", key);
   if (earlier?.status === "sent") return earlier.externalId;
   const body = { ...message, nonce: channelNonce(channelId, String(message.nonce)), enforce_nonce: true };

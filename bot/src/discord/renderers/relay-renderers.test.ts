@@ -8,8 +8,22 @@ const opening: SwapOpening = {
   swapId: "s1",
   swapsChannel: null,
   participants: [
-    { userId: "u1", displayName: "Maya", platformUserId: "1", teaches: "Guitar", learns: "Spanish" },
-    { userId: "u2", displayName: "Leo", platformUserId: null, teaches: "Spanish", learns: "Guitar" },
+    {
+      userId: "u1",
+      displayName: "Maya",
+      platformUserId: "1",
+      platformTenantId: "",
+      teaches: "Guitar",
+      learns: "Spanish",
+    },
+    {
+      userId: "u2",
+      displayName: "Leo",
+      platformUserId: null,
+      platformTenantId: null,
+      teaches: "Spanish",
+      learns: "Guitar",
+    },
   ],
 };
 

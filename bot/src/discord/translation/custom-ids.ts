@@ -131,6 +131,10 @@ export function formIdOf(action: FormAction): string | null {
       return fitting(["review.submit", action.swapId]);
     case "match.ask":
       return fitting(["match.ask", ...askedSwapParts(action.swap)]);
+    case "swap.partner":
+      return "swap.partner";
+    case "swap.skills":
+      return fitting(["swap.skills", action.to]);
   }
 }
 
@@ -139,6 +143,8 @@ export const formRoutes: Readonly<Record<string, Route<FormAction>>> = {
   "profile.edit": { kind: "profile.edit", of: () => ({ kind: "profile.edit" }) },
   "review.submit": { kind: "review.submit", of: ([swapId = ""]) => ({ kind: "review.submit", swapId }) },
   "match.ask": { kind: "match.ask", of: (args) => ({ kind: "match.ask", swap: askedSwapOf(args) }) },
+  "swap.partner": { kind: "swap.partner", of: () => ({ kind: "swap.partner" }) },
+  "swap.skills": { kind: "swap.skills", of: ([to = ""]) => ({ kind: "swap.skills", to }) },
 };
 
 // Fields named as Discord modals have always named them, so forms opened before a deploy still submit.

@@ -141,6 +141,12 @@ describe("the /skillswap command on Slack", () => {
       );
     });
 
+    it("leaves a swap request naming nobody to its form, which asks step by step, but not one half given", () => {
+      expect(read("swap request")).toEqual({ command: "swap request", options: {} });
+      expect(sentenceOf("swap request <@U1>")).toMatch(/^`offer` and `want` are missing\./u);
+      expect(sentenceOf("skills add")).toContain("are missing");
+    });
+
     it("asks for a person picked with @, not a name or a user group", () => {
       expect(sentenceOf("follow maya")).toContain(
         "`user` must be one person, picked by typing @ and their name, not “maya”.",

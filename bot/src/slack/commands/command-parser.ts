@@ -39,6 +39,9 @@ export function parseCommandText(text: string, commands: SlackCommands = tableCo
   }
   if (found === null) return notACommand(words, commands);
   const { definition } = found;
+  // Nothing after a command that can ask for its options step by step: its form asks, rather than a usage line.
+  if (definition.guidedForm === true && words.length === found.length)
+    return { kind: "command", definition, options: {} };
   const reading = optionsOf(definition, words.slice(found.length));
   return reading.ok
     ? { kind: "command", definition, options: reading.options }

@@ -55,7 +55,7 @@ async function peopleConcerned(context: SlackRelayContext, event: OutboxMessage<
  * someone Slack no longer knows (deactivated, left the workspace) is skipped.
  */
 export function homeRefreshHandler(context: SlackRelayContext): OutboxHandler<HomeEvent> {
-  const { core, client, logger } = context;
+  const { core, clients, logger } = context;
   return {
     name: "slack.home-refresh",
     types: [...personEvents, ...swapEvents, ...sessionEvents],
@@ -63,9 +63,9 @@ export function homeRefreshHandler(context: SlackRelayContext): OutboxHandler<Ho
       const people = new Set(await peopleConcerned(context, event));
       for (const userId of people) {
         const identities = await core.services.accounts.identitiesOf(userId);
-        for (const { subject } of identities.filter((i) => i.provider === "slack"))
+        for (const { subject, tenantId } of identities.filter((i) => i.provider === "slack"))
           await unlessRefused(
-            () => publishHome(core, client, { userId }, subject),
+            () => clients.withClient(tenantId, (client) => publishHome(core, client, { userId }, subject)),
             (error) => logger.error(`cannot refresh the Slack Home of ${userId}`, error),
           );
       }

@@ -10,6 +10,7 @@ import {
   startSlackChatScenario,
   type SlackChatScenario,
 } from "../../testing/slack-chat-scenario.js";
+import { singleClient } from "../slack-clients.js";
 import { slackWebClient } from "../slack-web-client.js";
 import { homeRefreshHandler } from "./home-refresh.js";
 
@@ -145,7 +146,11 @@ describe("the Slack App Home", () => {
   /** What the worker does: every change so far reaches the Homes through the refresh handler. */
   async function deliverChanges(): Promise<void> {
     const client = slackWebClient(s.slack.team.botToken ?? "", s.slack.apiUrl);
-    const refresh = homeRefreshHandler({ core: s.core, client, logger: { error: (line) => s.logged.push(line) } });
+    const refresh = homeRefreshHandler({
+      core: s.core,
+      clients: singleClient(client),
+      logger: { error: (line) => s.logged.push(line) },
+    });
     const outbox = createOutboxDispatcher(s.core.deps, { handlers: [refresh] });
     while ((await outbox.runOnce()).fetched > 0);
   }

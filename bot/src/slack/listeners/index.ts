@@ -6,6 +6,8 @@ import { registerSlackHome } from "../home/index.js";
 import { createSlackPeople } from "../translation/slack-actor.js";
 import { registerActions } from "./actions.js";
 import { registerCommands } from "./commands.js";
+import { registerFormLinks } from "./form-links.js";
+import { registerFormSteps } from "./form-steps.js";
 import { registerOptions } from "./options.js";
 import { registerShortcuts } from "./shortcuts.js";
 import { registerViews } from "./views.js";
@@ -16,6 +18,8 @@ export function registerSlackChatListeners(app: App, deps: { readonly core: Chat
   registerCommands(app, chat);
   registerActions(app, chat);
   registerViews(app, chat);
+  registerFormSteps(app, chat);
+  registerFormLinks(app, chat);
   registerOptions(app, chat);
   registerShortcuts(app, chat);
   registerSlackHome(app, chat);

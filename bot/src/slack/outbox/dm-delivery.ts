@@ -1,11 +1,10 @@
-import type { WebClient } from "@slack/web-api";
 import { isDomainError, type Delivery, type Notification } from "@skillswap/core";
 import type { ChatCore } from "../../chat/context.js";
 import { buttonMovesOf, swapButtons, swapLine } from "../../chat/sentences/swaps.js";
 import type { BotLogger } from "../../surface.js";
 import { slackMessageOf, type SlackMessage } from "../renderers/block-kit.js";
 import { notificationText } from "../renderers/relay-messages.js";
-import { singleClient, type SlackClients } from "../slack-clients.js";
+import type { SlackClients } from "../slack-clients.js";
 import { postOnce } from "./post-once.js";
 import { isRefusal } from "./slack-refusals.js";
 
@@ -16,7 +15,8 @@ import { isRefusal } from "./slack-refusals.js";
 export type SlackDeliveryOptions = {
   readonly core: ChatCore;
   readonly logger: BotLogger;
-} & ({ readonly clients: SlackClients } | { readonly client: WebClient });
+  readonly clients: SlackClients;
+};
 
 /** The person's Slack account (their workspace and user id), or null when they reach SkillSwap some other way. */
 async function slackAccountOf(core: ChatCore, userId: string): Promise<{ teamId: string; slackId: string } | null> {
@@ -59,8 +59,7 @@ async function dmOf(core: ChatCore, notification: Notification): Promise<string 
  * backoff, and a DM that already went out is not sent again by that retry (post-once.ts).
  */
 export function slackDelivery(options: SlackDeliveryOptions): Delivery {
-  const { core, logger } = options;
-  const clients = "clients" in options ? options.clients : singleClient(options.client);
+  const { core, clients, logger } = options;
   return {
     channel: "platform",
     async deliver(notification) {

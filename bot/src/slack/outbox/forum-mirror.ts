@@ -5,6 +5,12 @@ import { postInLinkedChannel } from "./linked-channel-post.js";
 import type { SlackRelayContext } from "./slack-relay-context.js";
 import { unlessRefused } from "./slack-refusals.js";
 
+/** A Slack channel linked to a group as its forum, and the workspace it is in. */
+interface LinkedForum {
+  readonly channelId: string;
+  readonly tenantId: string;
+}
+
 const mirroredEvents = ["forum.thread_started", "forum.replied"] as const;
 type MirroredEvent = (typeof mirroredEvents)[number];
 
@@ -16,13 +22,17 @@ type MirroredEvent = (typeof mirroredEvents)[number];
  * Core emits nothing when a thread is edited or removed, so those stay as first mirrored.
  */
 export function forumMirrorHandler(context: SlackRelayContext): OutboxHandler<MirroredEvent> {
-  const { core, logger } = context;
+  const { core, clients, logger } = context;
   const relays = core.services.relays;
 
   /** The thread as a top-level message of one linked forum channel; null when Slack refuses it there. */
-  function postInForum(thread: RelayedThread, channelId: string): Promise<string | null> {
+  function postInForum(thread: RelayedThread, forum: LinkedForum): Promise<string | null> {
+    const { channelId, tenantId } = forum;
     return unlessRefused(
-      () => postInLinkedChannel(context, channelId, `forum-thread/${thread.id}`, mirroredThreadText(thread)),
+      () =>
+        clients.withClient(tenantId, (client) =>
+          postInLinkedChannel({ core, client }, channelId, `forum-thread/${thread.id}`, mirroredThreadText(thread)),
+        ),
       (error) => logger.error(`cannot post in forum channel ${channelId}`, error),
     );
   }
@@ -32,9 +42,10 @@ export function forumMirrorHandler(context: SlackRelayContext): OutboxHandler<Mi
     if (thread === null || thread.removed) return;
     const forums = await relays.groupChannels(thread.groupId, "slack", "forum");
     const mirrored = new Set((await relays.forumThreadChannels(threadId, "slack")).map((m) => m.parentChannelId));
-    for (const { channelId } of forums) {
+    for (const forum of forums) {
+      const { channelId } = forum;
       if (mirrored.has(channelId)) continue;
-      const ts = await postInForum(thread, channelId);
+      const ts = await postInForum(thread, forum);
       if (ts !== null)
         await relays.bindForumThread({
           threadId,
@@ -46,14 +57,25 @@ export function forumMirrorHandler(context: SlackRelayContext): OutboxHandler<Mi
   }
 
   async function mirrorReply(threadId: string, postId: string) {
-    const post = await relays.forumPost(postId);
-    if (post === null) return;
+    const [post, thread] = await Promise.all([relays.forumPost(postId), relays.forumThread(threadId)]);
+    if (post === null || thread === null) return;
+    // A Slack copy of the thread lives in one of the group's linked forum channels, whose workspace posts there.
+    const forums = await relays.groupChannels(thread.groupId, "slack", "forum");
     for (const { channelId: ref } of await relays.forumThreadChannels(threadId, "slack")) {
       const parent = parseSlackMessageRef(ref);
-      if (parent === null) continue;
+      const forum = forums.find((f) => f.channelId === parent?.channelId);
+      if (parent === null || forum === undefined) continue;
       await unlessRefused(
         () =>
-          postInLinkedChannel(context, parent.channelId, `forum-post/${post.id}`, mirroredReplyText(post), parent.ts),
+          clients.withClient(forum.tenantId, (client) =>
+            postInLinkedChannel(
+              { core, client },
+              parent.channelId,
+              `forum-post/${post.id}`,
+              mirroredReplyText(post),
+              parent.ts,
+            ),
+          ),
         (error) => logger.error(`cannot reply in forum thread ${ref}`, error),
       );
     }

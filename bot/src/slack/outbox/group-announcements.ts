@@ -13,7 +13,7 @@ type AnnouncedEvent = (typeof announcedEvents)[number];
  * announced on Slack yet (Discord's session-announcements.ts, which needs its people's consent).
  */
 export function groupAnnouncementsHandler(context: SlackRelayContext): OutboxHandler<AnnouncedEvent> {
-  const { core, logger } = context;
+  const { core, clients, logger } = context;
   const relays = core.services.relays;
 
   async function announcementOf(event: OutboxMessage<AnnouncedEvent>): Promise<string | null> {
@@ -33,9 +33,12 @@ export function groupAnnouncementsHandler(context: SlackRelayContext): OutboxHan
       if (channels.length === 0) return;
       const text = await announcementOf(event);
       if (text === null) return;
-      for (const { channelId } of channels)
+      for (const { channelId, tenantId } of channels)
         await unlessRefused(
-          () => postInLinkedChannel(context, channelId, `announce/${event.id}`, text),
+          () =>
+            clients.withClient(tenantId, (client) =>
+              postInLinkedChannel({ core, client }, channelId, `announce/${event.id}`, text),
+            ),
           (error) => logger.error(`cannot announce in ${channelId}`, error),
         );
     },

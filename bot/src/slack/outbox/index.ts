@@ -2,6 +2,7 @@ import type { OutboxHandler } from "@skillswap/core";
 import { homeRefreshHandler } from "../home/home-refresh.js";
 import { forumMirrorHandler } from "./forum-mirror.js";
 import { groupAnnouncementsHandler } from "./group-announcements.js";
+import { messageEditRelayHandler } from "./message-edit-relay.js";
 import { messageRelayHandler } from "./message-relay.js";
 import type { SlackRelayContext } from "./slack-relay-context.js";
 import { swapClosingHandler } from "./swap-closing.js";
@@ -19,6 +20,7 @@ export function slackOutboxHandlers(context: SlackRelayContext): OutboxHandler[]
   return [
     swapConversationsHandler(context),
     messageRelayHandler(context),
+    messageEditRelayHandler(context),
     swapClosingHandler(context),
     groupAnnouncementsHandler(context),
     forumMirrorHandler(context),

@@ -1,6 +1,6 @@
 import { ErrorCode } from "@slack/web-api";
 import { postOnce } from "./post-once.js";
-import type { SlackRelayContext } from "./slack-relay-context.js";
+import type { SlackPoster } from "./slack-relay-context.js";
 
 /** What Slack answered a call it refused (`{ ok: false, error }`); undefined for faults (network, 5xx). */
 function slackAnswerOf(error: unknown): unknown {
@@ -16,7 +16,7 @@ function slackAnswerOf(error: unknown): unknown {
  * it came, for the handler to log and skip until someone invites the app.
  */
 export async function postInLinkedChannel(
-  context: Pick<SlackRelayContext, "core" | "client">,
+  context: SlackPoster,
   channelId: string,
   key: string,
   text: string,

@@ -1,12 +1,13 @@
 import type { OutboxHandler, OutboxMessage, RelayedMessage } from "@skillswap/core";
 import { relayedLine } from "../renderers/relay-messages.js";
 import { postOnce } from "./post-once.js";
-import type { SlackRelayContext } from "./slack-relay-context.js";
+import { workspaceOf, type SlackRelayContext } from "./slack-relay-context.js";
 import { unlessRefused } from "./slack-refusals.js";
 
 interface BoundChannel {
   readonly userId: string | null;
   readonly externalChannelId: string;
+  readonly tenantId: string | null;
 }
 
 /**
@@ -26,7 +27,7 @@ function cameFrom(message: RelayedMessage, channel: BoundChannel, channels: read
  * skipped; other failures retry the event, which posts nothing twice where it already went.
  */
 export function messageRelayHandler(context: SlackRelayContext): OutboxHandler<"message.posted"> {
-  const { core, logger } = context;
+  const { core, clients, logger } = context;
   return {
     name: "slack.message-relay",
     types: ["message.posted"],
@@ -39,7 +40,10 @@ export function messageRelayHandler(context: SlackRelayContext): OutboxHandler<"
       for (const channel of channels) {
         if (cameFrom(message, channel, channels)) continue;
         await unlessRefused(
-          () => postOnce(context, channel.externalChannelId, `relay/${message.id}`, relayedLine(message)),
+          () =>
+            clients.withClient(workspaceOf(channel), (client) =>
+              postOnce({ core, client }, channel.externalChannelId, `relay/${message.id}`, relayedLine(message)),
+            ),
           (error) => logger.error(`cannot relay to ${channel.externalChannelId}`, error),
         );
       }

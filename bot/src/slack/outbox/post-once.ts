@@ -1,5 +1,8 @@
 import type { SlackMessage } from "../renderers/block-kit.js";
-import type { SlackRelayContext } from "./slack-relay-context.js";
+import type { SlackPoster } from "./slack-relay-context.js";
+
+/** The key core's record of sends keeps a posted message under: its `ts`, for whoever changes it later. */
+export const postedMessageKey = (channelId: string, key: string): string => `message/${channelId}/${key}`;
 
 /**
  * Posts a message once, however many times and however late the outbox delivers its event. Slack has no
@@ -15,13 +18,13 @@ import type { SlackRelayContext } from "./slack-relay-context.js";
  * With `threadTs`, it is a reply in the thread of that top-level message.
  */
 export async function postOnce(
-  { core, client }: Pick<SlackRelayContext, "core" | "client">,
+  { core, client }: SlackPoster,
   channelId: string,
   key: string,
   message: string | SlackMessage,
   threadTs?: string,
 ): Promise<string> {
-  const sendKey = `message/${channelId}/${key}`;
+  const sendKey = postedMessageKey(channelId, key);
   const earlier = await core.services.sends.lookup("slack", sendKey);
   if (earlier?.status === "sent") return earlier.externalId;
   const posted = await client.chat.postMessage({

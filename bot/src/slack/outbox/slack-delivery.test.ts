@@ -1,6 +1,7 @@
 import { notificationsHandler, type Notification } from "@skillswap/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acceptedSwap, person, slackStage, type SlackStage } from "../../testing/slack-scenario.js";
+import { singleClient } from "../slack-clients.js";
 import { slackDelivery } from "./dm-delivery.js";
 
 const mayaId = "U0MAYA0001";
@@ -14,7 +15,8 @@ beforeEach(async () => {
 
 afterEach(() => s.stop());
 
-const delivery = () => slackDelivery({ core: s.core, client: s.client, logger: { error: (m) => s.logged.push(m) } });
+const delivery = () =>
+  slackDelivery({ core: s.core, clients: singleClient(s.client), logger: { error: (m) => s.logged.push(m) } });
 
 /** Notifications (and, with `relays`, the Slack relays too) for what is pending, as the worker does. */
 async function notify(options: { relays?: boolean } = {}) {

@@ -1,4 +1,5 @@
 import { ErrorCode } from "@slack/web-api";
+import { unlessRefusedBy } from "../../chat/refusals.js";
 
 /**
  * Slack's answers meaning the bot cannot reach that place or person (a conversation gone or archived, a person
@@ -22,13 +23,4 @@ export function isRefusal(error: unknown): boolean {
   return "error" in answer && typeof answer.error === "string" && refusals.has(answer.error);
 }
 
-/** Runs a Slack call whose refusal is expected now and then; resolves null (after logging) when refused. */
-export async function unlessRefused<T>(work: () => Promise<T>, onRefused: (error: unknown) => void): Promise<T | null> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    onRefused(error);
-    return null;
-  }
-}
+export const unlessRefused = unlessRefusedBy(isRefusal);

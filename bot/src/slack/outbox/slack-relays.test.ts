@@ -37,7 +37,7 @@ describe("an accepted swap between two Slack members", () => {
     expect(opened.map((call) => call.args.users)).toEqual([`${mayaId},${leoId}`]);
     const channelId = await groupDm();
     expect(await s.core.services.conversations.channelsOf(conversationId)).toEqual([
-      { userId: null, platform: "slack", externalChannelId: channelId },
+      { userId: null, platform: "slack", externalChannelId: channelId, tenantId: s.slack.team.id },
     ]);
     const [opening, ...more] = await texts();
     expect(more).toEqual([]);

@@ -1,7 +1,7 @@
 import type { OutboxHandler, OutboxMessage } from "@skillswap/core";
 import { swapClosingText } from "../renderers/relay-messages.js";
 import { postOnce } from "./post-once.js";
-import type { SlackRelayContext } from "./slack-relay-context.js";
+import { workspaceOf, type SlackRelayContext } from "./slack-relay-context.js";
 import { unlessRefused } from "./slack-refusals.js";
 
 const closingEvents = ["swap.completed", "swap.cancelled", "swap.declined", "swap.expired"] as const;
@@ -13,7 +13,7 @@ type ClosingEvent = (typeof closingEvents)[number];
  * what is written there afterwards reaches no swap. Only accepted swaps have a conversation.
  */
 export function swapClosingHandler(context: SlackRelayContext): OutboxHandler<ClosingEvent> {
-  const { core, logger } = context;
+  const { core, clients, logger } = context;
   return {
     name: "slack.swap-closing",
     types: closingEvents,
@@ -22,9 +22,13 @@ export function swapClosingHandler(context: SlackRelayContext): OutboxHandler<Cl
       if (conversationId === null) return;
       const channels = await core.services.conversations.channelsOf(conversationId);
       const outcome = event.type === "swap.completed" ? "completed" : "cancelled";
-      for (const { externalChannelId } of channels.filter((c) => c.platform === "slack")) {
+      for (const channel of channels.filter((c) => c.platform === "slack")) {
+        const { externalChannelId } = channel;
         await unlessRefused(
-          () => postOnce(context, externalChannelId, `closing/${event.id}`, swapClosingText(outcome)),
+          () =>
+            clients.withClient(workspaceOf(channel), (client) =>
+              postOnce({ core, client }, externalChannelId, `closing/${event.id}`, swapClosingText(outcome)),
+            ),
           (error) => logger.error(`cannot close ${externalChannelId}`, error),
         );
         await core.services.relays.archiveChannel({ conversationId, platform: "slack", externalChannelId });

@@ -2,6 +2,7 @@ import { createOutboxDispatcher, notificationsHandler } from "@skillswap/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { blockActions } from "../../testing/local-slack/slack-payloads.js";
 import { leoR, mayaK, startSlackChatScenario, type SlackChatScenario } from "../../testing/slack-chat-scenario.js";
+import { singleClient } from "../slack-clients.js";
 import { slackWebClient } from "../slack-web-client.js";
 import { slackDelivery } from "./dm-delivery.js";
 
@@ -31,7 +32,11 @@ const botClient = () => slackWebClient(s.slack.team.botToken ?? "", s.slack.apiU
 
 /** Delivers what is pending to people's Slack DMs, as the worker does. */
 async function notify() {
-  const delivery = slackDelivery({ core: s.core, client: botClient(), logger: { error: (m) => s.logged.push(m) } });
+  const delivery = slackDelivery({
+    core: s.core,
+    clients: singleClient(botClient()),
+    logger: { error: (m) => s.logged.push(m) },
+  });
   const outbox = createOutboxDispatcher(s.core.deps, {
     handlers: [notificationsHandler(s.core.database.db, [delivery])],
   });

@@ -28,6 +28,8 @@ describe("what Slack buttons and forms carry", () => {
     { kind: "profile.edit" },
     { kind: "review.submit", swapId: "0193a1b2" },
     { kind: "match.ask", swap: { to: "leo", want: "Spanish", offer: "Guitar" } },
+    { kind: "swap.partner" },
+    { kind: "swap.skills", to: "leo" },
   ])("a submitted $kind form does what the form said", (action) => {
     expect(formActionOf(formMetadataOf(action))).toEqual(action);
   });

@@ -40,6 +40,12 @@ export const homeFormPattern = startingWith(homeFormPrefix);
 export const homeFormActionIdOf = (commandName: string) => `${homeFormPrefix}${commandName}`;
 export const homeFormCommandOf = (actionId: string): string => actionId.slice(homeFormPrefix.length);
 
+/** A form's button opening another command's form on top of it (views.push): the action id names the command. */
+export const formLinkPrefix = "skillswap.form-link:";
+export const formLinkPattern = startingWith(formLinkPrefix);
+export const formLinkActionIdOf = (commandName: string) => `${formLinkPrefix}${commandName}`;
+export const formLinkCommandOf = (actionId: string): string => actionId.slice(formLinkPrefix.length);
+
 /** A form's private_metadata: its submission; it always fits, since forms carry a few short names. */
 export function formMetadataOf(action: FormAction): string {
   const metadata = JSON.stringify(action);
@@ -65,6 +71,7 @@ const suggestionSources: readonly SuggestionSource[] = [
   "session",
   "city",
   "time-zone",
+  "person",
 ];
 
 export function suggestionSourceOf(actionId: string): SuggestionSource | null {
@@ -158,6 +165,12 @@ export function formActionOf(metadata: string): FormAction | null {
     case "match.ask": {
       const swap = askedSwapOf(json.swap);
       return swap === null ? null : { kind: "match.ask", swap };
+    }
+    case "swap.partner":
+      return { kind: "swap.partner" };
+    case "swap.skills": {
+      const to = text(json.to);
+      return to === null ? null : { kind: "swap.skills", to };
     }
     default:
       return null;

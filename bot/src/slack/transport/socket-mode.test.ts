@@ -1,7 +1,9 @@
 import { loadConfig } from "@skillswap/core";
 import { createTestCore } from "@skillswap/core/testing";
-import type { Receiver } from "@slack/bolt";
+import type { App, Receiver } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
+import { startLocalSlack } from "../../testing/local-slack.js";
+import { eventCallback } from "../../testing/local-slack/signed-requests.js";
 import { slackSurfaceWith } from "../slack-surface.js";
 
 const keys = { PUBLIC_URL: "https://swap.example.org", SLACK_BOT_TOKEN: "xoxb-local" };
@@ -49,6 +51,41 @@ describe("trying the Slack app without a public URL (Socket Mode)", () => {
       await running.stop();
     } finally {
       await core.close();
+    }
+  });
+
+  it("runs an envelope Socket Mode delivers again only once, acknowledging the repeat", async () => {
+    const slack = await startLocalSlack({ members: [{ id: "U0MAYA0001", name: "maya.k", real_name: "Maya" }] });
+    const core = await createTestCore(
+      "sqlite",
+      {},
+      { ...keys, SLACK_BOT_TOKEN: slack.team.botToken ?? "", SLACK_API_URL: slack.apiUrl, SLACK_APP_TOKEN: appToken },
+    );
+    // The socket's receiver hands each envelope to the app it was given, as Bolt's SocketModeReceiver does.
+    let app: App | undefined;
+    const surface = slackSurfaceWith(() => ({
+      init: (given) => void (app = given),
+      start: () => Promise.resolve(),
+      stop: () => Promise.resolve(),
+    }));
+    const running = await surface.start(core, core.config, options);
+    const homeOpened = { type: "app_home_opened", user: "U0MAYA0001", channel: "D0MAYA", tab: "home", event_ts: "1.0" };
+    const envelope = JSON.parse(
+      eventCallback(homeOpened, { eventId: "Ev0SOCKET1", teamId: slack.team.id }).body,
+    ) as Record<string, unknown>;
+    let acks = 0;
+    const deliver = () => app?.processEvent({ body: envelope, ack: () => Promise.resolve(void (acks += 1)) });
+    try {
+      await deliver();
+      await slack.waitForCall("views.publish");
+      await deliver();
+
+      expect(acks).toBe(2);
+      expect(slack.callsTo("views.publish")).toHaveLength(1);
+    } finally {
+      await running.stop();
+      await core.close();
+      await slack.close();
     }
   });
 

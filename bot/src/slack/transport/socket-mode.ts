@@ -4,6 +4,7 @@ import type { RunningSurface, SurfaceOptions } from "../../surface.js";
 import { singleWorkspaceAuthorize } from "../single-workspace.js";
 import { registerSlackListeners, slackAuthorizationOf } from "../slack-door.js";
 import { boltLoggerFor } from "./bolt-logger.js";
+import { claimingReceiver } from "./claiming-receiver.js";
 
 /** Builds the receiver that holds Socket Mode's WebSocket; tests give one that does not connect. */
 export type SocketReceiverFactory = (appToken: string, logger: Logger) => Receiver;
@@ -15,8 +16,8 @@ export const socketModeReceiver: SocketReceiverFactory = (appToken, logger) =>
 /**
  * The Slack app over Socket Mode: Slack's requests arrive on a WebSocket this process opens with the app-level
  * token, so no public URL is needed to try it. The listeners and tokens are the web role's; what differs is
- * that requests do not pass the HTTP receiver, so a retried event is not claimed in core's inbox first. That
- * is accepted for a mode meant for trying the app, where Slack's retries are rare.
+ * that requests do not pass the HTTP receiver, so the socket's receiver is wrapped to claim each delivery in
+ * core's inbox first, as the HTTP receiver does: a redelivered envelope runs once.
  */
 export async function startSlackSocketMode(
   core: ChatCore,
@@ -29,7 +30,7 @@ export async function startSlackSocketMode(
   const logger = boltLoggerFor(options.logger);
   const slackApiUrl = core.config.SLACK_API_URL;
   const app = new App({
-    receiver: receiverOf(appToken, logger),
+    receiver: claimingReceiver(receiverOf(appToken, logger), core.services.inbox),
     logger,
     clientOptions: { slackApiUrl },
     authorize: authorization.authorize ?? singleWorkspaceAuthorize(authorization.token, slackApiUrl),

@@ -41,6 +41,8 @@ export interface ModalFields {
   readonly viewId?: string;
   readonly hash?: string;
   readonly privateMetadata?: string;
+  /** The view's blocks as the app last sent them (a payload carries the whole view). */
+  readonly blocks?: readonly unknown[];
 }
 
 function modal(actor: SlackActor, fields: ModalFields) {
@@ -49,7 +51,7 @@ function modal(actor: SlackActor, fields: ModalFields) {
     id,
     team_id: actor.teamId,
     type: "modal",
-    blocks: [],
+    blocks: fields.blocks ?? [],
     private_metadata: fields.privateMetadata ?? "",
     callback_id: fields.callbackId,
     state: { values: fields.values ?? {} },
@@ -77,9 +79,31 @@ export interface BlockActionFields {
   readonly channelId?: string;
   readonly messageTs?: string;
   readonly view?: ModalFields;
+  /** What the person picked in a select (an external select with `dispatch_action`), instead of a click. */
+  readonly selected?: { readonly value: string; readonly text: string };
 }
 
-/** A person clicking a button (`block_actions`), on a message or in a form. */
+/** The action of a block_actions payload: a button clicked, or an option picked in an external select. */
+function actionOf(fields: BlockActionFields) {
+  const common = { action_id: fields.actionId, block_id: fields.blockId ?? "actions", action_ts: actionTs() };
+  if (fields.selected !== undefined)
+    return {
+      type: "external_select",
+      ...common,
+      selected_option: {
+        text: { type: "plain_text", text: fields.selected.text, emoji: true },
+        value: fields.selected.value,
+      },
+    };
+  return {
+    type: "button",
+    ...common,
+    text: { type: "plain_text", text: "OK", emoji: true },
+    value: fields.value ?? "",
+  };
+}
+
+/** A person clicking a button or picking an option (`block_actions`), on a message or in a form. */
 export function blockActions(actor: SlackActor, fields: BlockActionFields) {
   const channelId = fields.channelId ?? "C0SWAPS001";
   const messageTs = fields.messageTs ?? actionTs();
@@ -98,16 +122,7 @@ export function blockActions(actor: SlackActor, fields: BlockActionFields) {
     ...common(actor),
     trigger_id: fields.triggerId ?? triggerId(),
     ...where,
-    actions: [
-      {
-        type: "button",
-        action_id: fields.actionId,
-        block_id: fields.blockId ?? "actions",
-        text: { type: "plain_text", text: "OK", emoji: true },
-        value: fields.value ?? "",
-        action_ts: actionTs(),
-      },
-    ],
+    actions: [actionOf(fields)],
   };
 }
 

@@ -93,10 +93,16 @@ for (const provider of testProviders()) {
     it("knows which platform channel carries the conversation for whom", async () => {
       await talk().bindChannel({ conversationId, userId: null, platform: "discord", externalChannelId: "thread-9" });
       await talk().bindChannel({ conversationId, userId: null, platform: "discord", externalChannelId: "thread-9" });
-      await talk().bindChannel({ conversationId, userId: ana.userId, platform: "slack", externalChannelId: "G123" });
+      await talk().bindChannel({
+        conversationId,
+        userId: ana.userId,
+        platform: "slack",
+        externalChannelId: "G123",
+        tenantId: "T0LYON",
+      });
       expect(await talk().channelsOf(conversationId)).toEqual([
-        { userId: null, platform: "discord", externalChannelId: "thread-9" },
-        { userId: ana.userId, platform: "slack", externalChannelId: "G123" },
+        { userId: null, platform: "discord", externalChannelId: "thread-9", tenantId: null },
+        { userId: ana.userId, platform: "slack", externalChannelId: "G123", tenantId: "T0LYON" },
       ]);
       expect(await talk().forChannel("discord", "thread-9")).toBe(conversationId);
       expect(await talk().forChannel("discord", "elsewhere")).toBeNull();

@@ -29,6 +29,15 @@ export const postInput = newMessage
     path: ["idempotencyKey"],
   });
 
+/** The surfaces whose messages are known by the platform's own id, and may be edited there. */
+export const platformSources = ["discord", "slack"] as const;
+
+/**
+ * An edit made on a platform: the message is the one stored under that platform's id, and its new text
+ * follows the same rules as a post's.
+ */
+export const editInput = newMessage.extend({ source: z.enum(platformSources), externalId: lineField(1, 100) }).strict();
+
 /**
  * A page of messages: the newest (no position), the ones before `before` (history, newest first), or the ones
  * after `after` (what a poller has not seen yet, oldest first). One position at a time.
@@ -57,5 +66,7 @@ export const bindInput = z
     userId: idField.nullable(),
     platform: z.enum(["discord", "slack"]),
     externalChannelId: lineField(1, 100),
+    /** The Slack workspace the channel lives in, whose token posts there; none on Discord. */
+    tenantId: lineField(1, 100).nullish(),
   })
   .strict();

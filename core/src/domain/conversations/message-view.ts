@@ -18,6 +18,8 @@ export interface MessageView {
   readonly source: MessageSource;
   readonly externalId: string;
   readonly createdAt: Date;
+  /** When its author last changed it; null when it reads as first written. */
+  readonly editedAt: Date | null;
 }
 
 export const messageSelect = {
@@ -27,6 +29,7 @@ export const messageSelect = {
   source: true,
   externalId: true,
   createdAt: true,
+  editedAt: true,
   author: { select: { id: true, handle: true, displayName: true } },
 } as const;
 
@@ -37,6 +40,7 @@ export interface MessageRow {
   readonly source: string;
   readonly externalId: string;
   readonly createdAt: Date;
+  readonly editedAt: Date | null;
   readonly author: { readonly id: string; readonly handle: string; readonly displayName: string } | null;
 }
 
@@ -54,5 +58,6 @@ export function messageView(row: MessageRow, viewer: Actor): MessageView {
     source: row.source as MessageSource,
     externalId: row.externalId,
     createdAt: row.createdAt,
+    editedAt: row.editedAt,
   };
 }

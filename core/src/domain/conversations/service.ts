@@ -8,7 +8,9 @@ import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
 import type { Page } from "../shared/pages.js";
 import { parseInput } from "../shared/validate.js";
+import { editMessage } from "./edit-message.js";
 import { followMessages } from "./follow.js";
+import type { editInput } from "./input.js";
 import { bindInput, conversationsPage, followInput, listInput, postInput } from "./input.js";
 import { MessageFeed } from "./message-feed.js";
 import { messageSelect, messageView, type MessageView } from "./message-view.js";
@@ -135,6 +137,14 @@ export function createConversationsService(deps: ServiceDeps) {
     },
 
     /**
+     * Changes a platform message its author edited there (see editMessage): null when it was never stored
+     * here, the message unchanged when the text is what it already says.
+     */
+    edit(actor: Actor, input: z.input<typeof editInput>): Promise<MessageView | null> {
+      return editMessage(deps, actor, input);
+    },
+
+    /**
      * A page of messages: the newest, or history before `before` (newest first), or what came after `after`
      * (oldest first: a poller hands back the last id it has).
      */
@@ -220,6 +230,7 @@ export function createConversationsService(deps: ServiceDeps) {
             userId: data.userId,
             platform: data.platform,
             externalChannelId: data.externalChannelId,
+            tenantId: data.tenantId ?? null,
             createdAt: clock.now(),
           },
         });
@@ -230,7 +241,7 @@ export function createConversationsService(deps: ServiceDeps) {
     async channelsOf(conversationId: string) {
       return db.conversationChannel.findMany({
         where: { conversationId, archivedAt: null },
-        select: { userId: true, platform: true, externalChannelId: true },
+        select: { userId: true, platform: true, externalChannelId: true, tenantId: true },
         orderBy: { createdAt: "asc" },
       });
     },

@@ -45,6 +45,13 @@ export type DomainEvent =
       aggregateId: string;
       payload: { conversationId: string; messageId: string; authorId: string; source: string };
     }
+  // A stored message's text changed (its author edited it on a platform): relays update the copies they made,
+  // reading the message as it is when they run, so edits delivered out of order still end on the latest.
+  | {
+      type: "message.edited";
+      aggregateId: string;
+      payload: { conversationId: string; messageId: string; authorId: string; source: string };
+    }
   | { type: "session.scheduled"; aggregateId: string; payload: { swapId: string; sessionId: string; startsAt: string } }
   | { type: "session.reminder"; aggregateId: string; payload: { swapId: string; sessionId: string; startsAt: string } }
   | { type: "session.cancelled"; aggregateId: string; payload: { swapId: string; sessionId: string; by: string } }

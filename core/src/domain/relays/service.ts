@@ -29,6 +29,8 @@ export interface SwapOpeningParticipant {
   readonly displayName: string;
   /** Their account on the platform (a Discord user id), null when they do not use it. */
   readonly platformUserId: string | null;
+  /** Where that account lives: the Slack workspace (team id) whose token reaches them; "" on Discord. */
+  readonly platformTenantId: string | null;
   readonly teaches: string | null;
   readonly learns: string | null;
 }
@@ -129,7 +131,11 @@ export function createRelaysService(deps: ServiceDeps) {
                   user: {
                     select: {
                       displayName: true,
-                      identities: { where: { provider: platform }, select: { subject: true }, take: 1 },
+                      identities: {
+                        where: { provider: platform },
+                        select: { subject: true, tenantId: true },
+                        take: 1,
+                      },
                     },
                   },
                   teaches: { select: { name: true } },
@@ -146,6 +152,7 @@ export function createRelaysService(deps: ServiceDeps) {
         userId: p.userId,
         displayName: p.user.displayName,
         platformUserId: p.user.identities[0]?.subject ?? null,
+        platformTenantId: p.user.identities[0]?.tenantId ?? null,
         teaches: p.teaches?.name ?? null,
         learns: p.learns?.name ?? null,
       }));
@@ -194,11 +201,17 @@ export function createRelaysService(deps: ServiceDeps) {
 
     /** The platform channels linked to a group as the given kind (chat for announcements, forum for posts). */
     async groupChannels(groupId: string, platform: RelayPlatform, kind: "chat" | "forum") {
-      return db.channelLink.findMany({
+      const links = await db.channelLink.findMany({
         where: { groupId, platform, kind },
         orderBy: { createdAt: "asc" },
-        select: { communityId: true, channelId: true },
+        select: { communityId: true, channelId: true, community: { select: { externalId: true } } },
       });
+      // The community's own platform id (a Slack team, a Discord guild): whose token posts in the channel.
+      return links.map(({ communityId, channelId, community }) => ({
+        communityId,
+        channelId,
+        tenantId: community.externalId,
+      }));
     },
 
     /**

@@ -5,6 +5,7 @@ import { translate } from "../../messages/index.js";
 import { recordEvent } from "../outbox/record-event.js";
 import { requireActiveUser } from "../profiles/service.js";
 import { viewerMaySee } from "../profiles/visibility.js";
+import { choicesFor, type HeldSkill, type SwapChoices } from "./choices.js";
 import { requireAcceptableCycle } from "./cycle-check.js";
 import type { Actor } from "../shared/actor.js";
 import type { ServiceDeps } from "../shared/deps.js";
@@ -130,7 +131,7 @@ export function createSwapsService(deps: ServiceDeps) {
     const handle = normalizeHandle(typed);
     const target = await tx.user.findUnique({
       where: { handle },
-      select: { id: true, handle: true, status: true, visibility: true },
+      select: { id: true, handle: true, displayName: true, status: true, visibility: true },
     });
     if (target === null || !(await viewerMaySee(tx, actor.userId, target))) {
       const iBlocked =
@@ -415,6 +416,36 @@ export function createSwapsService(deps: ServiceDeps) {
 
     /** One swap, for its participants only. */
     get: (actor: Actor, swapId: string): Promise<SwapView> => view(actor, swapId),
+
+    /**
+     * What the actor could ask `handle` for, before asking: the skills each of them teaches, those the other
+     * wants first. The person is resolved as a request resolves them, so whom one cannot ask is refused here.
+     */
+    async choicesWith(actor: Actor, handle: string): Promise<SwapChoices> {
+      const target = await db.$transaction((tx) => recipientOf(tx, actor, handle));
+      const rows = await db.userSkill.findMany({
+        where: { userId: { in: [actor.userId, target.id] } },
+        select: {
+          userId: true,
+          skillId: true,
+          direction: true,
+          level: true,
+          skill: { select: { name: true, status: true } },
+        },
+      });
+      // Their skill still awaiting approval is not one the actor could name in a request.
+      const held = (userId: string): HeldSkill[] =>
+        rows
+          .filter((r) => r.userId === userId && (userId === actor.userId || r.skill.status === "approved"))
+          .map((r) => ({ skillId: r.skillId, name: r.skill.name, direction: r.direction, level: r.level }));
+      const [mine, theirs] = [held(actor.userId), held(target.id)];
+      return {
+        handle: target.handle,
+        displayName: target.displayName,
+        theyTeach: choicesFor(theirs, mine),
+        youTeach: choicesFor(mine, theirs),
+      };
+    },
 
     /** The actor's swaps, newest first, a page at a time (`before`: the last id of the previous page). */
     async list(actor: Actor, options: z.input<typeof listInput> = {}) {

@@ -21,6 +21,7 @@ export const messageView = z
     text: z.string(),
     source: z.enum(messageSources).describe("The surface it was written on"),
     createdAt: z.date(),
+    editedAt: z.date().nullable().describe("When its author last changed it on their surface; null if never"),
   })
   .meta({ id: "Message" });
 

@@ -10,6 +10,7 @@ export const message = z.object({
   text: z.string(),
   source: z.enum(["dashboard", "discord", "slack"]),
   createdAt: z.string(),
+  editedAt: z.nullable(z.string()),
 });
 export type Message = z.infer<typeof message>;
 

@@ -6,7 +6,7 @@ const surfaces: Record<Message["source"], string> = {
   slack: "from Slack",
 };
 
-/** One message: who wrote it, from which surface (Discord, Slack, the web), when, and what. */
+/** One message: who wrote it, from which surface (Discord, Slack, the web), when, whether they edited it since, and what. */
 export function MessageItem({ message }: { message: Message }) {
   const mine = message.author?.isViewer === true;
   const at = new Date(message.createdAt);
@@ -18,6 +18,14 @@ export function MessageItem({ message }: { message: Message }) {
         <time dateTime={message.createdAt} class="muted">
           {at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
         </time>
+        {message.editedAt !== null && (
+          <>
+            {" "}
+            <span class="muted message-edited" title={`Edited ${new Date(message.editedAt).toLocaleString("en-GB")}`}>
+              (edited)
+            </span>
+          </>
+        )}
       </p>
       <p class="message-text">{message.text}</p>
     </li>
