@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from "./config.js";
 import { createAccountsService } from "./domain/identity/service.js";
+import { CachedReads } from "./domain/caching/cached-reads.js";
 import { createMatchingService } from "./domain/matching/service.js";
 import { createProfilesService } from "./domain/profiles/service.js";
 import { createCommunitiesService } from "./domain/communities/service.js";
@@ -31,11 +32,16 @@ import { databaseSessionStore } from "./infra/database-sessions/database-session
 import { GazetteerGeocoder } from "./infra/gazetteer/gazetteer.js";
 import { memoryCounters } from "./infra/memory-counters/memory-counters.js";
 import { openRedis } from "./infra/redis/redis-connection.js";
+import { memoryCache } from "./infra/cache/memory-cache.js";
+import { cacheNamespaceOf, redisCache } from "./infra/redis/redis-cache.js";
+import { countersWithFallback } from "./infra/redis/counters-with-fallback.js";
 import { redisCounters } from "./infra/redis/redis-counters.js";
 import { redisSessionStore } from "./infra/redis/redis-session-store.js";
 import { configuredMailer } from "./infra/mail/configured-mailer.js";
 import { openDatabase, type Database } from "./infra/prisma/database.js";
 import type { MigrationReport } from "./infra/prisma/migrate.js";
+import { catalogSpellings } from "./infra/elasticsearch/catalog-spellings.js";
+import { elasticsearchSearchIndex } from "./infra/elasticsearch/elasticsearch-search-index.js";
 import { postgresSearchIndex } from "./infra/postgres-search/postgres-search-index.js";
 import { sqliteSearchIndex } from "./infra/sqlite-fts/sqlite-search-index.js";
 import type { SearchIndex } from "./ports/search-index.js";
@@ -62,10 +68,12 @@ export function createServices(
   // Installing a workspace registers its community and its installer through these same use cases.
   const accounts = createAccountsService(deps);
   const communities = createCommunitiesService(deps);
+  // One follower of the outbox per process invalidates the cache for every service reading through it.
+  const reads = new CachedReads(deps.cache, deps.database, deps.clock);
   return {
     accounts,
-    profiles: createProfilesService(deps, { publicUrl: policies.publicUrl }),
-    skills: createSkillsService(deps),
+    profiles: createProfilesService(deps, { publicUrl: policies.publicUrl, reads }),
+    skills: createSkillsService(deps, { reads }),
     matching: createMatchingService(deps, { minTeachLevel: policies.minTeachLevel }),
     search: createSearchService(deps, { publicUrl: policies.publicUrl }),
     swaps: createSwapsService(deps),
@@ -143,13 +151,26 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     await database.close();
     throw error;
   }
-  // Elasticsearch (ELASTICSEARCH_URL) is a later implementation of the same port; until then the database's
-  // own index serves search whatever the configuration says (README, "Search").
+  // Elasticsearch when configured, else the database's own index (README, "Search").
   const searchIndex: SearchIndex =
-    database.provider === "sqlite" ? sqliteSearchIndex(database) : postgresSearchIndex(database.url);
+    config.ELASTICSEARCH_URL !== undefined
+      ? elasticsearchSearchIndex(config.ELASTICSEARCH_URL, {
+          alias: config.ELASTICSEARCH_INDEX,
+          spellings: () => catalogSpellings(database),
+        })
+      : database.provider === "sqlite"
+        ? sqliteSearchIndex(database)
+        : postgresSearchIndex(database.url);
   // Redis, when configured, holds what every web process must share: sessions and attempt counters.
   const redis = config.REDIS_URL === undefined ? undefined : openRedis(config.REDIS_URL);
   const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((line: string) => console.error(line));
+  // The cache, on a fail-fast connection of its own, is namespaced by database: deployments or test databases
+  // sharing one Redis never read each other's entries.
+  const cache =
+    config.REDIS_URL === undefined
+      ? memoryCache()
+      : redisCache(config.REDIS_URL, { namespace: cacheNamespaceOf(database.url), log });
   const deps: ServiceDeps = {
     db: database.db,
     database,
@@ -158,9 +179,13 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     geocoder: options.geocoder ?? new GazetteerGeocoder(),
     searchIndex,
     files,
-    mailer: options.mailer ?? configuredMailer(config, options.log ?? ((line) => console.error(line))),
+    mailer: options.mailer ?? configuredMailer(config, log),
     sessionStore: redis === undefined ? databaseSessionStore(database) : redisSessionStore(redis),
-    counters: redis === undefined ? memoryCounters(clock) : redisCounters(redis),
+    counters:
+      redis === undefined
+        ? memoryCounters(clock)
+        : countersWithFallback(redis, redisCounters(redis), memoryCounters(clock), log),
+    cache,
     ...(tokenCipher === undefined ? {} : { tokenCipher }),
     readinessProbes: [
       { name: `files (${files.kind})`, check: () => files.ready() },
@@ -180,6 +205,7 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     await deps.mailer.close();
     await searchIndex.close();
     await deps.files.close();
+    await cache.close();
     await redis?.quit();
     await database.close();
   };

@@ -41,6 +41,11 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   /**
    * The SMTP server account mail (email verification, password reset) goes through: smtp://user:password@host:587
+  /** The alias searches go through; each rebuild fills an index `<alias>-<time>-<random>` and moves the alias to it. */
+  ELASTICSEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,200}$/, "Lower-case letters, digits, - and _")
+    .default("skillswap-people"),
    * (STARTTLS) or smtps://…:465. Unset, each mail is written to a file under the data folder instead.
    */
   SMTP_URL: z
@@ -204,3 +209,8 @@ export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | 
 export function testRedisUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TEST_REDIS_URL === "" ? undefined : env.TEST_REDIS_URL;
 }
+/** For test suites: the Elasticsearch to run the search suite against, when the environment provides one. */
+export function testElasticsearchUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_ELASTICSEARCH_URL === "" ? undefined : env.TEST_ELASTICSEARCH_URL;
+}
+

@@ -11,7 +11,8 @@ import { parseInput } from "../shared/validate.js";
 import { createAvatars } from "./avatars.js";
 import { exportUserData, type UserDataExport } from "./export.js";
 import { profilePatch, type ProfilePatch } from "./input.js";
-import { PublicViews } from "./public-views.js";
+import type { CachedReads } from "../caching/cached-reads.js";
+import { createPublicProfiles } from "./public-profiles.js";
 import { resolveLocation } from "./location.js";
 import { relationBetween } from "./relation.js";
 import { effectiveNotificationSettings, isReservedHandle, summarizeRatings } from "./rules.js";
@@ -73,12 +74,14 @@ export async function requireActiveUser(db: Db | Tx, userId: string): Promise<{ 
 export interface ProfilesOptions {
   /** Where people reach the web server, which serves avatars: their URLs start with it. */
   readonly publicUrl: string;
+  /** The cache public profiles are read through. */
+  readonly reads: CachedReads;
 }
 
 export function createProfilesService(deps: ServiceDeps, options: ProfilesOptions) {
   const { db, clock, geocoder } = deps;
   const avatars = createAvatars(deps, options.publicUrl);
-  const publicViews = new PublicViews(deps.database, clock);
+  const publicProfiles = createPublicProfiles(db, options.reads, options.publicUrl);
 
   async function ratingsOf(userId: string) {
     const reviews = await db.review.findMany({ where: { subjectId: userId }, select: { rating: true } });
@@ -157,12 +160,12 @@ export function createProfilesService(deps: ServiceDeps, options: ProfilesOption
 
   return {
     /**
-     * A profile as `viewer` may see it (null = an anonymous visitor). What the public sees is the same for
-     * every visitor, and kept until the person changes (see PublicViews): the same object comes back.
+     * A profile as `viewer` may see it (null = an anonymous visitor). What every allowed viewer sees alike is
+     * cached until the person changes; whether this viewer may see it is decided afresh (see public-profiles.ts).
      */
-    get(viewer: Actor | null, handle: string): Promise<OwnProfileView | ProfileView> {
+    async get(viewer: Actor | null, handle: string): Promise<OwnProfileView | ProfileView> {
       const where = { handle: normalizeHandle(handle) };
-      return viewer === null ? publicViews.get(where.handle, () => load(where, null)) : load(where, viewer);
+      return (await publicProfiles.view(where.handle, viewer?.userId ?? null)) ?? load(where, viewer);
     },
 
     me: async (actor: Actor) => (await load({ id: actor.userId }, actor)) as OwnProfileView,

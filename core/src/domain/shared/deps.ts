@@ -1,4 +1,5 @@
 import type { Database, Db } from "../../infra/prisma/database.js";
+import type { Cache } from "../../ports/cache.js";
 import type { Clock } from "../../ports/clock.js";
 import type { Counters } from "../../ports/counters.js";
 import type { FileStore } from "../../ports/file-store.js";
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   readonly sessionStore: SessionStore;
   /** Attempt counters for rate limits: in process, or Redis when REDIS_URL is set. */
   readonly counters: Counters;
+  /** Hot reads (public profiles, the catalog): a bounded LRU in process, or Redis when REDIS_URL is set. */
+  readonly cache: Cache;
   /** Seals platform tokens kept in the database; absent without SLACK_TOKEN_KEY, and then none are stored. */
   readonly tokenCipher?: TokenCipher;
   /** Configured outside services (Redis, S3) this process cannot serve without; `operations.readiness()` asks them. */

@@ -12,15 +12,15 @@ import { definedOnly, normalizeHandle } from "../shared/text.js";
 import type { Prisma } from "../../infra/prisma/generated/sqlite/client.js";
 import { parseInput } from "../shared/validate.js";
 import { weeklySlotOf } from "./availability.js";
-import { findSkillById, findSkillByName, knownSpellings, nameAliasRows, slugify } from "./catalog.js";
+import type { CachedReads } from "../caching/cached-reads.js";
+import { findSkillById, findSkillByName, nameAliasRows, slugify } from "./catalog.js";
+import { createCatalogReads } from "./catalog-reads.js";
 import {
   addSkillInput,
-  catalogQuery,
   proposeSkillInput,
   reviewProposalInput,
   updateSkillInput,
   type AddSkillInput,
-  type CatalogQuery,
   type ProposeSkillInput,
   type UpdateSkillInput,
 } from "./input.js";
@@ -71,12 +71,17 @@ function toView(row: UserSkillRow): UserSkillView {
   };
 }
 
-export function createSkillsService(deps: ServiceDeps) {
+export interface SkillsOptions {
+  /** The cache the catalog and skill suggestions are read through. */
+  readonly reads: CachedReads;
+}
+
+export function createSkillsService(deps: ServiceDeps, options: SkillsOptions) {
   const { db, ids, clock } = deps;
-  let spellings: Promise<Map<string, string>> | undefined;
+  const catalogReads = createCatalogReads(db, options.reads);
 
   async function unknownSkill(name: string): Promise<DomainError> {
-    const suggestions = closestNames(normalizeText(name), await (spellings ??= knownSpellings(db)));
+    const suggestions = closestNames(normalizeText(name), await catalogReads.spellings());
     return new DomainError(
       "not_found",
       "SKILL.UNKNOWN",
@@ -115,53 +120,14 @@ export function createSkillsService(deps: ServiceDeps) {
   }
 
   return {
-    /**
-     * The approved catalog, grouped by category in display order; with `q`, only the skills whose name or an
-     * alias (translations and common misspellings included) contains it, and only the categories holding one.
-     */
-    async catalog(
-      query: CatalogQuery = {},
-    ): Promise<Array<{ slug: string; name: string; skills: Array<{ id: string; slug: string; name: string }> }>> {
-      const { q } = parseInput(catalogQuery, query, "SKILL.INVALID_QUERY");
-      const key = q === undefined ? "" : normalizeText(q);
-      const categories = await db.skillCategory.findMany({
-        orderBy: { sortOrder: "asc" },
-        select: {
-          slug: true,
-          name: true,
-          skills: {
-            where: { status: "approved", ...(key === "" ? {} : { aliases: { some: { alias: { contains: key } } } }) },
-            select: { id: true, slug: true, name: true },
-            orderBy: { name: "asc" },
-          },
-        },
-      });
-      return key === "" ? categories : categories.filter((category) => category.skills.length > 0);
-    },
-
-    /**
-     * Catalog names for autocomplete, best first: names starting with what is typed, then names with an alias
-     * starting with it, then names or aliases containing it, alphabetically within each. Read from the cached
-     * spellings, so a keystroke costs no query.
-     */
-    async suggest(typed: string, limit = 25): Promise<string[]> {
-      const key = normalizeText(typed);
-      const tiers = new Map<string, number>();
-      for (const [alias, name] of await (spellings ??= knownSpellings(db))) {
-        const tier = normalizeText(name).startsWith(key) ? 0 : alias.startsWith(key) ? 1 : alias.includes(key) ? 2 : 3;
-        if (tier < (tiers.get(name) ?? 3)) tiers.set(name, tier);
-      }
-      return [...tiers]
-        .sort(([a, tierA], [b, tierB]) => tierA - tierB || a.localeCompare(b))
-        .slice(0, Math.max(0, limit))
-        .map(([name]) => name);
-    },
+    catalog: catalogReads.catalog,
+    suggest: catalogReads.suggest,
 
     /** What a typed name means, with close spellings when nothing matches. */
     async resolve(actor: Actor, name: string): Promise<{ skill: CatalogEntry | null; suggestions: string[] }> {
       const skill = await findSkillByName(db, name, actor.userId);
       if (skill !== null) return { skill, suggestions: [] };
-      return { skill: null, suggestions: closestNames(normalizeText(name), await (spellings ??= knownSpellings(db))) };
+      return { skill: null, suggestions: closestNames(normalizeText(name), await catalogReads.spellings()) };
     },
 
     async add(actor: Actor, input: AddSkillInput): Promise<UserSkillView> {
@@ -353,7 +319,6 @@ export function createSkillsService(deps: ServiceDeps) {
           payload: { skillId: data.skillId, decision: data.decision, by: admin.userId },
         });
       });
-      spellings = undefined;
       return (await findSkillById(db, data.skillId)) as CatalogEntry;
     },
   };
