@@ -555,6 +555,22 @@ describe("the skillswap command", () => {
     expect(human.stdout).toMatch(/dead-event-1\s+profile\.updated\s+8\s+relay: Discord answered 503/);
   }, 60_000);
 
+  it("shows which worker holds a claimed event and until when", async () => {
+    const until = new Date("2030-01-01T12:00:00.000Z");
+    await writeClaimedEvent("claimed-event-1", "worker-host:4242:cafe", until);
+    const report = JSON.parse((await skillswap("outbox", "--json")).stdout) as unknown;
+    expect(report).toMatchObject({
+      claimed: 1,
+      claimedEvents: [{ id: "claimed-event-1", claimedBy: "worker-host:4242:cafe", claimedUntil: until.toISOString() }],
+    });
+    const human = await skillswap("outbox");
+    expect(human.stdout).toMatch(/1 claimed by a worker/);
+    expect(human.stdout).toMatch(
+      /claimed-event-1\s+profile\.updated\s+0\s+worker-host:4242:cafe\s+2030-01-01T12:00:00\.000Z/,
+    );
+    await settleEvent("claimed-event-1");
+  }, 60_000);
+
   it("warns about dead outbox events in its health check, without calling itself broken", async () => {
     const { stdout, code } = await skillswap("doctor", "--json");
     expect(code).toBe(0);
@@ -593,6 +609,37 @@ async function writeDeadEvent(id: string, lastError: string): Promise<void> {
           attempts: 8,
           lastError,
         },
+      }),
+    );
+  } finally {
+    await core.close();
+  }
+}
+
+/** An event a worker has in hand, written through core as the dispatcher's claim leaves it. */
+async function writeClaimedEvent(id: string, claimedBy: string, claimedUntil: Date): Promise<void> {
+  const { createCore, loadConfig } = await import("@skillswap/core");
+  const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
+  try {
+    await core.database.db.$transaction((tx) =>
+      tx.outboxEvent.create({
+        data: { id, type: "profile.updated", aggregateId: "someone", payload: "{}", claimedBy, claimedUntil },
+      }),
+    );
+  } finally {
+    await core.close();
+  }
+}
+
+/** The event as its worker leaves it once delivered, so later counts are as before. */
+async function settleEvent(id: string): Promise<void> {
+  const { createCore, loadConfig } = await import("@skillswap/core");
+  const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
+  try {
+    await core.database.db.$transaction((tx) =>
+      tx.outboxEvent.update({
+        where: { id },
+        data: { status: "delivered", deliveredAt: new Date(), claimedBy: null, claimedUntil: null },
       }),
     );
   } finally {

@@ -7,6 +7,16 @@ import { z } from "zod";
  * skillswap.config.json (same names) for whatever the environment leaves unset. This is the only
  * module that reads process.env (enforced by the lint config).
  */
+/** "0-2,5" → [0, 1, 2, 5]: each id once, in order. */
+function shardIdList(list: string): number[] {
+  const ids = list.split(",").flatMap((part) => {
+    const [first = 0, last = first] = part.split("-").map(Number);
+    const [from, to] = [Math.min(first, last), Math.max(first, last)];
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  });
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((v) => v === "true" || v === "1" || v === "yes");
@@ -24,8 +34,18 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** How long a stopping web server lets requests in flight finish before it closes their connections. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * How long a worker's claim on an outbox event keeps the other workers off it: the wait before the events of
+   * a worker that died are delivered by another. Longer than a handler call may take (30 s).
+   */
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(30_001).default(60_000),
   REDIS_URL: z.url().optional(),
   ELASTICSEARCH_URL: z.url().optional(),
+  /** The alias searches go through; each rebuild fills an index `<alias>-<time>-<random>` and moves the alias to it. */
+  ELASTICSEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,200}$/, "Lower-case letters, digits, - and _")
+    .default("skillswap-people"),
   /** Where uploaded files (avatars) are kept on disk when S3_BUCKET is not set. */
   UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   /** Keeps uploads in this S3 bucket instead of on disk; credentials from S3_ACCESS_KEY_ID or the SDK's chain. */
@@ -41,11 +61,6 @@ export const configSchema = z.object({
   PUBLIC_URL: z.url().default("http://localhost:3000"),
   /**
    * The SMTP server account mail (email verification, password reset) goes through: smtp://user:password@host:587
-  /** The alias searches go through; each rebuild fills an index `<alias>-<time>-<random>` and moves the alias to it. */
-  ELASTICSEARCH_INDEX: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,200}$/, "Lower-case letters, digits, - and _")
-    .default("skillswap-people"),
    * (STARTTLS) or smtps://…:465. Unset, each mail is written to a file under the data folder instead.
    */
   SMTP_URL: z
@@ -96,6 +111,24 @@ export const configSchema = z.object({
     .optional(),
   /** Discord's REST base; only changed to point the bot at a local Discord in tests and benchmarks. */
   DISCORD_API_URL: z.url().default("https://discord.com/api"),
+  /**
+   * How many gateway shards the bot runs: "auto" takes the count Discord recommends (GET /gateway/bot), a
+   * number fixes it. Discord requires sharding from 2,500 servers; 1 (one connection) below that.
+   */
+  DISCORD_SHARDS: z
+    .union([z.literal("auto"), z.coerce.number().int().min(1)], {
+      error: 'Use "auto" or a whole number of shards (1 or more)',
+    })
+    .default(1),
+  /**
+   * The shards this process runs, when several processes share DISCORD_SHARDS between them: "0-3", "4,5,6,7".
+   * Unset, one process runs them all.
+   */
+  DISCORD_SHARD_IDS: z
+    .string()
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, 'Use shard ids and ranges separated by commas, such as "0-3" or "0,2,4"')
+    .transform(shardIdList)
+    .optional(),
   /** API requests one client (a signed-in person, else an address) may make per minute; then 429 with Retry-After. */
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Of those, the costly reads (people search, suggestions, recommendations) per minute. */
@@ -205,12 +238,12 @@ export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | 
   return env.TEST_DATABASE_URL === "" ? undefined : env.TEST_DATABASE_URL;
 }
 
-/** For test suites: the Redis to run Redis-backed suites against, when the environment provides one. */
-export function testRedisUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.TEST_REDIS_URL === "" ? undefined : env.TEST_REDIS_URL;
-}
 /** For test suites: the Elasticsearch to run the search suite against, when the environment provides one. */
 export function testElasticsearchUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.TEST_ELASTICSEARCH_URL === "" ? undefined : env.TEST_ELASTICSEARCH_URL;
 }
 
+/** For test suites: the Redis to run Redis-backed suites against, when the environment provides one. */
+export function testRedisUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_REDIS_URL === "" ? undefined : env.TEST_REDIS_URL;
+}

@@ -47,6 +47,15 @@ export type { CatalogEntry, UserSkillView, WeeklySlot, Direction } from "./domai
 export { formatSlot, parseSlot } from "./domain/skills/availability.js";
 export { formatLocalDateTime, parseLocalDateTime } from "./domain/shared/local-time.js";
 export { migrate, readMigrations, type MigrationReport } from "./infra/prisma/migrate.js";
+export { startBullmqOutbox, type BullmqOutbox, type BullmqOutboxOptions } from "./infra/bullmq/bullmq-outbox.js";
+export {
+  openOutboxQueues,
+  queuePrefixOf,
+  type DeadLetter,
+  type OutboxQueues,
+  type QueueCounts,
+} from "./infra/bullmq/outbox-queues.js";
+export type { ScheduledRun } from "./infra/bullmq/scheduled-jobs.js";
 export type { Geocoder, Place, GeocodeResult } from "./ports/geocoder.js";
 export type { Clock } from "./ports/clock.js";
 export { seededIds, timeOrderedIds, type Ids } from "./ports/ids.js";
@@ -59,12 +68,13 @@ export {
   createOutboxDispatcher,
   type DispatchReport,
   type OutboxDispatcher,
+  type OutboxDispatcherDeps,
   type OutboxDispatcherOptions,
   type OutboxHandler,
   type OutboxMessage,
 } from "./domain/outbox/dispatcher.js";
 export type { DomainEvent, DomainEventType } from "./domain/outbox/events.js";
-export { outboxStatus, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
+export { outboxStatus, type ClaimedEvent, type DeadEvent, type OutboxStatus } from "./domain/outbox/status.js";
 export type { HealthCheck, HealthStatus } from "./domain/operations/rules.js";
 export type { Readiness } from "./domain/operations/service.js";
 export type { GroupView } from "./domain/social/groups.js";
@@ -100,6 +110,7 @@ export type {
   SwapOpening,
 } from "./domain/relays/service.js";
 export type { SwapView, SwapParticipantView } from "./domain/swaps/types.js";
+export type { SwapChoice, SwapChoices } from "./domain/swaps/choices.js";
 export {
   swapKinds,
   swapListFilters,
@@ -109,7 +120,6 @@ export {
   type SwapListFilter,
   type SwapMove,
 } from "./domain/swaps/types.js";
-export type { SwapChoice, SwapChoices } from "./domain/swaps/choices.js";
 export {
   sessionModes,
   sessionMoves,

@@ -15,6 +15,7 @@ import type { BotLogger } from "./interactions/create-interactions.js";
 import type { BotCore } from "./interactions/handlers.js";
 import { redactingLogger } from "./interactions/log-redaction.js";
 import type { DiscordInteractions } from "./interactions/transport.js";
+import { clientSharding, type DiscordSharding } from "./sharding.js";
 
 export interface DiscordBotOptions {
   readonly token: string;
@@ -23,10 +24,12 @@ export interface DiscordBotOptions {
   readonly logger?: BotLogger;
   /** See createDiscordInteractions; tests shorten it to exercise deferral. */
   readonly deferAfterMs?: number;
+  /** The gateway shards this process runs (see sharding.ts); one connection when unset. */
+  readonly sharding?: DiscordSharding;
 }
 
 export interface DiscordBot {
-  /** Logs in over the gateway and resolves once the guilds the bot is in have arrived. */
+  /** Logs in over the gateway and resolves once every shard is ready with the guilds the bot is in. */
   start(): Promise<void>;
   stop(): Promise<void>;
   /** The interaction router, for the HTTP transport (`POST /discord/interactions`) to hand payloads to. */
@@ -60,6 +63,7 @@ export function createDiscordBot(core: BotCore, options: DiscordBotOptions): Dis
     // DMs arrive as channels discord.js has not cached; without this partial it drops their messages.
     partials: [Partials.Channel],
     ...(options.apiUrl === undefined ? {} : { rest: { api: options.apiUrl } }),
+    ...(options.sharding === undefined ? {} : clientSharding(options.sharding)),
   });
   client.rest.setToken(options.token);
   const interactions = discordInteractionsOver(core, client.rest, {
@@ -70,6 +74,7 @@ export function createDiscordBot(core: BotCore, options: DiscordBotOptions): Dis
     ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
   });
 
+  // client.ws re-emits the dispatches of every shard this process runs, so no listener cares which one it came on.
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction) => {
     // The gateway's first response is a REST callback; the HTTP transport answers in its response instead.
     const respond = (body: unknown) =>

@@ -2,6 +2,7 @@ import type { Config } from "@skillswap/core";
 import type { ChatSurface } from "../surface.js";
 import { createDiscordBot } from "./create-discord-bot.js";
 import { discordRest, discordWorkerParts } from "./discord-door.js";
+import { shardingFrom } from "./sharding.js";
 
 function tokenOf(config: Config): string {
   const token = config.DISCORD_TOKEN;
@@ -21,11 +22,17 @@ export const discordSurface: ChatSurface = {
     line: "Discord bot off: set DISCORD_TOKEN to run it (README, Discord).",
   },
   async start(core, config, { logger }) {
-    const bot = createDiscordBot(core, { token: tokenOf(config), apiUrl: config.DISCORD_API_URL, logger });
+    const bot = createDiscordBot(core, {
+      token: tokenOf(config),
+      apiUrl: config.DISCORD_API_URL,
+      logger,
+      sharding: shardingFrom(config),
+    });
     await bot.start();
     return {
       status: "connected",
-      summary: () => `Discord bot connected to ${bot.client.guilds.cache.size} server(s).`,
+      summary: () =>
+        `Discord bot connected to ${bot.client.guilds.cache.size} server(s) over ${bot.client.ws.shards.size} shard(s).`,
       stop: () => bot.stop(),
     };
   },

@@ -33,6 +33,7 @@ describe("Slack as a surface of `skillswap start`", () => {
       expect(parts.handlers.map((h) => h.name)).toEqual([
         "slack.swap-conversations",
         "slack.message-relay",
+        "slack.message-edit-relay",
         "slack.swap-closing",
         "slack.group-announcements",
         "slack.forum-mirror",

@@ -21,6 +21,7 @@ import { isRecord } from "./local-discord/json.js";
 import { LoopbackServer } from "./local-discord/loopback-server.js";
 import { MessageStore } from "./local-discord/message-store.js";
 import { messageRoutes } from "./local-discord/message-routes.js";
+import { OtherGuilds, type GuildView } from "./local-discord/other-guilds.js";
 import { userPayload, type LocalUser, type StoredChannel } from "./local-discord/payloads.js";
 import { People, type ForumPost, type ForumPostInput, type SayInput } from "./local-discord/people.js";
 import { forbidBot } from "./local-discord/posting-rules.js";
@@ -33,6 +34,7 @@ import type { World } from "./local-discord/world.js";
 
 export type * from "./local-discord/public-types.js";
 export type { ThreadView } from "./local-discord/guild-state.js";
+export type { GuildView } from "./local-discord/other-guilds.js";
 
 export interface LocalDiscordOptions {
   readonly guildName?: string;
@@ -49,6 +51,18 @@ export interface LocalDiscordOptions {
    * by default. `passTime` moves Discord's clock past it, as a late retry would find it.
    */
   readonly nonceWindowMs?: number;
+  /**
+   * More guilds the bot is in, by name, each with the same members and a "general" channel (see `guilds()`):
+   * enough of them spread over shards. Only the gateway and interactions know them (see other-guilds.ts).
+   */
+  readonly otherGuilds?: readonly string[];
+  /**
+   * The shard count GET /gateway/bot recommends (1 by default). Whatever count a client identifies with, each
+   * session gets only its shard's guilds and events, and DMs go to shard 0, as on Discord.
+   */
+  readonly shards?: number;
+  /** How many shards may identify at once (session_start_limit.max_concurrency): 1, as for most bots, by default. */
+  readonly maxConcurrency?: number;
 }
 
 const fewMinutes = 5 * 60 * 1000;
@@ -57,8 +71,9 @@ const serverOwner: LocalUser = { id: "300000000000000001", username: "server.own
 
 /**
  * A Discord that lives on loopback and speaks its real REST and gateway payloads, so tests drive the real
- * discord.js Client: it logs in, sees one guild with a few channels, receives what people do (commands,
- * clicks, messages, forum posts, joins) and everything it sends is recorded and answered as Discord would.
+ * discord.js Client: it logs in, sees one guild with a few channels (and `otherGuilds`, over `shards`),
+ * receives what people do (commands, clicks, messages, forum posts, joins) and everything it sends is recorded
+ * and answered as Discord would.
  */
 export class LocalDiscord {
   readonly calls: RestCall[] = [];
@@ -79,6 +94,7 @@ export class LocalDiscord {
   private readonly network: LoopbackServer;
   private readonly builder: InteractionBuilder;
   private readonly people: People;
+  private readonly others: OtherGuilds;
   private readonly signer = new InteractionSigner();
   private readonly timeoutMs: number;
   /** How far `passTime` moved Discord's clock ahead of the real one. */
@@ -88,7 +104,8 @@ export class LocalDiscord {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.nonceWindowMs = options.nonceWindowMs ?? fewMinutes;
     const guild = new LocalGuild(options.guildName ?? "Guitar Lovers", this.botUser, serverOwner);
-    for (const member of options.members ?? []) guild.addMember(member);
+    const people = options.members ?? [];
+    for (const member of people) guild.addMember(member);
     this.guildId = guild.id;
     this.guildName = guild.name;
     this.manageGuildRoleId = guild.managersRole.id;
@@ -115,13 +132,22 @@ export class LocalDiscord {
       ...interactionRoutes(this.world),
       ...messageRoutes(this.world),
       ...threadRoutes(this.world),
-      ...appRoutes(this.world, () => this.network.wsUrl),
+      ...appRoutes(this.world, () => this.network.wsUrl, {
+        shards: options.shards ?? 1,
+        maxConcurrency: options.maxConcurrency ?? 1,
+      }),
     ];
+    this.others = new OtherGuilds(options.otherGuilds ?? [], {
+      world: this.world,
+      owner: serverOwner,
+      members: people,
+    });
     this.network = new LoopbackServer(routes, this.world.faults, this.calls, {
       botUserId: this.botUser.id,
-      ready: (sessionId, resumeUrl) => readyPayload(guild, sessionId, resumeUrl),
-      guilds: () => [guildCreatePayload(guild, this.channelId)],
-      membersChunk: (request) => membersChunk(guild, request),
+      ready: (sessionId, resumeUrl, shard, guildIds) =>
+        readyPayload({ bot: this.botUser, sessionId, resumeUrl, shard, guildIds }),
+      guilds: () => [guildCreatePayload(guild, this.channelId), ...this.others.payloads()],
+      membersChunk: (request) => membersChunk(this.others.guild(String(request.guild_id)) ?? guild, request),
     });
     this.builder = new InteractionBuilder({
       applicationId: this.applicationId,
@@ -139,6 +165,11 @@ export class LocalDiscord {
   /** What to pass as discord.js's `rest.api` (or `new REST({ api })`). */
   get apiUrl(): string {
     return `${this.url}/api`;
+  }
+
+  /** Every guild the bot is in: the first one (`guildId`, channel "general"), then `otherGuilds` in order. */
+  guilds(): GuildView[] {
+    return [{ id: this.guildId, name: this.guildName, channelId: this.channelId }, ...this.others.views()];
   }
 
   /** The application's public key as the Developer Portal shows it (hex), to verify signed interactions. */
@@ -198,9 +229,12 @@ export class LocalDiscord {
     return this.deliver(this.buildInteraction(input));
   }
 
-  /** The payload Discord would send for this action, without sending it; its token accepts callbacks and edits. */
+  /**
+   * The payload Discord would send for this action, without sending it; its token accepts callbacks and edits.
+   * A `channelId` of another guild (see `guilds()`) makes it happen in that guild.
+   */
   buildInteraction(input: InteractionInput): APIInteraction {
-    const payload = this.builder.build(input);
+    const payload = (this.others.forInteraction(input)?.builder ?? this.builder).build(input);
     this.world.ledger.register(payload);
     return payload;
   }
@@ -235,10 +269,11 @@ export class LocalDiscord {
     return { ...result, exchange };
   }
 
-  /** Someone posts a message (guild channel, thread or DM); the bot gets MESSAGE_CREATE. */
+  /** Someone posts a message (guild channel, thread or DM; in any of `guilds()`); the bot gets MESSAGE_CREATE. */
   say(input: SayInput): APIMessage {
     this.assertListening("MESSAGE_CREATE");
-    return this.people.say(input);
+    const speaking = input.dm === true ? undefined : this.others.at(input.channelId);
+    return (speaking?.people ?? this.people).say(input);
   }
 
   /** Someone starts a forum post: THREAD_CREATE (newly created), then the starter message's MESSAGE_CREATE. */
@@ -262,7 +297,7 @@ export class LocalDiscord {
     this.people.memberUpdated(user, change);
   }
 
-  /** Sends a raw gateway dispatch (`op: 0`) to every session. */
+  /** Sends a raw gateway dispatch (`op: 0`) to every session of the shard it belongs to (its guild's, else 0). */
   dispatch(t: string, d: unknown): void {
     this.assertListening(t);
     this.network.gateway.dispatch(t, d);

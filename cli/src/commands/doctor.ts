@@ -1,5 +1,6 @@
 import { createCore, databaseProvider, loadConfig, type Config, type HealthCheck } from "@skillswap/core";
 import { emit, table, type OutputOptions } from "../output.js";
+import { jobQueueChecks } from "./doctor-queues.js";
 import { slackChecks } from "./doctor-slack.js";
 
 export interface Check {
@@ -70,16 +71,16 @@ function redact(url: string): string {
 
 function optionalServices(config: Config): Check[] {
   // A scale-out service replaces an embedded default; a platform has none — without it, it is simply off.
-  const replaceable = (value: unknown, name: string, detail: string): Check =>
+  const replaceable = (value: string | undefined, name: string, detail: string): Check =>
     value === undefined
       ? { name, status: "ok", detail: "not configured — the embedded default is used" }
-      : { name, status: "warn", detail };
+      : { name, status: "ok", detail };
   return [
-    replaceable(config.REDIS_URL, "redis", "configured; the Redis cache and job queue arrive with a later release"),
+    replaceable(config.REDIS_URL, "redis", "configured: sessions, counters, the cache and the job queue (BullMQ)"),
     replaceable(
       config.ELASTICSEARCH_URL,
       "elasticsearch",
-      "configured; Elasticsearch search arrives with a later release",
+      `configured: people search (alias ${config.ELASTICSEARCH_INDEX})`,
     ),
     config.S3_BUCKET === undefined
       ? { name: "files", status: "ok", detail: `uploads kept on disk in ${config.UPLOADS_DIR}` }
@@ -111,6 +112,7 @@ export async function doctorCommand(options: OutputOptions): Promise<void> {
       checks.push(...(await slackChecks(config, undefined)));
     }
     checks.push(...optionalServices(config));
+    checks.push(...(await jobQueueChecks(config)));
   } catch (error) {
     checks = [
       { name: "configuration", status: "fail", detail: error instanceof Error ? error.message : String(error) },

@@ -8,8 +8,14 @@ import type { World } from "./world.js";
 
 const gatewayOnlyGuildFields = new Set(["members", "channels", "threads", "presences", "voice_states", "joined_at"]);
 
+/** What GET /gateway/bot recommends: how many shards, and how many may identify at once (per 5 s). */
+export interface GatewayAdvice {
+  readonly shards: number;
+  readonly maxConcurrency: number;
+}
+
 /** The gateway address, users and DM channels, guild members, and application command registration. */
-export function appRoutes(world: World, gatewayUrl: () => string): Route[] {
+export function appRoutes(world: World, gatewayUrl: () => string, advice: GatewayAdvice): Route[] {
   const { guild, commands } = world;
   const gateway = () => ({ url: gatewayUrl() });
   const requireGuild = (id: string) => {
@@ -24,8 +30,13 @@ export function appRoutes(world: World, gatewayUrl: () => string): Route[] {
     route("GET", "/gateway/bot", () =>
       ok({
         ...gateway(),
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
+        shards: advice.shards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 1000,
+          reset_after: 86_400_000,
+          max_concurrency: advice.maxConcurrency,
+        },
       }),
     ),
     route("GET", "/users/@me", () => ok(userPayload(world.bot))),

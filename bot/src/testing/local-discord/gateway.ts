@@ -5,12 +5,14 @@ import { GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes, type GatewayR
 import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { intentRequiredFor, shapeForIntents } from "./gateway-intents.js";
 import { isRecord } from "./json.js";
+import { isValidShard, shardOfEvent, shardOfGuild, shardPlaceOf, type ShardPlace } from "./shards.js";
 
 export interface GatewayHooks {
   readonly botUserId: string;
-  ready(sessionId: string, resumeUrl: string): GatewayReadyDispatchData;
-  /** The guilds Discord streams right after READY, as GUILD_CREATE payloads. */
-  guilds(): readonly unknown[];
+  /** READY for a session of `shard`, announcing the guilds that shard is about to receive. */
+  ready(sessionId: string, resumeUrl: string, shard: ShardPlace, guildIds: readonly string[]): GatewayReadyDispatchData;
+  /** Every guild the bot is in, as GUILD_CREATE payloads; each session gets those of its shard after READY. */
+  guilds(): readonly { readonly id: string }[];
   membersChunk(request: Readonly<Record<string, unknown>>): unknown;
 }
 
@@ -36,7 +38,14 @@ class Session {
   constructor(
     readonly token: string,
     readonly intents: number,
+    readonly shard: ShardPlace,
   ) {}
+
+  /** Whether Discord routes this event to this session's shard. */
+  receives(t: string, d: unknown): boolean {
+    const [id, count] = this.shard;
+    return shardOfEvent(t, d, count) === id;
+  }
 
   push(t: string, d: unknown): void {
     this.seq += 1;
@@ -79,6 +88,7 @@ function requestHeartbeat(socket: WebSocket | undefined): void {
 const heartbeatInterval = 600_000;
 // Closing with 1000 or 1001 ends a session for good; any other code lets the client resume it.
 const sessionEndingCodes = new Set([1000, 1001]);
+const invalidShard = 4010;
 
 /** Discord's gateway on the harness's port: HELLO, IDENTIFY → READY, RESUME → replay + RESUMED, heartbeats. */
 export class LocalGateway {
@@ -110,9 +120,16 @@ export class LocalGateway {
     return this.sessions.size > 0;
   }
 
-  /** Sends a dispatch to every session whose intents allow it; disconnected sessions keep it for resuming. */
+  /**
+   * Sends a dispatch to the sessions of the shard it belongs to (its guild's, or shard 0) whose intents allow
+   * it; disconnected sessions keep it for resuming.
+   */
   dispatch(t: string, d: unknown): void {
-    for (const session of this.sessions.values()) {
+    const receivers = [...this.sessions.values()].filter((session) => session.receives(t, d));
+    if (receivers.length === 0 && this.sessions.size > 0) {
+      this.withheld.push({ t, reason: "no session runs the shard it belongs to" });
+    }
+    for (const session of receivers) {
       const intent = intentRequiredFor(t, d);
       if (intent !== undefined && (session.intents & intent) === 0) {
         this.withheld.push({ t, reason: `the session lacks the ${GatewayIntentBits[intent]} intent` });
@@ -174,7 +191,7 @@ export class LocalGateway {
         socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
         return this.heartbeatReceived(socket, frame.d);
       case GatewayOpcodes.Identify:
-        return this.identify(socket, text(d.token), count(d.intents));
+        return this.identify(socket, text(d.token), count(d.intents), shardPlaceOf(d.shard));
       case GatewayOpcodes.Resume:
         return this.resume(socket, text(d.token), text(d.session_id), count(d.seq));
       case GatewayOpcodes.RequestGuildMembers:
@@ -191,16 +208,27 @@ export class LocalGateway {
     this.changes.emit("change");
   }
 
-  private identify(socket: WebSocket, token: string, intents: number): void {
-    // A client that identifies again has given up on its old sessions; keep none it could never resume.
+  private identify(socket: WebSocket, token: string, intents: number, shard: ShardPlace): void {
+    if (!isValidShard(shard)) {
+      socket.close(invalidShard, "Invalid shard.");
+      return;
+    }
+    // A client that identifies a shard again has given up on its old session there; keep none it could never resume.
     for (const [id, old] of this.sessions)
-      if (old.token === token && old.socket === undefined) this.sessions.delete(id);
-    const session = new Session(token, intents);
+      if (old.token === token && old.shard[0] === shard[0] && old.socket === undefined) this.sessions.delete(id);
+    const session = new Session(token, intents, shard);
     session.socket = socket;
     this.sessions.set(session.id, session);
     this.identifies += 1;
-    session.push(GatewayDispatchEvents.Ready, this.hooks.ready(session.id, this.resumeUrl));
-    for (const guild of this.hooks.guilds()) session.push(GatewayDispatchEvents.GuildCreate, guild);
+    const guilds = this.hooks.guilds().filter((guild) => shardOfGuild(guild.id, shard[1]) === shard[0]);
+    const ready = this.hooks.ready(
+      session.id,
+      this.resumeUrl,
+      shard,
+      guilds.map((guild) => guild.id),
+    );
+    session.push(GatewayDispatchEvents.Ready, ready);
+    for (const guild of guilds) session.push(GatewayDispatchEvents.GuildCreate, guild);
     session.expectAcknowledgement();
   }
 

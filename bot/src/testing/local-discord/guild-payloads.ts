@@ -14,23 +14,33 @@ import {
 } from "discord.js";
 import { flagBits } from "./flags.js";
 import type { LocalGuild } from "./guild-state.js";
-import { memberPayload, userPayload } from "./payloads.js";
+import { memberPayload, userPayload, type LocalUser } from "./payloads.js";
+import type { ShardPlace } from "./shards.js";
 
 // An unverified bot with the privileged intents switched on in the portal carries the "limited" flags.
 const applicationFlags = flagBits<ApplicationFlags>(
   ApplicationFlags.GatewayGuildMembersLimited | ApplicationFlags.GatewayMessageContentLimited,
 );
 
-/** READY: who the bot is, which guilds are coming, and where to resume. */
-export function readyPayload(guild: LocalGuild, sessionId: string, resumeUrl: string): GatewayReadyDispatchData {
+export interface ReadyInput {
+  readonly bot: LocalUser;
+  readonly sessionId: string;
+  readonly resumeUrl: string;
+  readonly shard: ShardPlace;
+  /** The guilds of this session's shard, whose GUILD_CREATE follows. */
+  readonly guildIds: readonly string[];
+}
+
+/** READY: who the bot is, which guilds are coming to this shard, and where to resume. */
+export function readyPayload(input: ReadyInput): GatewayReadyDispatchData {
   return {
     v: 10,
-    user: userPayload(guild.bot),
-    guilds: [{ id: guild.id, unavailable: true }],
-    session_id: sessionId,
-    resume_gateway_url: resumeUrl,
-    shard: [0, 1],
-    application: { id: guild.bot.id, flags: applicationFlags, flags_new: String(applicationFlags) },
+    user: userPayload(input.bot),
+    guilds: input.guildIds.map((id) => ({ id, unavailable: true })),
+    session_id: input.sessionId,
+    resume_gateway_url: input.resumeUrl,
+    shard: [...input.shard],
+    application: { id: input.bot.id, flags: applicationFlags, flags_new: String(applicationFlags) },
   };
 }
 

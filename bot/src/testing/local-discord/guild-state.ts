@@ -43,11 +43,11 @@ export interface ThreadView {
 }
 
 /**
- * The one guild the bot is in, with its channels, threads, members and roles, plus the DM channels the bot
- * opened. Everything the REST routes and gateway events read or change lives here.
+ * The guild the bot is in, with its channels, threads, members and roles, plus the DM channels the bot
+ * opened. Everything the REST routes and gateway events read or change lives here. (Other guilds the bot is
+ * in, for sharding, are LocalGuilds too, whose DM channels stay unused.)
  */
 export class LocalGuild {
-  readonly id = snowflake();
   readonly everyoneRole: APIRole;
   readonly managersRole: APIRole;
   readonly botRole: APIRole;
@@ -61,6 +61,7 @@ export class LocalGuild {
     readonly name: string,
     readonly bot: LocalUser,
     readonly owner: LocalUser,
+    readonly id: string = snowflake(),
   ) {
     this.everyoneRole = rolePayload(this.id, "@everyone", everyonePermissions, 0);
     this.managersRole = rolePayload(snowflake(), "Community Managers", PermissionFlagsBits.ManageGuild, 2);

@@ -33,7 +33,7 @@ export interface ForumPost {
 export class People {
   constructor(
     private readonly world: World,
-    private readonly defaults: { readonly channelId: string; readonly forumId: string },
+    private readonly defaults: { readonly channelId: string; readonly forumId?: string },
   ) {}
 
   say(input: SayInput): APIMessage {
@@ -50,7 +50,9 @@ export class People {
   }
 
   startForumPost(input: ForumPostInput): ForumPost {
-    const forum = this.world.guild.requireChannel(input.channelId ?? this.defaults.forumId);
+    const forumId = input.channelId ?? this.defaults.forumId;
+    if (forumId === undefined) throw new Error(`${this.world.guild.name} has no forum channel`);
+    const forum = this.world.guild.requireChannel(forumId);
     if (forum.type !== ChannelType.GuildForum) throw new Error(`channel ${forum.id} is not a forum`);
     const thread = openThread(this.world, {
       name: input.title,

@@ -9,7 +9,7 @@ type Person = Actor & { handle: string };
 /** Lets every event go through a relay that is down, once: each one the dispatcher picks up ends dead. */
 async function relayDown(core: TestCore, reason: string): Promise<void> {
   const relay = createOutboxDispatcher(
-    { db: core.database.db, clock: core.clock },
+    { database: core.database, clock: core.clock },
     {
       maxAttempts: 1,
       handlers: [{ name: "relay", types: ["profile.updated"], handle: () => Promise.reject(new Error(reason)) }],

@@ -98,8 +98,11 @@ export function createOperationsService(
     /** How many people have an active account. */
     activePeople,
 
-    /** Events pending, delivered and dead, with the oldest dead ones and why their last attempt failed. */
-    outbox(options: { readonly deadLimit?: number } = {}): Promise<OutboxStatus> {
+    /**
+     * Events pending, delivered and dead, with the oldest dead ones and why their last attempt failed, and the
+     * events workers hold (who, until when).
+     */
+    outbox(options: { readonly deadLimit?: number; readonly claimedLimit?: number } = {}): Promise<OutboxStatus> {
       return outboxStatus(db, options);
     },
 

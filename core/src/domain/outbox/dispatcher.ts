@@ -1,6 +1,8 @@
 import { z } from "zod";
-import type { Db, Tx } from "../../infra/prisma/database.js";
+import type { Database, Db, Tx } from "../../infra/prisma/database.js";
 import type { Clock } from "../../ports/clock.js";
+import { newWorkerId } from "../shared/worker-id.js";
+import { OutboxClaims } from "./claims.js";
 import type { DomainEvent, DomainEventType } from "./events.js";
 import { afterFailure, defaultRetryPolicy, shortError, type RetryPolicy } from "./rules.js";
 
@@ -32,7 +34,10 @@ export interface OutboxHandler<T extends DomainEventType = DomainEventType> {
 }
 
 export interface DispatchReport {
-  /** Events taken from the outbox in this batch. */
+  /**
+   * Events this dispatcher claimed in this batch. More than delivered + retrying + dead when it lost some
+   * claims on the way (its lease lapsed and another worker took them over).
+   */
   readonly fetched: number;
   readonly delivered: number;
   readonly retrying: number;
@@ -46,6 +51,13 @@ const optionsSchema = z.object({
   maxAttempts: z.number().int().min(1).default(defaultRetryPolicy.maxAttempts),
   baseDelayMs: z.number().int().min(0).default(defaultRetryPolicy.baseDelayMs),
   maxDelayMs: z.number().int().min(0).default(defaultRetryPolicy.maxDelayMs),
+  /**
+   * How long a claim keeps other workers off an event, renewed before each handler call: longer than one
+   * call may take (handlerTimeoutMs). By default a minute, or twice the handler timeout when that is longer.
+   */
+  leaseMs: z.number().int().min(1).optional(),
+  /** Who claims, unique among every process sharing the database: host:pid:random by default. */
+  workerId: z.string().min(1).optional(),
 });
 
 export interface OutboxDispatcherOptions extends Partial<z.input<typeof optionsSchema>> {
@@ -54,14 +66,22 @@ export interface OutboxDispatcherOptions extends Partial<z.input<typeof optionsS
   readonly onError?: (error: unknown) => void;
 }
 
+/** What a dispatcher runs on: the database (its provider decides how events are claimed) and the clock. */
+export interface OutboxDispatcherDeps {
+  readonly database: Pick<Database, "db" | "provider">;
+  readonly clock: Clock;
+}
+
 export interface OutboxDispatcher {
+  /** Who this dispatcher claims events as (`claimedBy` in the outbox). */
+  readonly workerId: string;
   /** Adds a handler; its name must be unique. Events already delivered before it was added are not replayed. */
   register<T extends DomainEventType>(handler: OutboxHandler<T>): void;
   /** Processes one batch of due events and says what became of them. Calls are serialised. */
   runOnce(): Promise<DispatchReport>;
   /** Polls in the background until stop(): at once again while batches come back full, else every poll interval. */
   start(): void;
-  /** Ends polling; waits for the event in hand and leaves the rest of its batch pending for the next run. */
+  /** Ends polling; waits for the event in hand and gives the rest of its batch back, unclaimed, for the next run. */
   stop(): Promise<void>;
 }
 
@@ -75,7 +95,8 @@ type PendingRow = {
   deliveries: Array<{ handler: string }>;
 };
 
-type Outcome = "delivered" | "retrying" | "dead";
+/** `lost`: the claim lapsed before the event was settled; whoever holds it now settles it. */
+type Outcome = "delivered" | "retrying" | "dead" | "lost";
 
 /** A registered handler with its type parameter erased, so handlers of different types share one list. */
 interface Subscriber {
@@ -114,11 +135,13 @@ class HandlerTimeout extends Error {
  * already succeeded are skipped) and becomes `dead` after `maxAttempts`. Ordering holds between events only
  * while none fails: a retried event is delivered after younger ones.
  *
- * One dispatcher per database: two would both pick the same pending events. The scale-out path hands
- * events to a job queue instead.
+ * Any number of dispatchers may share a database: each claims its batch first (see claims.ts), so two never
+ * hold one event at once, and the events of one that dies are taken over when its lease lapses. The claim
+ * is renewed before each handler call and checked when anything is recorded, so a handler runs for an event
+ * in one worker at a time (unless a call outlives its timeout: the call is abandoned, not stopped).
  */
 export function createOutboxDispatcher(
-  deps: { readonly db: Db; readonly clock: Clock },
+  deps: OutboxDispatcherDeps,
   options: OutboxDispatcherOptions = {},
 ): OutboxDispatcher {
   return new PollingDispatcher(deps, options);
@@ -130,6 +153,8 @@ class PollingDispatcher implements OutboxDispatcher {
   private readonly settings: Settings;
   private readonly policy: RetryPolicy;
   private readonly handlers: Subscriber[] = [];
+  private readonly db: Db;
+  private readonly claims: OutboxClaims;
   private queue: Promise<unknown> = Promise.resolve();
   private polling = false;
   // Bumped by start(): a poll left over from an earlier start() must not schedule a second loop.
@@ -137,13 +162,25 @@ class PollingDispatcher implements OutboxDispatcher {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly deps: { readonly db: Db; readonly clock: Clock },
+    private readonly deps: OutboxDispatcherDeps,
     private readonly options: OutboxDispatcherOptions,
   ) {
     this.settings = optionsSchema.parse(options);
-    const { maxAttempts, baseDelayMs, maxDelayMs } = this.settings;
+    const { maxAttempts, baseDelayMs, maxDelayMs, handlerTimeoutMs, leaseMs } = this.settings;
     this.policy = { maxAttempts, baseDelayMs, maxDelayMs };
+    if (leaseMs !== undefined && leaseMs <= handlerTimeoutMs)
+      throw new Error(`The outbox lease (${leaseMs} ms) must outlast a handler call (${handlerTimeoutMs} ms).`);
+    this.db = deps.database.db;
+    this.claims = new OutboxClaims(
+      deps,
+      this.settings.workerId ?? newWorkerId(),
+      leaseMs ?? Math.max(60_000, 2 * handlerTimeoutMs),
+    );
     for (const handler of options.handlers ?? []) this.register(handler);
+  }
+
+  get workerId(): string {
+    return this.claims.holder;
   }
 
   register<T extends DomainEventType>(handler: OutboxHandler<T>): void {
@@ -198,21 +235,28 @@ class PollingDispatcher implements OutboxDispatcher {
   }
 
   private async processBatch(keepGoing: () => boolean): Promise<DispatchReport> {
-    const rows = await this.fetchDue();
-    const counts = { delivered: 0, retrying: 0, dead: 0 };
-    for (const row of rows) {
-      if (!keepGoing()) break;
-      counts[await this.deliver(row)] += 1;
+    const rows = await this.claimDue();
+    const counts = { delivered: 0, retrying: 0, dead: 0, lost: 0 };
+    let handled = 0;
+    try {
+      for (const row of rows) {
+        if (!keepGoing()) break;
+        counts[await this.deliver(row)] += 1;
+        handled += 1;
+      }
+    } finally {
+      // Best effort: events not given back wait for their lease to lapse, which is only slower.
+      await this.claims.release(rows.slice(handled).map((row) => row.id)).catch(() => undefined);
     }
-    return { fetched: rows.length, ...counts };
+    return { fetched: rows.length, delivered: counts.delivered, retrying: counts.retrying, dead: counts.dead };
   }
 
-  private fetchDue(): Promise<PendingRow[]> {
-    // Read inside a transaction although it only reads: on SQLite a bare query shares the one connection with
-    // whatever use case transaction is open, and could see (and deliver) events that are later rolled back.
-    return this.deps.db.$transaction((tx) =>
-      tx.outboxEvent.findMany({
-        where: { status: "pending", availableAt: { lte: this.deps.clock.now() } },
+  private claimDue(): Promise<PendingRow[]> {
+    return this.db.$transaction(async (tx) => {
+      const ids = await this.claims.claim(tx, this.settings.batchSize);
+      if (ids.length === 0) return [];
+      return tx.outboxEvent.findMany({
+        where: { id: { in: ids } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         take: this.settings.batchSize,
         select: {
@@ -224,8 +268,8 @@ class PollingDispatcher implements OutboxDispatcher {
           createdAt: true,
           deliveries: { select: { handler: true } },
         },
-      }),
-    );
+      });
+    });
   }
 
   private async deliver(row: PendingRow): Promise<Outcome> {
@@ -233,35 +277,37 @@ class PollingDispatcher implements OutboxDispatcher {
     const due = this.handlers.filter((h) => h.types.has(row.type) && !done.has(h.name));
     // An event nobody subscribes to is delivered as it is: there is no one to hand it to, readable or not.
     const message = due.length === 0 ? null : messageOf(row);
-    const { failures, unrecorded } =
+    const run =
       message === null
         ? { failures: [], unrecorded: null }
         : typeof message === "string"
           ? { failures: [message], unrecorded: null }
           : await this.runHandlers(message, due);
-    return this.deps.db.$transaction(async (tx) => {
-      if (unrecorded !== null) await this.recordDelivery(tx, row.id, unrecorded);
-      return this.settle(tx, row, failures);
-    });
+    if (run === "lost") return "lost";
+    return this.db.$transaction((tx) => this.settle(tx, row, run.failures, run.unrecorded));
   }
 
   /**
-   * Runs the handlers one after the other. Each success is committed before the next handler starts, except
-   * the last, which the caller commits together with the event's outcome: one transaction fewer per event,
-   * and still no finished handler forgotten by a crash.
+   * Runs the handlers one after the other. Before each, the claim is renewed (it may have been waiting behind
+   * the batch's earlier events) and the previous success is committed with it; the last success is committed
+   * by the caller together with the event's outcome, so no finished handler is forgotten by a crash. `lost`
+   * when the claim lapsed meanwhile: another worker has the event, and this one stops touching it.
    */
   private async runHandlers(
     message: OutboxMessage,
     due: readonly Subscriber[],
-  ): Promise<{ failures: string[]; unrecorded: string | null }> {
+  ): Promise<{ failures: string[]; unrecorded: string | null } | "lost"> {
     const failures: string[] = [];
     let unrecorded: string | null = null;
     for (const handler of due) {
-      if (unrecorded !== null) {
-        const name = unrecorded;
-        await this.deps.db.$transaction((tx) => this.recordDelivery(tx, message.id, name));
-        unrecorded = null;
-      }
+      const previous = unrecorded;
+      const kept = await this.db.$transaction(async (tx) => {
+        if (!(await this.claims.renew(tx, message.id))) return false;
+        if (previous !== null) await this.recordDelivery(tx, message.id, previous);
+        return true;
+      });
+      if (!kept) return "lost";
+      unrecorded = null;
       try {
         await this.withTimeout(handler.handle(message), handler.name);
         unrecorded = handler.name;
@@ -291,26 +337,35 @@ class PollingDispatcher implements OutboxDispatcher {
     await tx.outboxDelivery.create({ data: { eventId, handler, deliveredAt: this.deps.clock.now() } });
   }
 
-  private async settle(tx: Tx, row: PendingRow, failures: readonly string[]): Promise<Outcome> {
+  /**
+   * Records the outcome and gives the claim up, only while the claim holds (which also leaves an event settled
+   * meanwhile by an operator settled): a worker that lost its claim records nothing, not even the success
+   * in hand, since the new holder may be recording the same handler.
+   */
+  private async settle(
+    tx: Tx,
+    row: PendingRow,
+    failures: readonly string[],
+    unrecorded: string | null,
+  ): Promise<Outcome> {
     const now = this.deps.clock.now();
-    // Guarded by `status: "pending"`: an event that was settled meanwhile (by an operator, say) stays settled.
-    if (failures.length === 0) {
-      await tx.outboxEvent.updateMany({
-        where: { id: row.id, status: "pending" },
-        data: { status: "delivered", deliveredAt: now },
-      });
-      return "delivered";
-    }
+    const unclaimed = { claimedBy: null, claimedUntil: null };
     const attempts = row.attempts + 1;
-    const next = afterFailure(attempts, now, this.policy);
-    await tx.outboxEvent.updateMany({
-      where: { id: row.id, status: "pending" },
-      data: {
-        attempts,
-        lastError: failures.join("; ").slice(0, 1_000),
-        ...(next.status === "dead" ? { status: "dead" } : { availableAt: next.availableAt }),
-      },
+    const next = failures.length === 0 ? null : afterFailure(attempts, now, this.policy);
+    const { count } = await tx.outboxEvent.updateMany({
+      where: this.claims.current(row.id, now),
+      data:
+        next === null
+          ? { status: "delivered", deliveredAt: now, ...unclaimed }
+          : {
+              attempts,
+              lastError: failures.join("; ").slice(0, 1_000),
+              ...(next.status === "dead" ? { status: "dead" } : { availableAt: next.availableAt }),
+              ...unclaimed,
+            },
     });
-    return next.status === "dead" ? "dead" : "retrying";
+    if (count === 0) return "lost";
+    if (unrecorded !== null) await this.recordDelivery(tx, row.id, unrecorded);
+    return next === null ? "delivered" : next.status === "dead" ? "dead" : "retrying";
   }
 }

@@ -10,6 +10,17 @@ export interface DeadEvent {
   readonly createdAt: Date;
 }
 
+/** A pending event a worker has taken: no other worker touches it until `claimedUntil`. */
+export interface ClaimedEvent {
+  readonly id: string;
+  readonly type: string;
+  readonly attempts: number;
+  /** The worker, as host:pid:random. */
+  readonly claimedBy: string;
+  /** Past this, the claim has lapsed (its worker died or stalled) and the next worker to poll takes the event. */
+  readonly claimedUntil: Date;
+}
+
 export interface OutboxStatus {
   readonly pending: number;
   /** Pending events that failed at least once and wait for their next try. */
@@ -18,10 +29,17 @@ export interface OutboxStatus {
   readonly dead: number;
   /** The oldest dead events, at most `deadLimit` of them. */
   readonly deadEvents: DeadEvent[];
+  /** Pending events claimed by a worker (counted in `pending` too). */
+  readonly claimed: number;
+  /** The claimed events, soonest-lapsing first, at most `claimedLimit` of them. */
+  readonly claimedEvents: ClaimedEvent[];
 }
 
 /** How the outbox is doing, for operators (`skillswap outbox`, `skillswap doctor`). */
-export function outboxStatus(db: Db, options: { readonly deadLimit?: number } = {}): Promise<OutboxStatus> {
+export function outboxStatus(
+  db: Db,
+  options: { readonly deadLimit?: number; readonly claimedLimit?: number } = {},
+): Promise<OutboxStatus> {
   // In a transaction for the same reason as every read in core on SQLite: see infra/prisma/database.ts.
   return db.$transaction(async (tx) => {
     const byStatus = await tx.outboxEvent.groupBy({ by: ["status"], _count: { _all: true } });
@@ -32,8 +50,27 @@ export function outboxStatus(db: Db, options: { readonly deadLimit?: number } = 
       take: options.deadLimit ?? 100,
       select: { id: true, type: true, aggregateId: true, attempts: true, lastError: true, createdAt: true },
     });
+    const held = { status: "pending", claimedBy: { not: null }, claimedUntil: { not: null } } as const;
+    const claimed = await tx.outboxEvent.count({ where: held });
+    const claims = await tx.outboxEvent.findMany({
+      where: held,
+      orderBy: [{ claimedUntil: "asc" }, { id: "asc" }],
+      take: options.claimedLimit ?? 100,
+      select: { id: true, type: true, attempts: true, claimedBy: true, claimedUntil: true },
+    });
+    const claimedEvents = claims.flatMap(({ claimedBy, claimedUntil, ...event }) =>
+      claimedBy === null || claimedUntil === null ? [] : [{ ...event, claimedBy, claimedUntil }],
+    );
     const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
-    return { pending: count("pending"), retrying, delivered: count("delivered"), dead: count("dead"), deadEvents };
+    return {
+      pending: count("pending"),
+      retrying,
+      delivered: count("delivered"),
+      dead: count("dead"),
+      deadEvents,
+      claimed,
+      claimedEvents,
+    };
   });
 }
 

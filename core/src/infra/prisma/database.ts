@@ -48,7 +48,7 @@ export interface Database {
 }
 
 /** `?` placeholders, in order, as PostgreSQL's `$1, $2, …` (the SQL written for plain reads has no `?` in literals). */
-function numberedPlaceholders(sql: string): string {
+export function numberedPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
