@@ -39,6 +39,8 @@ export const configSchema = z.object({
    * a worker that died are delivered by another. Longer than a handler call may take (30 s).
    */
   OUTBOX_LEASE_MS: z.coerce.number().int().min(30_001).default(60_000),
+  /** With REDIS_URL: how many outbox deliveries one worker process runs at once (BullMQ's concurrency). */
+  OUTBOX_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url().optional(),
   ELASTICSEARCH_URL: z.url().optional(),
   /** The alias searches go through; each rebuild fills an index `<alias>-<time>-<random>` and moves the alias to it. */

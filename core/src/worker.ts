@@ -145,6 +145,7 @@ function startQueuedWorker(
     db: core.database.db,
     clock: core.deps.clock,
     prefix: queuePrefixOf(core.config.DATABASE_URL),
+    concurrency: core.config.OUTBOX_CONCURRENCY,
     handlers,
     runScheduledJobs: () => runJobsOnce(),
     jobEveryMs: options.jobEveryMs ?? 60_000,
