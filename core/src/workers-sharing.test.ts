@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createCore, type CoreInternals } from "./app.js";
-import { loadConfig } from "./config.js";
-import { createTestCore, newPerson, testProviders, type TestCore } from "./testing/index.js";
+import type { CoreInternals } from "./app.js";
+import { createTestCore, newPerson, secondProcessOn, testProviders, type TestCore } from "./testing/index.js";
 import { startWorker, type Worker } from "./worker.js";
 
 const day = 24 * 60 * 60 * 1000;
@@ -22,13 +21,7 @@ for (const provider of testProviders()) {
 
     beforeAll(async () => {
       core = await createTestCore(provider);
-      other =
-        provider === "sqlite"
-          ? core
-          : await createCore(loadConfig({ DATABASE_URL: core.database.url }, {}), {
-              clock: core.clock,
-              prepare: false,
-            });
+      other = await secondProcessOn(core);
     });
     afterEach(async () => {
       await Promise.all(workers.splice(0).map((w) => w.stop()));

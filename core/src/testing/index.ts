@@ -9,3 +9,4 @@ export { testRedisUrl } from "../config.js";
 export { startLocalS3, type LocalS3 } from "./local-s3.js";
 export { testImages } from "./images.js";
 export { deliverNotifications } from "./notifications.js";
+export { secondProcessOn } from "./second-process.js";

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCore, type CoreInternals } from "../../app.js";
-import { loadConfig } from "../../config.js";
-import { createTestCore, testProviders, type TestCore } from "../../testing/index.js";
+import type { CoreInternals } from "../../app.js";
+import { createTestCore, secondProcessOn, testProviders, type TestCore } from "../../testing/index.js";
 import { createJobLeases } from "./job-leases.js";
 
 const minute = 60_000;
@@ -24,13 +23,7 @@ for (const provider of testProviders()) {
 
     beforeAll(async () => {
       core = await createTestCore(provider);
-      other =
-        provider === "sqlite"
-          ? core
-          : await createCore(loadConfig({ DATABASE_URL: core.database.url }, {}), {
-              clock: core.clock,
-              prepare: false,
-            });
+      other = await secondProcessOn(core);
     });
     afterAll(async () => {
       if (other !== core) await other.close();
