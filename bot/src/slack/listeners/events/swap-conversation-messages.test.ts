@@ -12,6 +12,7 @@ type SlackEvent = Readonly<Record<string, unknown>> & { readonly type: string };
 const signingSecret = "local-slack-signing-secret";
 const mayaId = "U0MAYA0001";
 const leoId = "U0LEO00002";
+const firstTs = "1765100000.000100";
 
 let s: SlackStage;
 let bolt: SlackApp;
@@ -42,7 +43,7 @@ async function swapInGroupDm() {
 }
 
 /** A `message` event as Slack sends it for what someone wrote in a group DM (text in Slack's markup). */
-function written(channelId: string, user: string, text: string, ts = "1765100000.000100") {
+function written(channelId: string, user: string, text: string, ts = firstTs) {
   return {
     type: "message",
     channel: channelId,
@@ -52,6 +53,22 @@ function written(channelId: string, user: string, text: string, ts = "1765100000
     event_ts: ts,
     channel_type: "mpim",
     team: s.slack.team.id,
+  };
+}
+
+/** Slack's `message_changed`: its own ts is the change's; the message keeps the ts it was posted with. */
+function changed(channelId: string, before: ReturnType<typeof written>, text: string, extra: object = {}) {
+  const changeTs = "1765100060.000200";
+  return {
+    type: "message",
+    subtype: "message_changed",
+    channel: channelId,
+    channel_type: "mpim",
+    hidden: true,
+    ts: changeTs,
+    event_ts: changeTs,
+    message: { ...before, text, edited: { user: before.user, ts: changeTs }, ...extra },
+    previous_message: before,
   };
 }
 
@@ -128,5 +145,56 @@ describe("what people write in a swap's Slack group DM", () => {
     expect(s.slack.channels.messagesIn(channelId)).toHaveLength(1);
     const [stored] = await s.core.database.db.message.findMany({ where: { conversationId } });
     expect(stored).toMatchObject({ source: "slack", externalId: `${channelId}:1765100000.000100` });
+  });
+});
+
+const editedMessages = async (actor: Actor, conversationId: string) =>
+  (await s.core.services.conversations.list(actor, conversationId)).messages.map((m) => ({
+    text: m.text,
+    edited: m.editedAt !== null,
+  }));
+
+const announcedEdits = () => s.core.database.db.outboxEvent.count({ where: { type: "message.edited" } });
+
+describe("a message someone edits in a swap's Slack group DM", () => {
+  it("reads as edited in the conversation, changed once even when Slack sends the edit again", async () => {
+    const { leo, conversationId, channelId } = await swapInGroupDm();
+    const first = written(channelId, mayaId, "Tuesday at 18:00?");
+    await processed(first, "Ev0POST");
+    const edit = changed(channelId, first, "Tuesday at 19:00? &lt;3");
+
+    expect((await deliver(edit, "Ev0EDIT1")).status).toBe(200);
+    await vi.waitFor(async () => expect(await announcedEdits()).toBe(1));
+    expect((await deliver(edit, "Ev0EDIT1", 1)).status).toBe(200);
+    // The same edit under another event id gets past the inbox; the text, already stored, changes nothing.
+    await processed(edit, "Ev0EDIT2");
+
+    expect(await editedMessages(leo, conversationId)).toEqual([{ text: "Tuesday at 19:00? <3", edited: true }]);
+    expect(await announcedEdits()).toBe(1);
+  });
+
+  it("leaves alone what was said before the swap, apps' changes and a preview added to a message", async () => {
+    const { leo, conversationId, channelId } = await swapInGroupDm();
+    const first = written(channelId, leoId, "see https://example.org");
+    await processed(first, "Ev1");
+
+    await processed(changed(channelId, written(channelId, leoId, "old", "1765000000.000100"), "older, edited"), "Ev2");
+    await processed(changed(channelId, first, "an app rewrote it", { bot_id: "B0OTHER" }), "Ev3");
+    await processed(changed(channelId, first, "see https://example.org", { attachments: [{ title: "x" }] }), "Ev4");
+
+    expect(await editedMessages(leo, conversationId)).toEqual([{ text: "see https://example.org", edited: false }]);
+    expect(await announcedEdits()).toBe(0);
+  });
+
+  it("may be changed by its author only", async () => {
+    const { leo, conversationId, channelId } = await swapInGroupDm();
+    const first = written(channelId, mayaId, "Mine");
+    await processed(first, "Ev5");
+
+    // A workspace admin may edit someone else's message on Slack; the words in the swap stay its author's.
+    const byLeo = changed(channelId, first, "Leo's words", { edited: { user: leoId, ts: "1765100060.000200" } });
+    await expect(processed(byLeo, "Ev6")).rejects.toMatchObject({ code: "CONVERSATION.NOT_AUTHOR" });
+
+    expect(await editedMessages(leo, conversationId)).toEqual([{ text: "Mine", edited: false }]);
   });
 });
