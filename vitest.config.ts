@@ -4,7 +4,7 @@ export default defineConfig({
   resolve: { conditions: ["source"] },
   ssr: { resolve: { conditions: ["source"] } },
   test: {
-    include: ["{core,cli,bot,dashboard,prisma}/**/*.test.{ts,tsx}"],
+    include: ["{core,cli,bot,dashboard,prisma,bench}/**/*.test.{ts,tsx}"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     // Each test file gets its own database; files run in parallel on the two cores.
     pool: "forks",

@@ -14,7 +14,15 @@
 //    prints it and leaves bench/results.json as it was.
 // 5. The CLI as operators run it: `--help`, `--version`, `profile` and `search` on a fresh demo database, each in
 //    a fresh process (targets: 300 ms and 1 s).
-// Options: --users N (default 100000), --seed S (default 1).
+// 6. With `--db both`, the same users (same seed) are then seeded into a PostgreSQL database of their own,
+//    `skillswap_bench` on the `--postgres` server (default postgres://postgres@127.0.0.1:5432/postgres), dropped and
+//    recreated by every run and dropped after it; its search index (tsvector + pg_trgm) is built and phase 2 runs
+//    against it. Its figures go under `postgres` with each one's ratio to SQLite's (p50 and p99; target: within 2×).
+//    `--db postgres` runs only that and compares with the SQLite figures already in bench/results.json (when they
+//    are for as many users), changing nothing else there: a way to re-measure PostgreSQL when the machine is quiet.
+//    The default, `--db sqlite`, needs no PostgreSQL: the embedded product is what `npm start` runs.
+// Options: --users N (default 100000), --seed S (default 1), --db sqlite|postgres|both (default sqlite),
+// --postgres URL.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
@@ -22,7 +30,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createCore, loadConfig, seedSynthetic, type CoreInternals } from "@skillswap/core";
+import { z } from "zod";
 import { benchCli } from "./cli.js";
+import {
+  againstSqlite,
+  comparisonRows,
+  dropBenchDatabase,
+  previousSqliteFigures,
+  recreateBenchDatabase,
+  type ServingFigures,
+} from "./postgres.js";
 import { benchNaive, benchRecommend, sampleActors } from "./recommend.js";
 import { benchMiniSearch, benchSearch } from "./search.js";
 
@@ -31,17 +48,20 @@ const { values } = parseArgs({
     users: { type: "string", default: "100000" },
     seed: { type: "string", default: "1" },
     phase: { type: "string", default: "all" },
-    db: { type: "string" },
+    db: { type: "string", default: "sqlite" },
+    postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    // Internal: the DATABASE_URL a phase's fresh process opens.
+    url: { type: "string", default: "" },
   },
 });
 const users = Number(values.users);
 const seed = Number(values.seed);
+const databases = z.enum(["sqlite", "postgres", "both"]).parse(values.db);
 const rssMb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
-const openCore = (file: string, prepare: boolean) =>
-  createCore(loadConfig({ DATABASE_URL: `file:${file}` }, {}), { prepare });
+const openCore = (url: string, prepare: boolean) => createCore(loadConfig({ DATABASE_URL: url }, {}), { prepare });
 
-async function withCore<T>(file: string, run: (core: CoreInternals) => Promise<T>): Promise<T> {
-  const core = await openCore(file, false);
+async function withCore<T>(url: string, run: (core: CoreInternals) => Promise<T>): Promise<T> {
+  const core = await openCore(url, false);
   try {
     return await run(core);
   } finally {
@@ -50,7 +70,7 @@ async function withCore<T>(file: string, run: (core: CoreInternals) => Promise<T
 }
 
 /** Runs a phase of this script in a fresh Node process and returns what it printed as JSON. */
-function phase(name: string, file: string): unknown {
+function phase(name: string, url: string): unknown {
   const output = execFileSync(
     process.execPath,
     [
@@ -58,8 +78,8 @@ function phase(name: string, file: string): unknown {
       fileURLToPath(import.meta.url),
       "--phase",
       name,
-      "--db",
-      file,
+      "--url",
+      url,
       "--users",
       String(users),
       "--seed",
@@ -70,8 +90,8 @@ function phase(name: string, file: string): unknown {
   return JSON.parse(output.trim().split("\n").at(-1) ?? "null");
 }
 
-async function serve(file: string) {
-  return withCore(file, async (core) => {
+async function serve(url: string) {
+  return withCore(url, async (core) => {
     const rssAtStart = rssMb();
     const search = await benchSearch(core, users, seed);
     const rssAfterSearch = rssMb();
@@ -80,23 +100,23 @@ async function serve(file: string) {
   });
 }
 
-async function compare(file: string) {
-  return withCore(file, async (core) => ({
+async function compare(url: string) {
+  return withCore(url, async (core) => ({
     naive: await benchNaive(core, sampleActors(users, seed, 200)),
     miniSearch: await benchMiniSearch(core, seed),
   }));
 }
 
-async function slackPhase(file: string) {
+async function slackPhase(url: string) {
   // Loaded only here, as the Discord phase is: Bolt and the web server stay out of the other phases' processes.
   const { benchSlack } = await import("./slack.js");
-  return benchSlack(file, sampleActors(users, seed, 100), seed);
+  return benchSlack(url.replace(/^file:/, ""), sampleActors(users, seed, 100), seed);
 }
 
-async function discordPhase(file: string) {
+async function discordPhase(url: string) {
   // Loaded only here: the bot and discord.js would otherwise weigh on the serving phase's measured memory.
   const { benchDiscord } = await import("./discord.js");
-  return withCore(file, (core) => benchDiscord(core, sampleActors(users, seed, 100), seed));
+  return withCore(url, (core) => benchDiscord(core, sampleActors(users, seed, 100), seed));
 }
 
 type SlackResults = Awaited<ReturnType<typeof slackPhase>>;
@@ -108,45 +128,124 @@ const slackRows = (slack: SlackResults) => ({
 });
 
 if (values.phase === "serve" || values.phase === "compare" || values.phase === "discord" || values.phase === "slack") {
-  const file = values.db ?? "";
+  const url = values.url;
   const result =
     values.phase === "serve"
-      ? await serve(file)
+      ? await serve(url)
       : values.phase === "compare"
-        ? await compare(file)
+        ? await compare(url)
         : values.phase === "slack"
-          ? await slackPhase(file)
-          : await discordPhase(file);
+          ? await slackPhase(url)
+          : await discordPhase(url);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else if (values.phase === "slack-only") {
   const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
   try {
-    const file = join(dir, "bench.db");
-    const core = await openCore(file, true);
+    const url = `file:${join(dir, "bench.db")}`;
+    const core = await openCore(url, true);
     await seedSynthetic(core, { users, seed });
     await core.services.search.reindex();
     await core.close();
-    const slack = phase("slack", file) as SlackResults;
+    const slack = phase("slack", url) as SlackResults;
     console.log(JSON.stringify(slack, null, 2));
     console.table(slackRows(slack));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 } else {
-  const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
+  const file = new URL("./results.json", import.meta.url);
+  if (databases === "postgres") {
+    // Only PostgreSQL is measured: the rest of results.json, SQLite's figures included, stays as it was.
+    const last = previousSqliteFigures(file, users);
+    if (last === undefined) console.log(`No SQLite figures for ${users} users in bench/results.json: no ratios.`);
+    const postgres = await benchPostgres(last?.figures);
+    writeFileSync(file, `${JSON.stringify({ ...last?.previous, postgres }, null, 2)}\n`);
+  } else {
+    const sqlite = await benchEmbedded();
+    const postgres = databases === "both" ? await benchPostgres(sqlite) : undefined;
+    writeFileSync(file, `${JSON.stringify({ ...sqlite, postgres }, null, 2)}\n`);
+  }
+  console.log("Written to bench/results.json");
+}
+
+/**
+ * Phase 6: the same users in PostgreSQL, the same serving phase in a fresh process, and the ratios to SQLite's
+ * figures. Seeding is timed as on SQLite (migrations and catalog apart); the database is dropped afterwards.
+ */
+async function benchPostgres(sqlite: ServingFigures | undefined) {
+  const { url, server } = await recreateBenchDatabase(values.postgres);
   try {
-    const file = join(dir, "bench.db");
     const started = performance.now();
-    const core = await openCore(file, true);
+    const core = await openCore(url, true);
     const prepareMs = performance.now() - started;
     const seeded = await seedSynthetic(core, { users, seed });
     const rssAfterSeed = rssMb();
     const indexed = await core.services.search.reindex();
     await core.close();
-    const served = phase("serve", file) as Awaited<ReturnType<typeof serve>>;
-    const compared = phase("compare", file) as Awaited<ReturnType<typeof compare>>;
-    const discord = phase("discord", file) as Awaited<ReturnType<typeof discordPhase>>;
-    const slack = phase("slack", file) as SlackResults;
+    const served = phase("serve", url) as Awaited<ReturnType<typeof serve>>;
+    const figures = {
+      at: new Date().toISOString(),
+      database: "postgresql",
+      server,
+      seed: {
+        users: seeded.users,
+        userSkills: seeded.userSkills,
+        slots: seeded.slots,
+        migrateAndCatalogMs: Math.round(prepareMs),
+        seedMs: Math.round(seeded.ms),
+        usersPerSecond: Math.round(seeded.users / (seeded.ms / 1000)),
+        rssMb: rssAfterSeed,
+      },
+      search: {
+        index: "postgres-tsvector",
+        people: indexed.people,
+        indexBuildMs: indexed.ms,
+        textOnlyMs: served.search.textOnlyMs,
+        textAndDistanceMs: served.search.textAndDistanceMs,
+        textCategoryLevelMs: served.search.textCategoryLevelMs,
+        meanHitsPerTextQuery: served.search.meanHitsPerTextQuery,
+      },
+      recommend: {
+        indexBuildMs: served.recommend.indexBuildMs,
+        pairsMs: served.recommend.pairs,
+        withCyclesMs: served.recommend.cycles,
+      },
+      memory: {
+        rssAtStartMb: served.rssAtStart,
+        rssAfterSearchMb: served.rssAfterSearch,
+        rssAfterRecommendMb: served.rssAtEnd,
+      },
+    };
+    const comparison = sqlite === undefined ? null : againstSqlite(sqlite, figures);
+    console.table({
+      [`PostgreSQL: seed ${seeded.users} users`]: `${(seeded.ms / 1000).toFixed(1)} s (${figures.seed.usersPerSecond} users/s)`,
+      "PostgreSQL: search index build": `${indexed.ms} ms (${indexed.people} people)`,
+      "PostgreSQL: match index build (first request)": `${served.recommend.indexBuildMs} ms`,
+      ...(comparison === null ? {} : comparisonRows(comparison)),
+      "PostgreSQL within 2× of SQLite": comparison?.met ?? "no SQLite figures to compare with",
+    });
+    return { ...figures, againstSqlite: comparison };
+  } finally {
+    await dropBenchDatabase(values.postgres);
+  }
+}
+
+/** Phases 1–5 on a fresh SQLite file: everything results.json holds apart from `postgres`, `api` and `web`. */
+async function benchEmbedded() {
+  const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
+  try {
+    const url = `file:${join(dir, "bench.db")}`;
+    const started = performance.now();
+    const core = await openCore(url, true);
+    const prepareMs = performance.now() - started;
+    const seeded = await seedSynthetic(core, { users, seed });
+    const rssAfterSeed = rssMb();
+    const indexed = await core.services.search.reindex();
+    await core.close();
+    const served = phase("serve", url) as Awaited<ReturnType<typeof serve>>;
+    const compared = phase("compare", url) as Awaited<ReturnType<typeof compare>>;
+    const discord = phase("discord", url) as Awaited<ReturnType<typeof discordPhase>>;
+    const slack = phase("slack", url) as SlackResults;
     const cli = benchCli();
     const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 0.01)) * 100) / 100;
     const { search, recommend } = served;
@@ -214,7 +313,6 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
         targetMb: 500,
       },
     };
-    writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
     console.table({
       "migrate + catalog": `${results.seed.migrateAndCatalogMs} ms`,
       [`seed ${seeded.users} users`]: `${(seeded.ms / 1000).toFixed(1)} s (${results.seed.usersPerSecond} users/s)`,
@@ -236,7 +334,7 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
       "CLI --help / --version (p95)": `${cli.helpMs.p95} / ${cli.versionMs.p95} ms`,
       "CLI profile / search on the demo (p95)": `${cli.profileMs.p95} / ${cli.searchMs.p95} ms`,
     });
-    console.log("Written to bench/results.json");
+    return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

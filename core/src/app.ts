@@ -29,6 +29,7 @@ import { createSkillsService } from "./domain/skills/service.js";
 import { fileStoreFor } from "./infra/files/file-store-for.js";
 import { aesGcmTokenCipher } from "./infra/token-cipher/aes-gcm-token-cipher.js";
 import { databaseSessionStore } from "./infra/database-sessions/database-session-store.js";
+import { cachedSessionStore } from "./infra/database-sessions/cached-session-store.js";
 import { GazetteerGeocoder } from "./infra/gazetteer/gazetteer.js";
 import { memoryCounters } from "./infra/memory-counters/memory-counters.js";
 import { openRedis } from "./infra/redis/redis-connection.js";
@@ -36,7 +37,6 @@ import { memoryCache } from "./infra/cache/memory-cache.js";
 import { cacheNamespaceOf, redisCache } from "./infra/redis/redis-cache.js";
 import { countersWithFallback } from "./infra/redis/counters-with-fallback.js";
 import { redisCounters } from "./infra/redis/redis-counters.js";
-import { redisSessionStore } from "./infra/redis/redis-session-store.js";
 import { configuredMailer } from "./infra/mail/configured-mailer.js";
 import { openDatabase, type Database } from "./infra/prisma/database.js";
 import type { MigrationReport } from "./infra/prisma/migrate.js";
@@ -161,7 +161,7 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
       : database.provider === "sqlite"
         ? sqliteSearchIndex(database)
         : postgresSearchIndex(database.url);
-  // Redis, when configured, holds what every web process must share: sessions and attempt counters.
+  // Redis, when configured, holds what every web process must share: attempt counters (sessions are cached).
   const redis = config.REDIS_URL === undefined ? undefined : openRedis(config.REDIS_URL);
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(line));
@@ -180,7 +180,11 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
     searchIndex,
     files,
     mailer: options.mailer ?? configuredMailer(config, log),
-    sessionStore: redis === undefined ? databaseSessionStore(database) : redisSessionStore(redis),
+    // Sessions are read through the cache only when it is shared: a revocation must reach every web process.
+    sessionStore:
+      cache.kind === "redis"
+        ? cachedSessionStore(databaseSessionStore(database), cache)
+        : databaseSessionStore(database),
     counters:
       redis === undefined
         ? memoryCounters(clock)

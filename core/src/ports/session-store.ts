@@ -12,7 +12,7 @@ export interface StoredWebSession {
 }
 
 /**
- * Where web sessions live: the database by default, Redis when REDIS_URL is set. A store keeps records and
+ * Where web sessions live: the database, read through Redis when REDIS_URL is set. A store keeps records and
  * answers by id and by person; every rule (idle and absolute limits, whose session may be ended) is the
  * web-sessions service's.
  */

@@ -252,7 +252,7 @@ export function createProfilesService(deps: ServiceDeps, options: ProfilesOption
         });
         return avatarKey;
       });
-      // Sessions held in the database left with the row; a Redis store keeps them until told.
+      // Sessions left with the row; a copy the cache keeps is dropped only when told.
       await deps.sessionStore.revokeAll(actor.userId, clock.now());
       await avatars.discard(avatarKey);
     },

@@ -23,7 +23,7 @@ export interface ServiceDeps {
   readonly files: FileStore;
   /** Only outbox handlers send mail; use cases record an event instead (see ports/mailer.ts). */
   readonly mailer: Mailer;
-  /** Web sessions: the database, or Redis when REDIS_URL is set. */
+  /** Web sessions: the database, read through the cache when REDIS_URL makes it shared. */
   readonly sessionStore: SessionStore;
   /** Attempt counters for rate limits: in process, or Redis when REDIS_URL is set. */
   readonly counters: Counters;

@@ -69,6 +69,12 @@ export function postgresSearchIndex(
     clearText: async (run) => {
       await run(`DELETE FROM search_word`, []);
     },
+    // Without statistics the planner takes the freshly filled tables for empty ones (autovacuum may be off, or
+    // not yet round): filtered searches then ran for seconds. ANALYZE may run in the rebuild's transaction, and
+    // counts the rows it inserted.
+    analyze: async (run) => {
+      await run(`ANALYZE search_person, search_skill, search_slot, search_member, search_word`, []);
+    },
     secondaryIndexes: async (select) =>
       (
         await select(

@@ -35,6 +35,11 @@ class RedisTagStore implements TagStore {
   ) {
     this.outage = new RedisOutage("cache", log);
     redis.on("error", (error: unknown) => this.outage.fault(error));
+    // Other processes read Redis again as soon as it is back, and would be served what this one could not
+    // invalidate (a revoked session): the drop cannot wait for this process's next read.
+    redis.on("ready", () => {
+      if (this.missedInvalidation) void this.bumpAll();
+    });
   }
 
   private entryKey = (key: string) => `${this.prefix}e:${key}`;

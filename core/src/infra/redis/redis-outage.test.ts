@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { createServer, connect, type Server, type Socket } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
@@ -9,51 +8,10 @@ import { systemClock } from "../../ports/clock.js";
 import { countersWithFallback } from "./counters-with-fallback.js";
 import { redisCache } from "./redis-cache.js";
 import { redisCounters } from "./redis-counters.js";
+import { closedPort, RedisRelay } from "../../testing/redis-relay.js";
 
 const profile = z.object({ bio: z.string() });
 const read = (key: string, tags: string[] = []) => ({ key, tags, ttlMs: 60_000, schema: profile });
-
-/** A port nothing listens on: Redis "down". */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-/** A TCP relay to the test Redis that can be cut and restored, as a network partition would. */
-class Relay {
-  private server: Server | null = null;
-  private readonly sockets = new Set<Socket>();
-  port = 0;
-
-  constructor(private readonly target: URL) {}
-
-  async open(): Promise<void> {
-    const server = createServer((client) => {
-      const upstream = connect(Number(this.target.port || 6379), this.target.hostname);
-      for (const socket of [client, upstream]) {
-        this.sockets.add(socket);
-        socket.on("close", () => this.sockets.delete(socket));
-        socket.on("error", () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(this.port, "127.0.0.1", resolve));
-    const address = server.address();
-    if (address !== null && typeof address !== "string") this.port = address.port;
-  }
-
-  async cut(): Promise<void> {
-    const server = this.server;
-    for (const socket of this.sockets) socket.destroy();
-    if (server !== null) await new Promise((resolve) => server.close(resolve));
-    this.server = null;
-  }
-}
 
 describe("when Redis is down", () => {
   it("the cache answers every read from the source, fails nothing, and says so once", async () => {
@@ -103,7 +61,7 @@ describe("when Redis is down", () => {
 
 const redisUrl = testRedisUrl();
 describe.skipIf(redisUrl === undefined)("when Redis comes back after an outage", () => {
-  const relay = new Relay(new URL(redisUrl ?? "redis://127.0.0.1:6379"));
+  const relay = new RedisRelay(new URL(redisUrl ?? "redis://127.0.0.1:6379"));
   afterAll(() => relay.cut());
 
   it("drops what it kept before, since invalidations sent meanwhile were lost", async () => {

@@ -37,6 +37,8 @@ export interface SqlDriver {
   clearText(run: Run): Promise<void>;
   /** The secondary indexes of the search tables as their CREATE statements (dropped while rebuilding). */
   secondaryIndexes(select: Select): Promise<Array<{ name: string; sql: string }>>;
+  /** Refreshes the planner's statistics of the search tables after they were rebuilt, where that is needed. */
+  analyze?(run: Run): Promise<void>;
   /** Indexed words sharing trigrams with `word`, most similar first. */
   trigramNeighbours(word: string): Promise<string[]>;
   close(): Promise<void>;
@@ -250,6 +252,7 @@ export class SqlSearchIndex implements SearchIndex {
       }
       for (const index of indexes) await run(index.sql, []);
       if (position !== null) await this.savePosition(run, position);
+      await this.driver.analyze?.(run);
     });
     return indexed;
   }
