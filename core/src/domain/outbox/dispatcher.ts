@@ -5,6 +5,7 @@ import { newWorkerId } from "../shared/worker-id.js";
 import { OutboxClaims } from "./claims.js";
 import type { DomainEvent, DomainEventType } from "./events.js";
 import { afterFailure, defaultRetryPolicy, shortError, type RetryPolicy } from "./rules.js";
+import { withinTime } from "../../text/within-time.js";
 
 // Indexed rather than `Extract<DomainEvent, { type: T }>`: TypeScript can then see that a handler of some
 // event types is a handler of events in general, so handlers of different types share one array.
@@ -121,10 +122,6 @@ function messageOf(row: PendingRow): OutboxMessage | string {
   } catch (error) {
     return `payload: ${shortError(error)}`;
   }
-}
-
-class HandlerTimeout extends Error {
-  override readonly name = "HandlerTimeout";
 }
 
 /**
@@ -309,28 +306,13 @@ class PollingDispatcher implements OutboxDispatcher {
       if (!kept) return "lost";
       unrecorded = null;
       try {
-        await this.withTimeout(handler.handle(message), handler.name);
+        await withinTime(handler.handle(message), handler.name, this.settings.handlerTimeoutMs);
         unrecorded = handler.name;
       } catch (error) {
         failures.push(`${handler.name}: ${shortError(error)}`);
       }
     }
     return { failures, unrecorded };
-  }
-
-  private async withTimeout(work: Promise<void>, name: string): Promise<void> {
-    const limit = this.settings.handlerTimeoutMs;
-    let timeout: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timeout = setTimeout(() => reject(new HandlerTimeout(`${name} took longer than ${limit} ms`)), limit);
-      // A hung handler must not keep the process alive on its own.
-      timeout.unref();
-    });
-    try {
-      await Promise.race([work, expired]);
-    } finally {
-      clearTimeout(timeout);
-    }
   }
 
   private async recordDelivery(tx: Tx, eventId: string, handler: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { Db } from "../prisma/database.js";
 import { isUniqueViolation } from "../prisma/errors.js";
 import type { Clock } from "../../ports/clock.js";
 import { OUTBOX_QUEUE, outboxJobData } from "./outbox-queues.js";
+import { withinTime } from "../../text/within-time.js";
 
 /** An outbox event as a handler receives it. Core's `OutboxMessage` is this, narrowed by event type. */
 export interface QueuedEvent {
@@ -47,29 +48,11 @@ export interface DeliveryAttempt {
 /** What became of one job; BullMQ keeps nothing of it (completed jobs are removed), tests and logs read it. */
 export type DeliveryOutcome = "delivered" | "already-delivered" | "event-gone";
 
-class HandlerTimeout extends Error {
-  override readonly name = "HandlerTimeout";
-}
-
 /** One line for `OutboxEvent.lastError`: operators read it in `skillswap outbox`, so never a stack trace. */
 function reasonOf(error: unknown): string {
   const text = error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : "";
   const line = (text.split("\n", 1)[0] ?? "").trim();
   return (line === "" ? "failed without a message" : line).slice(0, 300);
-}
-
-async function withTimeout(work: Promise<void>, name: string, limit: number): Promise<void> {
-  let timeout: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timeout = setTimeout(() => reject(new HandlerTimeout(`${name} took longer than ${limit} ms`)), limit);
-    // A hung handler must not keep the process alive on its own.
-    timeout.unref();
-  });
-  try {
-    await Promise.race([work, expired]);
-  } finally {
-    clearTimeout(timeout);
-  }
 }
 
 /**
@@ -113,7 +96,7 @@ export async function deliverJob(
       createdAt: row.createdAt,
       attempts: attempt.attemptsMade,
     };
-    await withTimeout(handler.handle(event), handler.name, settings.handlerTimeoutMs);
+    await withinTime(handler.handle(event), handler.name, settings.handlerTimeoutMs);
   } catch (error) {
     await recordFailure(deps, row.id, handler.name, error, attempt);
     throw error;
