@@ -168,6 +168,19 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
   console.log("Written to bench/results.json");
 }
 
+/** Seeds the synthetic users into the fresh database at `url`, builds its index, then serves it in a fresh process. */
+async function seedAndServe(url: string) {
+  const started = performance.now();
+  const core = await openCore(url, true);
+  const prepareMs = performance.now() - started;
+  const seeded = await seedSynthetic(core, { users, seed });
+  const rssAfterSeed = rssMb();
+  const indexed = await core.services.search.reindex();
+  await core.close();
+  const served = phase("serve", url) as Awaited<ReturnType<typeof serve>>;
+  return { prepareMs, seeded, rssAfterSeed, indexed, served };
+}
+
 /**
  * Phase 6: the same users in PostgreSQL, the same serving phase in a fresh process, and the ratios to SQLite's
  * figures. Seeding is timed as on SQLite (migrations and catalog apart); the database is dropped afterwards.
@@ -175,14 +188,7 @@ if (values.phase === "serve" || values.phase === "compare" || values.phase === "
 async function benchPostgres(sqlite: ServingFigures | undefined) {
   const { url, server } = await recreateBenchDatabase(values.postgres);
   try {
-    const started = performance.now();
-    const core = await openCore(url, true);
-    const prepareMs = performance.now() - started;
-    const seeded = await seedSynthetic(core, { users, seed });
-    const rssAfterSeed = rssMb();
-    const indexed = await core.services.search.reindex();
-    await core.close();
-    const served = phase("serve", url) as Awaited<ReturnType<typeof serve>>;
+    const { prepareMs, seeded, rssAfterSeed, indexed, served } = await seedAndServe(url);
     const figures = {
       at: new Date().toISOString(),
       database: "postgresql",
@@ -235,14 +241,7 @@ async function benchEmbedded() {
   const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
   try {
     const url = `file:${join(dir, "bench.db")}`;
-    const started = performance.now();
-    const core = await openCore(url, true);
-    const prepareMs = performance.now() - started;
-    const seeded = await seedSynthetic(core, { users, seed });
-    const rssAfterSeed = rssMb();
-    const indexed = await core.services.search.reindex();
-    await core.close();
-    const served = phase("serve", url) as Awaited<ReturnType<typeof serve>>;
+    const { prepareMs, seeded, rssAfterSeed, indexed, served } = await seedAndServe(url);
     const compared = phase("compare", url) as Awaited<ReturnType<typeof compare>>;
     const discord = phase("discord", url) as Awaited<ReturnType<typeof discordPhase>>;
     const slack = phase("slack", url) as SlackResults;
