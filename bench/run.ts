@@ -178,7 +178,16 @@ async function seedAndServe(url: string) {
   const indexed = await core.services.search.reindex();
   await core.close();
   const served = phase("serve", url) as Awaited<ReturnType<typeof serve>>;
-  return { prepareMs, seeded, rssAfterSeed, indexed, served };
+  const seedFigures = {
+    users: seeded.users,
+    userSkills: seeded.userSkills,
+    slots: seeded.slots,
+    migrateAndCatalogMs: Math.round(prepareMs),
+    seedMs: Math.round(seeded.ms),
+    usersPerSecond: Math.round(seeded.users / (seeded.ms / 1000)),
+    rssMb: rssAfterSeed,
+  };
+  return { seeded, seedFigures, indexed, served };
 }
 
 /**
@@ -188,20 +197,12 @@ async function seedAndServe(url: string) {
 async function benchPostgres(sqlite: ServingFigures | undefined) {
   const { url, server } = await recreateBenchDatabase(values.postgres);
   try {
-    const { prepareMs, seeded, rssAfterSeed, indexed, served } = await seedAndServe(url);
+    const { seeded, seedFigures, indexed, served } = await seedAndServe(url);
     const figures = {
       at: new Date().toISOString(),
       database: "postgresql",
       server,
-      seed: {
-        users: seeded.users,
-        userSkills: seeded.userSkills,
-        slots: seeded.slots,
-        migrateAndCatalogMs: Math.round(prepareMs),
-        seedMs: Math.round(seeded.ms),
-        usersPerSecond: Math.round(seeded.users / (seeded.ms / 1000)),
-        rssMb: rssAfterSeed,
-      },
+      seed: seedFigures,
       search: {
         index: "postgres-tsvector",
         people: indexed.people,
@@ -241,7 +242,7 @@ async function benchEmbedded() {
   const dir = mkdtempSync(join(tmpdir(), "skillswap-bench-"));
   try {
     const url = `file:${join(dir, "bench.db")}`;
-    const { prepareMs, seeded, rssAfterSeed, indexed, served } = await seedAndServe(url);
+    const { seeded, seedFigures, indexed, served } = await seedAndServe(url);
     const compared = phase("compare", url) as Awaited<ReturnType<typeof compare>>;
     const discord = phase("discord", url) as Awaited<ReturnType<typeof discordPhase>>;
     const slack = phase("slack", url) as SlackResults;
@@ -259,13 +260,7 @@ async function benchEmbedded() {
       },
       seed: {
         database: "sqlite",
-        users: seeded.users,
-        userSkills: seeded.userSkills,
-        slots: seeded.slots,
-        migrateAndCatalogMs: Math.round(prepareMs),
-        seedMs: Math.round(seeded.ms),
-        usersPerSecond: Math.round(seeded.users / (seeded.ms / 1000)),
-        rssMb: rssAfterSeed,
+        ...seedFigures,
         target: "100,000 users in under 60 s",
         met: users < 100_000 ? null : seeded.ms < 60_000,
       },
