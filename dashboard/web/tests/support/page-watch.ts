@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Request } from "playwright-core";
 
 /** Something a person would see go wrong in the browser's console or network panel. */
 export interface Problem {
@@ -17,12 +17,22 @@ export function watchPage(page: Page): { readonly problems: Problem[]; clear(): 
       problems.push({ kind: "console", text: `${message.type()}: ${message.text()}` });
   });
   page.on("pageerror", (error) => problems.push({ kind: "page error", text: error.message }));
-  page.on("requestfailed", (request) =>
-    problems.push({
-      kind: "failed request",
-      text: `${request.method()} ${request.url()}: ${request.failure()?.errorText}`,
-    }),
-  );
+  // A page that navigates away cancels the fetches its old document still had in flight (ERR_ABORTED): the
+  // person asked to leave, so nothing went wrong. Only requests issued before a later main-frame navigation
+  // are forgiven; an abort with no navigation after it is still a problem.
+  let issued = 0;
+  let lastNavigation = 0;
+  const issuedAt = new WeakMap<Request, number>();
+  page.on("request", (request) => {
+    issuedAt.set(request, ++issued);
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) lastNavigation = issued;
+  });
+  page.on("requestfailed", (request) => {
+    const errorText = request.failure()?.errorText ?? "";
+    const leftBehind = errorText.includes("ERR_ABORTED") && (issuedAt.get(request) ?? Infinity) < lastNavigation;
+    if (!leftBehind)
+      problems.push({ kind: "failed request", text: `${request.method()} ${request.url()}: ${errorText}` });
+  });
   page.on("response", (response) => {
     if (response.status() >= 400)
       problems.push({
