@@ -325,7 +325,7 @@ export function describePeopleSearch(target: SearchSuiteTarget): void {
       });
     });
 
-    describe("the one-skill shortcut", () => {
+    describe("the shortcuts (one-skill bands, the database's row-level tests)", () => {
       it.skipIf(target.withoutShortcut === undefined)(
         "answers exactly as the general query, page by page",
         async () => {
@@ -363,6 +363,14 @@ export function describePeopleSearch(target: SearchSuiteTarget): void {
               { text: "py" },
               { text: "mar" },
               { text: "ギター" },
+              // Only words decide: names, several words, a misspelt name, a bio, within a distance, a
+              // community's private member.
+              { text: "ana" },
+              { text: "ana lopez" },
+              { text: "lopes" },
+              { text: "jazz bossa" },
+              { text: "an", near: "Lyon", km: 600 },
+              { text: "gina" },
             ];
             for (const input of inputs) {
               for (const limit of [1, 3, 50]) {

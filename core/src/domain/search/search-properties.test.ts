@@ -336,7 +336,7 @@ describe("the search index, against the rules written plainly", () => {
   beforeAll(async () => {
     core = await createTestCore("sqlite");
     fast = sqliteSearchIndex(core.database);
-    general = sqliteSearchIndex(core.database, { oneSkillFastPath: false });
+    general = sqliteSearchIndex(core.database, { shortcuts: false });
   });
   afterAll(async () => {
     await fast.close();

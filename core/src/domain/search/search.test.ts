@@ -10,6 +10,6 @@ for (const provider of testProviders())
     provider,
     withoutShortcut: (core) =>
       provider === "sqlite"
-        ? sqliteSearchIndex(core.database, { oneSkillFastPath: false })
-        : postgresSearchIndex(core.database.url, { oneSkillFastPath: false }),
+        ? sqliteSearchIndex(core.database, { shortcuts: false })
+        : postgresSearchIndex(core.database.url, { shortcuts: false }),
   });

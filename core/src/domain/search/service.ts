@@ -118,30 +118,29 @@ export function createSearchService(deps: ServiceDeps, { publicUrl }: SearchOpti
   /** The searcher's own facts; a signed-out viewer has no place, communities or blocks. */
   async function viewerOf(actor: Actor | null) {
     if (actor === null) return { timeZone: "UTC", location: null, communityIds: [], hidden: [] };
-    // Plain reads: this runs on every search, where each ORM round trip costs milliseconds.
-    const [users, memberships, blocks] = await Promise.all([
-      deps.database.readRows(
-        `SELECT u."status", u."timeZone", l."latitude", l."longitude"
-         FROM "User" u LEFT JOIN "Location" l ON l."id" = u."locationId" WHERE u."id" = ?`,
-        [actor.userId],
-      ),
-      deps.database.readRows(`SELECT "communityId" FROM "CommunityMember" WHERE "userId" = ?`, [actor.userId]),
-      deps.database.readRows(`SELECT "blockerId", "blockedId" FROM "Block" WHERE "blockerId" = ? OR "blockedId" = ?`, [
-        actor.userId,
-        actor.userId,
-      ]),
-    ]);
-    const user = users[0];
-    if (user === undefined || user.status !== "active")
+    // One plain read: this runs on every search, where each round trip costs (on PostgreSQL) a good part of a
+    // millisecond. Each row says which of the three it is: the person, a community of theirs, a block.
+    const rows = await deps.database.readRows(
+      `SELECT 'user' AS "kind", u."status" AS "a", u."timeZone" AS "b", l."latitude" AS "latitude", l."longitude" AS "longitude"
+       FROM "User" u LEFT JOIN "Location" l ON l."id" = u."locationId" WHERE u."id" = ?
+       UNION ALL SELECT 'member', "communityId", NULL, NULL, NULL FROM "CommunityMember" WHERE "userId" = ?
+       UNION ALL SELECT 'block', "blockerId", "blockedId", NULL, NULL FROM "Block" WHERE "blockerId" = ? OR "blockedId" = ?`,
+      [actor.userId, actor.userId, actor.userId, actor.userId],
+    );
+    const of = (kind: string) => rows.filter((row) => row.kind === kind);
+    const user = of("user")[0];
+    if (user === undefined || user.a !== "active")
       throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
     return {
-      timeZone: String(user.timeZone),
+      timeZone: String(user.b),
       location:
         user.latitude === null || user.latitude === undefined
           ? null
           : { latitude: Number(user.latitude), longitude: Number(user.longitude) },
-      communityIds: memberships.map((m) => String(m.communityId)),
-      hidden: blocks.map((b) => String(b.blockerId === actor.userId ? b.blockedId : b.blockerId)).sort(),
+      communityIds: of("member").map((member) => String(member.a)),
+      hidden: of("block")
+        .map((block) => String(block.a === actor.userId ? block.b : block.a))
+        .sort(),
     };
   }
 

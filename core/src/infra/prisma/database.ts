@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import BetterSqlite3 from "better-sqlite3";
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import { databaseProvider, type DatabaseProvider } from "../../config.js";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.js";
@@ -53,6 +54,9 @@ export function numberedPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/** Beyond this many values a plain read is not prepared on PostgreSQL (see rowReader). */
+const maxPreparedParams = 64;
+
 function rowReader(provider: DatabaseProvider, url: string) {
   let sqlite: BetterSqlite3.Database | undefined;
   let postgres: pg.Pool | undefined;
@@ -71,7 +75,19 @@ function rowReader(provider: DatabaseProvider, url: string) {
         return statement.all(...params) as Array<Record<string, unknown>>;
       }
       postgres ??= plainPool(url);
-      return (await postgres.query<Record<string, unknown>>(numberedPlaceholders(sql), [...params])).rows;
+      const text = numberedPlaceholders(sql);
+      // Prepared once per connection, as SQLite's statements above are: a plain read runs on every request
+      // (who may see whom, the searcher's own facts), and parsing and planning it again cost more than running
+      // it. Statements with long lists of values are one-offs (each length is another text): those stay unnamed.
+      const name =
+        params.length <= maxPreparedParams ? `read-${createHash("sha1").update(text).digest("hex")}` : undefined;
+      return (
+        await postgres.query<Record<string, unknown>>({
+          text,
+          values: [...params],
+          ...(name === undefined ? {} : { name }),
+        })
+      ).rows;
     },
     close: async () => {
       sqlite?.close();

@@ -17,6 +17,7 @@ import {
   type ResolvedConcept,
   type SqlDialect,
   type WordExclusion,
+  withinBox,
 } from "./people-sql.js";
 
 /**
@@ -136,13 +137,14 @@ function regionRows(
   const where = [
     `s.skill_id = ${param(skillId)}`,
     ...skillConditions(query.skillFilter, param, "s."),
+    ...withinBox(query, param, "s."),
     ...meetingConditions(query, param, "s."),
     ...bestRow(dialect, query, region, param),
   ];
   const { without } = region;
   if (without?.skillId !== undefined) where.push(countsForSkill(dialect, query, without.skillId, param, "p.doc", true));
   if (foundByWords !== null) where.push(foundByWords.condition(param));
-  where.push(...personConditions(query, param));
+  where.push(...personConditions(dialect, query, param, { boxed: false }));
   if (origin?.km !== undefined)
     where.push(`${dialect.distanceKm(param(origin.latitude), param(origin.longitude))} <= ${param(origin.km)}`);
   if (query.after !== undefined) {
@@ -151,7 +153,7 @@ function regionRows(
     const id = param(query.after.userId);
     where.push(`(s.rank_key < ${k} OR (s.rank_key = ${k2} AND s.user_id > ${id}))`);
   }
-  return `SELECT ${personColumns},
+  return `SELECT ${personColumns(dialect, query)},
       (s.rank_key - p.trust_key - ${offset}) / ${scale} AS score, ${distance} AS km, s.rank_key - ${offset} AS sort_key
     FROM search_skill s JOIN search_person p ON p.doc = s.doc
     WHERE ${where.join(" AND ")}

@@ -38,6 +38,25 @@ export interface SqlDialect {
   skillsOfPerson(alias: string): string;
   /** How a statement leaves out the people any of these fields finds (see WordExclusion). */
   excludeFoundBy(fields: readonly FieldSlots[], param: Param): WordExclusion;
+  /**
+   * Where a database can test a person row's own field for the slots (PostgreSQL's tsvector per field), a
+   * search that only words decide reads each person once: its conditions and scores on the row it fetched,
+   * instead of a subquery per field and way of matching joined back to the person (see textOnlyQuery). Such a
+   * database's GREATEST skips NULLs, as PostgreSQL's does.
+   */
+  /**
+   * Whether the person row `p` is a member of any of these communities, where the database tests it on the row
+   * (its community_ids) better than in search_member: PostgreSQL otherwise hashes every member of the viewer's
+   * communities (tens of thousands) to check a few hundred people.
+   */
+  readonly inCommunities?: ((communityIds: readonly string[], param: Param) => string) | undefined;
+  /**
+   * A person's rows of search_skill or search_slot as one value (a JSON array of arrays, in the columns
+   * pageSkills reads), where the database computes it only for the rows a page keeps (PostgreSQL postpones
+   * such select-list subqueries past ORDER BY … LIMIT): the page's skills then come with it, a round trip saved.
+   */
+  readonly rowsOfPerson?: ((table: "skill" | "slot", doc: string) => string) | undefined;
+  readonly fieldCondition?: ((field: TextField, slots: readonly WordSlot[], param: Param) => string) | undefined;
 }
 
 export interface FieldSlots {
@@ -141,16 +160,23 @@ export function looseFor(field: TextField, loose: readonly WordSlot[] | null): r
 }
 
 /** The person-level conditions on `p` every query shares: visibility, blocks, mode, community, time, box. */
-export function personConditions(query: PeopleQuery, param: Param): string[] {
+export function personConditions(
+  dialect: SqlDialect,
+  query: PeopleQuery,
+  param: Param,
+  { boxed }: { readonly boxed: boolean } = { boxed: true },
+): string[] {
   const where: string[] = [];
-  const { viewer, origin } = query;
+  const { viewer } = query;
   where.push(`p.user_id <> ${param(viewer.userId)}`);
   if (viewer.hidden.length > 0) where.push(`p.user_id NOT IN (${list(viewer.hidden, param)})`);
-  where.push(
-    viewer.communityIds.length === 0
-      ? `p.visibility = 'public'`
-      : `(p.visibility = 'public' OR EXISTS (SELECT 1 FROM search_member sm WHERE sm.doc = p.doc AND sm.community_id IN (${list(viewer.communityIds, param)})))`,
-  );
+  if (viewer.communityIds.length === 0) where.push(`p.visibility = 'public'`);
+  else {
+    const shared =
+      dialect.inCommunities?.(viewer.communityIds, param) ??
+      `EXISTS (SELECT 1 FROM search_member sm WHERE sm.doc = p.doc AND sm.community_id IN (${list(viewer.communityIds, param)}))`;
+    where.push(`(p.visibility = 'public' OR ${shared})`);
+  }
   // A person meets the query's mode or time if they can for something: generally, or for one of their skills
   // (skill matches are held to that skill's own mode and time, see meetingConditions).
   if (query.mode !== undefined) {
@@ -165,20 +191,43 @@ export function personConditions(query: PeopleQuery, param: Param): string[] {
     );
   if (query.window !== undefined && query.window.length > 0)
     where.push(`EXISTS (SELECT 1 FROM search_slot w WHERE w.doc = p.doc AND (${overlapsWindow(query.window, param)}))`);
-  if (origin?.km !== undefined) {
-    // A bounding box first, so an index on latitude narrows the rows before the exact distance is computed.
-    const dLat = origin.km / kmPerDegree;
-    where.push(`p.latitude BETWEEN ${param(origin.latitude - dLat)} AND ${param(origin.latitude + dLat)}`);
-    const cos = Math.cos((origin.latitude * Math.PI) / 180);
-    const dLon = cos < 0.01 ? 360 : origin.km / (kmPerDegree * cos);
-    if (origin.longitude - dLon > -180 && origin.longitude + dLon < 180)
-      where.push(`p.longitude BETWEEN ${param(origin.longitude - dLon)} AND ${param(origin.longitude + dLon)}`);
-  }
+  // A bounding box first, so an index on latitude narrows the rows before the exact distance is computed. Not
+  // when the skill rows joined were already held to it: the planner would count the box twice, expect no rows
+  // at all, and walk the box's people instead of the skill's rows.
+  if (boxed) where.push(...withinBox(query, param, "p."));
   return where;
 }
 
-export const personColumns = `p.doc, p.user_id, p.handle, p.display_name, p.avatar_key, p.location_name, p.trust, p.trust_key,
+/**
+ * The bounding box of the query's distance on a row that carries the person's coordinates (`alias`: "p." for
+ * the person, "k."/"s." for a skill row, which holds them too so a skill's rows are narrowed before each is
+ * joined to its person); nothing without a distance.
+ */
+export function withinBox(query: PeopleQuery, param: Param, alias: string): string[] {
+  const origin = query.origin;
+  if (origin?.km === undefined) return [];
+  const dLat = origin.km / kmPerDegree;
+  const box = [`${alias}latitude BETWEEN ${param(origin.latitude - dLat)} AND ${param(origin.latitude + dLat)}`];
+  const cos = Math.cos((origin.latitude * Math.PI) / 180);
+  const dLon = cos < 0.01 ? 360 : origin.km / (kmPerDegree * cos);
+  if (origin.longitude - dLon > -180 && origin.longitude + dLon < 180)
+    box.push(`${alias}longitude BETWEEN ${param(origin.longitude - dLon)} AND ${param(origin.longitude + dLon)}`);
+  return box;
+}
+
+const personFields = `p.doc, p.user_id, p.handle, p.display_name, p.avatar_key, p.location_name, p.trust, p.trust_key,
   p.rating_count, p.rating_key, p.active_at, p.name_words, p.handle_words, p.bio_words`;
+
+/**
+ * The columns of a hit: the person's, and where the dialect can, their skill rows (and their slots when the
+ * query holds skills to a mode or time) for the reasons, read with the page instead of after it.
+ */
+export function personColumns(dialect: SqlDialect, query: PeopleQuery): string {
+  const of = dialect.rowsOfPerson;
+  if (of === undefined) return personFields;
+  const slots = restrictsSkillRows(query) ? `, ${of("slot", "p.doc")} AS page_slots` : "";
+  return `${personFields}, ${of("skill", "p.doc")} AS page_skills${slots}`;
+}
 
 export function parameters(dialect: SqlDialect) {
   const params: unknown[] = [];
@@ -204,6 +253,11 @@ export function buildPeopleQuery(
   concepts: readonly ResolvedConcept[],
   withoutSkill?: string,
 ): BuiltQuery {
+  const onlyWords = concepts.every(
+    ({ concept, exact }) => concept.skills.length === 0 && concept.textAllowed && exact.length > 0,
+  );
+  if (dialect.fieldCondition !== undefined && concepts.length > 0 && onlyWords)
+    return textOnlyQuery(dialect, dialect.fieldCondition, query, concepts, withoutSkill);
   const { params, param } = parameters(dialect);
   const matches: string[] = [];
   concepts.forEach(({ concept, exact, loose }, index) => {
@@ -221,6 +275,7 @@ export function buildPeopleQuery(
           param,
         )})`,
         ...skillConditions(query.skillFilter, param, "k."),
+        ...withinBox(query, param, "k."),
         ...meetingConditions(query, param, "k."),
       ];
       matches.push(
@@ -243,7 +298,7 @@ export function buildPeopleQuery(
 
   const origin = query.origin;
   const distance = origin === undefined ? "NULL" : dialect.distanceKm(param(origin.latitude), param(origin.longitude));
-  const where = personConditions(query, param);
+  const where = personConditions(dialect, query, param);
   const filtered = Object.values(query.skillFilter).some((value) => value !== undefined);
   if (filtered && !concepts.some((c) => c.concept.skills.length > 0))
     where.push(
@@ -255,14 +310,7 @@ export function buildPeopleQuery(
   if (withoutSkill !== undefined) where.push(countsForSkill(dialect, query, withoutSkill, param, "p.doc", true));
 
   const { key, descending } = sortKeyOf(dialect, query);
-  const outer: string[] = [];
-  if (origin?.km !== undefined) outer.push(`r.km <= ${param(origin.km)}`);
-  if (query.after !== undefined) {
-    const k = param(query.after.key);
-    const k2 = param(query.after.key);
-    const id = param(query.after.userId);
-    outer.push(`(r.sort_key ${descending ? "<" : ">"} ${k} OR (r.sort_key = ${k2} AND r.user_id > ${id}))`);
-  }
+  const outer = outerConditions(query, param, descending);
 
   const source = matches.length === 0 ? `search_person p` : `hit h JOIN search_person p ON p.doc = h.doc`;
   const score = matches.length === 0 ? "0" : "h.score";
@@ -274,8 +322,70 @@ export function buildPeopleQuery(
                  GROUP BY doc HAVING COUNT(*) = ${concepts.length}) `;
   const sql = `${head}SELECT r.* FROM (
       SELECT q.*, ${key} AS sort_key FROM (
-        SELECT ${personColumns}, ${score} AS score, ${distance} AS km
+        SELECT ${personColumns(dialect, query)}, ${score} AS score, ${distance} AS km
         FROM ${source}
+        WHERE ${where.join(" AND ")}
+      ) q
+    ) r
+    ${outer.length === 0 ? "" : `WHERE ${outer.join(" AND ")}`}
+    ORDER BY r.sort_key ${descending ? "DESC" : "ASC"}, r.user_id ASC
+    LIMIT ${param(query.limit + 1)}`;
+  return { sql, params };
+}
+
+/** Conditions on a result row `r`: within the distance asked for, after the keyset position. */
+function outerConditions(query: PeopleQuery, param: Param, descending: boolean): string[] {
+  const outer: string[] = [];
+  if (query.origin?.km !== undefined) outer.push(`r.km <= ${param(query.origin.km)}`);
+  if (query.after !== undefined) {
+    const k = param(query.after.key);
+    const k2 = param(query.after.key);
+    const id = param(query.after.userId);
+    outer.push(`(r.sort_key ${descending ? "<" : ">"} ${k} OR (r.sort_key = ${k2} AND r.user_id > ${id}))`);
+  }
+  return outer;
+}
+
+/**
+ * buildPeopleQuery for a search only words decide, where the database tests a person row's fields itself: one
+ * pass over the people any field finds, each concept scored as its best way of matching (the exact words, or
+ * their variants), every concept required. Same hits, scores and order as the general statement.
+ */
+function textOnlyQuery(
+  dialect: SqlDialect,
+  fieldCondition: NonNullable<SqlDialect["fieldCondition"]>,
+  query: PeopleQuery,
+  concepts: readonly ResolvedConcept[],
+  withoutSkill: string | undefined,
+): BuiltQuery {
+  const { params, param } = parameters(dialect);
+  const fields = ["name", "handle", "bio"] as const;
+  const scores = concepts.map(({ exact, loose }) => {
+    const ways = fields.flatMap((field) => {
+      const weights = relevance.text[field];
+      const variants = looseFor(field, loose);
+      return [
+        `CASE WHEN ${fieldCondition(field, exact, param)} THEN ${weights.exact} END`,
+        ...(variants === null ? [] : [`CASE WHEN ${fieldCondition(field, variants, param)} THEN ${weights.loose} END`]),
+      ];
+    });
+    return `GREATEST(${ways.join(", ")})`;
+  });
+  const origin = query.origin;
+  const distance = origin === undefined ? "NULL" : dialect.distanceKm(param(origin.latitude), param(origin.longitude));
+  // A concept is found when any field holds its words or their variants (the variants include the words).
+  const found = concepts.map(
+    ({ exact, loose }) =>
+      `(${fields.map((field) => fieldCondition(field, looseFor(field, loose) ?? exact, param)).join(" OR ")})`,
+  );
+  const where = [...found, ...personConditions(dialect, query, param)];
+  if (withoutSkill !== undefined) where.push(countsForSkill(dialect, query, withoutSkill, param, "p.doc", true));
+  const { key, descending } = sortKeyOf(dialect, query);
+  const outer = outerConditions(query, param, descending);
+  const sql = `SELECT r.* FROM (
+      SELECT q.*, ${key} AS sort_key FROM (
+        SELECT ${personColumns(dialect, query)}, ${scores.join(" + ")} AS score, ${distance} AS km
+        FROM search_person p
         WHERE ${where.join(" AND ")}
       ) q
     ) r

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import { editDistance } from "../../text/edit-distance.js";
 import {
   relevance,
@@ -48,6 +49,8 @@ export interface SqlDriver {
 const maxParams = 30_000;
 const tables = ["search_skill", "search_slot", "search_member", "search_person"] as const;
 const maxVariants = 8;
+/** Words known to be in the vocabulary, kept to skip asking again (see isIndexedWord). */
+const knownWords = 20_000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -61,18 +64,35 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * Reads are one statement per page (see people-sql.ts); writes replace whole people in one transaction.
  */
 export class SqlSearchIndex implements SearchIndex {
-  /** `oneSkillFastPath: false` runs every query through the general statement (tests compare the two; bands.ts). */
+  /**
+   * `shortcuts: false` runs every query through the general statement, without the one-skill bands (bands.ts)
+   * or the dialect's row-level shortcuts (SqlDialect's optional parts): tests compare the two.
+   */
   constructor(
     private readonly driver: SqlDriver,
-    private readonly options: { readonly oneSkillFastPath: boolean } = { oneSkillFastPath: true },
-  ) {}
+    private readonly options: { readonly shortcuts: boolean } = { shortcuts: true },
+  ) {
+    const plain: SqlDialect = {
+      ...driver.dialect,
+      inCommunities: undefined,
+      rowsOfPerson: undefined,
+      fieldCondition: undefined,
+    };
+    this.dialect = options.shortcuts ? driver.dialect : plain;
+  }
+
+  private readonly dialect: SqlDialect;
+
+  /**
+   * The vocabulary only grows between rebuilds, so a word found in it stays there: it is not asked again, which
+   * on PostgreSQL saves a round trip on most searches. Cleared by this process's rebuild; another process's
+   * rebuild may drop a word nobody uses any more, which then only misses its typo variants until this
+   * process forgets it.
+   */
+  private readonly indexedWords = new LRUCache<string, true>({ max: knownWords });
 
   get kind(): string {
     return this.driver.kind;
-  }
-
-  private get dialect(): SqlDialect {
-    return this.driver.dialect;
   }
 
   private inList(values: readonly unknown[], offset = 0): string {
@@ -105,10 +125,12 @@ export class SqlSearchIndex implements SearchIndex {
   }
 
   private async isIndexedWord(word: string): Promise<boolean> {
+    if (this.indexedWords.has(word)) return true;
     const rows = await this.driver.select(
       `SELECT 1 AS found FROM search_word WHERE term = ${this.dialect.placeholder(1)}`,
       [word],
     );
+    if (rows.length > 0) this.indexedWords.set(word, true);
     return rows.length > 0;
   }
 
@@ -139,7 +161,7 @@ export class SqlSearchIndex implements SearchIndex {
 
   async people(query: PeopleQuery): Promise<SearchPage> {
     const concepts = await this.resolve(query);
-    const bands = this.options.oneSkillFastPath ? bandsFor(this.dialect, query, concepts) : null;
+    const bands = this.options.shortcuts ? bandsFor(this.dialect, query, concepts) : null;
     let rows: Row[] = [];
     if (bands === null) rows = await this.select(buildPeopleQuery(this.dialect, query, concepts));
     else
@@ -150,8 +172,7 @@ export class SqlSearchIndex implements SearchIndex {
       }
     const page = rows.slice(0, query.limit);
     if (page.length === 0) return { hits: [], more: false };
-    const docs = page.map((r) => Number(r.doc));
-    const skills = await this.pageSkills(query, docs);
+    const skills = await this.pageSkills(query, page);
     const hits = page.map((raw) => {
       const row = pageRow(raw);
       const fields = {
@@ -172,19 +193,20 @@ export class SqlSearchIndex implements SearchIndex {
   }
 
   /** The skill rows of the people on a page, each saying whether it can be had as the query asks. */
-  private async pageSkills(query: PeopleQuery, docs: readonly number[]): Promise<PageSkill[]> {
-    const [skillRows, slotRows] = await Promise.all([
-      this.driver.select(
-        `SELECT doc, skill_id, category_id, direction, level, mode, own_week FROM search_skill WHERE doc IN (${this.inList(docs)})`,
-        docs,
-      ),
-      restrictsSkillRows(query)
-        ? this.driver.select(
-            `SELECT doc, skill_id, direction, start_minute, end_minute FROM search_slot WHERE doc IN (${this.inList(docs)})`,
-            docs,
-          )
-        : Promise.resolve([]),
-    ]);
+  private async pageSkills(query: PeopleQuery, page: readonly Row[]): Promise<PageSkill[]> {
+    const { skillRows, slotRows } = page.every((row) => "page_skills" in row)
+      ? {
+          skillRows: page.flatMap((row) =>
+            carried(row.page_skills, row.doc, ["skill_id", "category_id", "direction", "level", "mode", "own_week"]),
+          ),
+          slotRows: page.flatMap((row) =>
+            carried(row.page_slots, row.doc, ["skill_id", "direction", "start_minute", "end_minute"]),
+          ),
+        }
+      : await this.readPageRows(
+          query,
+          page.map((row) => Number(row.doc)),
+        );
     const slots = slotRows.map((r): PageSlot => ({
       doc: Number(r.doc),
       skillId: String(r.skill_id),
@@ -215,6 +237,23 @@ export class SqlSearchIndex implements SearchIndex {
     });
   }
 
+  /** The skill rows (and, when the query holds skills to a mode or time, the slots) of these people. */
+  private async readPageRows(query: PeopleQuery, docs: readonly number[]) {
+    const [skillRows, slotRows] = await Promise.all([
+      this.driver.select(
+        `SELECT doc, skill_id, category_id, direction, level, mode, own_week FROM search_skill WHERE doc IN (${this.inList(docs)})`,
+        docs,
+      ),
+      restrictsSkillRows(query)
+        ? this.driver.select(
+            `SELECT doc, skill_id, direction, start_minute, end_minute FROM search_slot WHERE doc IN (${this.inList(docs)})`,
+            docs,
+          )
+        : Promise.resolve([]),
+    ]);
+    return { skillRows, slotRows };
+  }
+
   async apply(change: {
     readonly upsert: readonly SearchDocument[];
     readonly remove: readonly string[];
@@ -238,6 +277,7 @@ export class SqlSearchIndex implements SearchIndex {
   /** Replaces the whole index in one transaction: searches see the old index until the new one commits. */
   async rebuild(batches: AsyncIterable<readonly SearchDocument[]>, position: FeedPosition | null): Promise<number> {
     let indexed = 0;
+    this.indexedWords.clear();
     await this.driver.transaction(async (run, select) => {
       for (const table of tables) await run(`DELETE FROM ${table}`, []);
       await this.driver.clearText(run);
@@ -320,6 +360,7 @@ export class SqlSearchIndex implements SearchIndex {
         "rating_count",
         "rating_key",
         "active_at",
+        "community_ids",
       ],
       people.map(({ doc, row }) => [
         doc,
@@ -340,12 +381,26 @@ export class SqlSearchIndex implements SearchIndex {
         row.ratingCount,
         row.ratingKey,
         row.activeAt,
+        row.communityIds,
       ]),
     );
     await this.insertRows(
       run,
       "search_skill",
-      ["skill_id", "direction", "doc", "user_id", "category_id", "level", "rank_key", "is_best", "mode", "own_week"],
+      [
+        "skill_id",
+        "direction",
+        "doc",
+        "user_id",
+        "category_id",
+        "level",
+        "rank_key",
+        "is_best",
+        "mode",
+        "own_week",
+        "latitude",
+        "longitude",
+      ],
       sortedByKey(
         people.flatMap(({ doc, document, row }) =>
           skillRows(document, row.trustKey).map((s) => [
@@ -359,6 +414,8 @@ export class SqlSearchIndex implements SearchIndex {
             s.isBest ? 1 : 0,
             s.mode,
             s.week === null ? 0 : 1,
+            row.latitude,
+            row.longitude,
           ]),
         ),
       ),
@@ -387,6 +444,20 @@ export class SqlSearchIndex implements SearchIndex {
         batch,
       );
   }
+}
+
+/**
+ * Rows a hit carried (see SqlDialect.rowsOfPerson) as the rows a query would have read: a JSON array of arrays
+ * in `columns` order (parsed already by the driver, or as text), NULL when the person has none.
+ */
+function carried(value: unknown, doc: unknown, columns: readonly string[]): Row[] {
+  if (value === null || value === undefined) return [];
+  const rows: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (!Array.isArray(rows)) throw new Error(`Expected the rows of a person as a JSON array, got ${typeof rows}`);
+  return rows.map((values: unknown) => {
+    if (!Array.isArray(values)) throw new Error("Expected each row of a person as a JSON array");
+    return Object.fromEntries([["doc", doc], ...columns.map((column, i): [string, unknown] => [column, values[i]])]);
+  });
 }
 
 /** Rows in primary-key order (skill, direction, document): appending to a B-tree beats inserting all over it. */
