@@ -35,6 +35,8 @@ export const teachersInput = z
   .object({ skill: lineField(1, 80), limit: z.number().int().min(1).max(50).default(10) })
   .strict();
 
+const noOpenSwaps: OpenSwaps = { pairs: new Set(), cycles: new Set() };
+
 /** Bounds on the work one request may do, whatever the size of the community. */
 const limits = { cycleFanOut: 40, cycleSide: 1_500 } as const;
 
@@ -89,6 +91,54 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
     const me = indexed ?? (await loadActor(db, actor.userId, now));
     if (me === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
     return { index, me, indexed: indexed !== undefined, blocked, admit: admitFor(me, blocked) };
+  }
+
+  /** The actor as matching sees them, their blocks and their open swaps, read at once. */
+  async function viewerWithSwaps(actor: Actor, index: MatchIndex, now: Date) {
+    const [indexed, blocked, open] = await Promise.all([
+      index.get(actor.userId) ?? loadActor(db, actor.userId, now),
+      blockedEitherWayWith(deps.database, actor.userId),
+      openSwapsOf(deps.database, actor.userId),
+    ]);
+    if (indexed === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
+    return { me: indexed, blocked, open };
+  }
+
+  /**
+   * The actor's pairs ranked before their blocks and open swaps are known, checked in the same round trip that
+   * reads those and asks who of the ranked people they may see. When none of the ranked is hidden, blocked, or
+   * offered on a skill pair already in an open swap with the actor, ranking with all of it known gives the same
+   * page (it only takes candidates or skill pairs away, and none of those on the page): one round trip instead
+   * of two. Otherwise, or for an actor the index does not hold, undefined pairs: ranked again with what was read.
+   */
+  async function guessedPairs(
+    actor: Actor,
+    index: MatchIndex,
+    now: Date,
+    limit: number,
+    rankFor: (me: MatchProfile, open: OpenSwaps) => (admit: Admit) => PairMatch[],
+  ): Promise<{ me: MatchProfile; blocked: Set<string>; open: OpenSwaps; pairs?: PairMatch[] } | undefined> {
+    const me = index.get(actor.userId);
+    if (me === undefined) return undefined;
+    const key = ["guess", feed.version, actor.userId, limit, minuteOf(now)].join("\n");
+    let guess = rankings.get(key);
+    if (guess === undefined) rankings.set(key, (guess = rankFor(me, noOpenSwaps)(admitFor(me, new Set()))));
+    const [visible, blocked, open] = await Promise.all([
+      visibleAmong(
+        deps.database,
+        actor.userId,
+        guess.map((m) => m.partner.userId),
+      ),
+      blockedEitherWayWith(deps.database, actor.userId),
+      openSwapsOf(deps.database, actor.userId),
+    ]);
+    const untouched = guess.every(
+      ({ partner, youTeach, theyTeach }) =>
+        visible.has(partner.userId) &&
+        !blocked.has(partner.userId) &&
+        !open.pairs.has(`${partner.userId}|${youTeach.skillId}|${theyTeach.skillId}`),
+    );
+    return { me, blocked, open, ...(untouched ? { pairs: guess } : {}) };
   }
 
   /**
@@ -165,13 +215,9 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
     async recommend(actor: Actor, options: z.input<typeof recommendInput> = {}) {
       const input = parseInput(recommendInput, options, "MATCH.INVALID");
       const now = clock.now();
-      const [{ index, me, indexed, blocked, admit }, known, open] = await Promise.all([
-        viewer(actor, now),
-        skillNames(),
-        openSwapsOf(deps.database, actor.userId),
-      ]);
+      const [index, known] = await Promise.all([feed.current(now), skillNames()]);
       const nameOf = (id: string) => known.get(id) ?? id;
-      const rank = (admitted: Admit) =>
+      const rankFor = (me: MatchProfile, open: OpenSwaps) => (admitted: Admit) =>
         recommendPairsFreshestFirst(me, index.reciprocalByRecency(me.learns.keys(), me.teaches.keys()), {
           now,
           openSwap: (partner, mine, theirs) => open.pairs.has(`${partner}|${mine}|${theirs}`),
@@ -180,24 +226,30 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
           admit: admitted,
           trustCeiling: index.trustCeiling,
         });
+      const guessed = await guessedPairs(actor, index, now, input.limit, rankFor);
+      const { me, blocked, open } = guessed ?? (await viewerWithSwaps(actor, index, now));
+      const admit = admitFor(me, blocked);
       // Only a viewer the index holds is fully described by its version (anyone else is read from the database).
-      const key = indexed
-        ? [feed.version, actor.userId, input.limit, minuteOf(now), [...blocked].sort(), [...open.pairs].sort()].join(
-            "\n",
-          )
-        : null;
-      const pairs = await rankedVisible(
-        actor.userId,
-        admit,
-        (admitted, firstRound) => {
-          // Only the first round: a later one ranks without people the database has just refused.
-          if (key === null || !firstRound) return rank(admitted);
-          let ranked = rankings.get(key);
-          if (ranked === undefined) rankings.set(key, (ranked = rank(admitted)));
-          return ranked;
-        },
-        (m) => [m.partner.userId],
-      );
+      const key =
+        index.get(actor.userId) !== undefined
+          ? [feed.version, actor.userId, input.limit, minuteOf(now), [...blocked].sort(), [...open.pairs].sort()].join(
+              "\n",
+            )
+          : null;
+      const pairs =
+        guessed?.pairs ??
+        (await rankedVisible(
+          actor.userId,
+          admit,
+          (admitted, firstRound) => {
+            // Only the first round: a later one ranks without people the database has just refused.
+            if (key === null || !firstRound) return rankFor(me, open)(admitted);
+            let ranked = rankings.get(key);
+            if (ranked === undefined) rankings.set(key, (ranked = rankFor(me, open)(admitted)));
+            return ranked;
+          },
+          (m) => [m.partner.userId],
+        ));
       const partners = new Set(pairs.map((m) => m.partner.userId));
       const teachers = input.teachers
         ? await rankedVisible(
