@@ -201,6 +201,9 @@ export async function createCore(config: Config = loadConfig(), options: CoreOpt
               check: async () => {
                 await redis.ping();
               },
+              // The cache falls back to the database, sessions live there, counters fall back to the process,
+              // and workers' queues wait for it: a web process serves on, slower.
+              required: false,
             },
           ]),
     ],

@@ -14,24 +14,31 @@ const knownCity = "Paris";
  * instead of reading the database themselves. Operators see everything; nothing here is relative to a person.
  */
 export interface Readiness {
+  /** Every required check passed (see ReadinessProbe.required). */
   readonly ready: boolean;
-  readonly checks: readonly { readonly name: string; readonly ok: boolean; readonly error?: string }[];
+  readonly checks: readonly {
+    readonly name: string;
+    readonly ok: boolean;
+    /** Whether the process can serve without it: false means it stays ready, only slower, while this is down. */
+    readonly required: boolean;
+    readonly error?: string;
+  }[];
 }
 
 /** How long a readiness check may take before it counts as down: a probe that hangs is a failed probe. */
 const probeTimeoutMs = 2_000;
 
-async function probe(name: string, check: () => Promise<void>): Promise<Readiness["checks"][number]> {
+async function probe(name: string, check: () => Promise<void>, required = true): Promise<Readiness["checks"][number]> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${probeTimeoutMs} ms`)), probeTimeoutMs);
   });
   try {
     await Promise.race([check(), timeout]);
-    return { name, ok: true };
+    return { name, ok: true, required };
   } catch (error) {
     // The reason stays short and generic-free of secrets: a connection error's message, never its stack.
-    return { name, ok: false, error: error instanceof Error ? error.message.slice(0, 200) : "failed" };
+    return { name, ok: false, required, error: error instanceof Error ? error.message.slice(0, 200) : "failed" };
   } finally {
     clearTimeout(timer);
   }
@@ -83,16 +90,17 @@ export function createOperationsService(
 
     /**
      * Whether this process can serve requests now: the database answers (a web process's readiness probe asks
-     * this every few seconds, so it stays one cheap query), then each configured service's own probe.
+     * this every few seconds, so it stays one cheap query), then each configured service's own probe; a service
+     * it can serve without (Redis) is reported but leaves it ready.
      */
     async readiness(): Promise<Readiness> {
       const checks = await Promise.all([
         probe("database", async () => {
           await db.$queryRawUnsafe("SELECT 1");
         }),
-        ...(deps.readinessProbes ?? []).map((p) => probe(p.name, () => p.check())),
+        ...(deps.readinessProbes ?? []).map((p) => probe(p.name, () => p.check(), p.required ?? true)),
       ]);
-      return { ready: checks.every((check) => check.ok), checks };
+      return { ready: checks.every((check) => check.ok || !check.required), checks };
     },
 
     /** How many people have an active account. */

@@ -39,4 +39,10 @@ export interface ReadinessProbe {
   readonly name: string;
   /** Resolves when the service answers; rejects with a short reason when it does not. */
   check(): Promise<void>;
+  /**
+   * False for a service the process serves without, only slower (Redis: the cache falls back to the database,
+   * counters to the process): it is reported, but the process stays ready. Taking every web process out of the
+   * load balancer because the cache is down would turn a slowdown into an outage. Default true.
+   */
+  readonly required?: boolean;
 }

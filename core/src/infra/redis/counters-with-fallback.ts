@@ -14,6 +14,9 @@ export function countersWithFallback(
   log: (line: string) => void,
 ): Counters {
   const outage = new RedisOutage("rate limits", log);
+  // Without a listener ioredis prints every failed reconnection as an "Unhandled error event": the outage
+  // logs it once instead.
+  redis.on("error", (error: unknown) => outage.fault(error));
   return {
     async increment(key, windowMs) {
       // The shared connection queues commands until it reconnects; counting here spares a request that wait.

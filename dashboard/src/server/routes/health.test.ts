@@ -30,7 +30,7 @@ describe("health and readiness probes", () => {
       expect(ready.status).toBe(503);
       expect(ready.body).toMatchObject({
         ready: false,
-        checks: expect.arrayContaining([{ name: "database", ok: false, error: expect.any(String) }]),
+        checks: expect.arrayContaining([{ name: "database", ok: false, required: true, error: expect.any(String) }]),
       });
       expect((await api.visitor.get("/health")).status).toBe(200);
     } finally {
@@ -64,12 +64,35 @@ describe("health and readiness probes", () => {
     }
   });
 
+  it("stays ready while a configured Redis is down, and says Redis is down but not required", async () => {
+    // Nothing listens on port 9: the cache, the counters and the probe all find Redis gone.
+    const api = await startApi("sqlite", {}, { REDIS_URL: "redis://127.0.0.1:9" });
+    try {
+      const ready = await api.visitor.get("/ready");
+      expect(ready.status).toBe(200);
+      expect(ready.body).toMatchObject({
+        ready: true,
+        checks: expect.arrayContaining([
+          { name: "database", ok: true, required: true },
+          { name: "redis", ok: false, required: false, error: expect.any(String) },
+        ]),
+      });
+      // And it serves: a search answers from the database.
+      expect((await api.visitor.get("/api/v1/people?q=spanish")).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+
   // Redis is a real service here when the environment provides one (TEST_REDIS_URL), as for the other suites.
   it.skipIf(testRedisUrl() === undefined)("checks Redis when it is configured", async () => {
     const api = await startApi("sqlite", {}, { REDIS_URL: testRedisUrl() });
     try {
       const ready = await api.visitor.get("/ready");
-      expect(ready.body).toMatchObject({ ready: true, checks: expect.arrayContaining([{ name: "redis", ok: true }]) });
+      expect(ready.body).toMatchObject({
+        ready: true,
+        checks: expect.arrayContaining([{ name: "redis", ok: true, required: false }]),
+      });
     } finally {
       await api.close();
     }

@@ -4,12 +4,15 @@ import { z } from "zod";
 
 const readiness = z.object({
   ready: z.boolean(),
-  checks: z.array(z.object({ name: z.string(), ok: z.boolean(), error: z.string().optional() })).readonly(),
+  checks: z
+    .array(z.object({ name: z.string(), ok: z.boolean(), required: z.boolean(), error: z.string().optional() }))
+    .readonly(),
 });
 
 /**
  * /health: the process is up (a liveness probe restarts it when not). /ready: it can serve now — the database
- * answers, and Redis and S3 when configured (a load balancer stops sending it traffic when not: 503).
+ * answers, and S3 when configured (a load balancer stops sending it traffic when not: 503). Redis, when
+ * configured, is checked and reported with `required: false`: without it the process serves on, slower.
  */
 export function healthRoutes(operations: Services["operations"]): FastifyPluginAsyncZod {
   return (app) => {
@@ -30,7 +33,7 @@ export function healthRoutes(operations: Services["operations"]): FastifyPluginA
       {
         schema: {
           operationId: "getReadiness",
-          summary: "Readiness: the database (and Redis, S3 when configured) answer",
+          summary: "Readiness: the database (and S3 when configured) answer; Redis is reported, not required",
           tags: ["operations"],
           response: { 200: readiness, 503: readiness },
         },
