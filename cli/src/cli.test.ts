@@ -571,6 +571,23 @@ describe("the skillswap command", () => {
     await settleEvent("claimed-event-1");
   }, 60_000);
 
+  it("shows which worker has each scheduled job's turn and until when", async () => {
+    const until = new Date("2030-01-01T12:05:00.000Z");
+    await writeJobTurn("sessions.remind", "worker-host:4242:cafe", until);
+    try {
+      expect(JSON.parse((await skillswap("outbox", "--json")).stdout)).toMatchObject({
+        jobTurns: expect.arrayContaining([
+          { job: "sessions.remind", holder: "worker-host:4242:cafe", expiresAt: until.toISOString() },
+        ]),
+      });
+      expect((await skillswap("outbox")).stdout).toMatch(
+        /sessions\.remind\s+worker-host:4242:cafe\s+2030-01-01T12:05:00\.000Z/,
+      );
+    } finally {
+      await writeJobTurn("sessions.remind", null, until);
+    }
+  }, 60_000);
+
   it("warns about dead outbox events in its health check, without calling itself broken", async () => {
     const { stdout, code } = await skillswap("doctor", "--json");
     expect(code).toBe(0);
@@ -626,6 +643,20 @@ async function writeClaimedEvent(id: string, claimedBy: string, claimedUntil: Da
         data: { id, type: "profile.updated", aggregateId: "someone", payload: "{}", claimedBy, claimedUntil },
       }),
     );
+  } finally {
+    await core.close();
+  }
+}
+
+/** A scheduled job's lease as a worker leaves it after a run; `holder` null removes it. */
+async function writeJobTurn(job: string, holder: string | null, expiresAt: Date): Promise<void> {
+  const { createCore, loadConfig } = await import("@skillswap/core");
+  const core = await createCore(loadConfig({ DATABASE_URL: env.DATABASE_URL }, {}), { prepare: false });
+  try {
+    await core.database.db.$transaction(async (tx) => {
+      if (holder === null) await tx.jobLease.deleteMany({ where: { name: job } });
+      else await tx.jobLease.create({ data: { name: job, holder, expiresAt } });
+    });
   } finally {
     await core.close();
   }

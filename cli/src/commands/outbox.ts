@@ -17,10 +17,23 @@ function describeClaims(status: OutboxStatus): string[] {
   return lines;
 }
 
+function describeJobTurns(status: OutboxStatus): string[] {
+  if (status.jobTurns.length === 0) return [];
+  return [
+    "",
+    "Scheduled jobs — the worker that ran each last keeps its turn until UNTIL; then the next worker takes it:",
+    table([
+      ["JOB", "WORKER", "UNTIL"],
+      ...status.jobTurns.map((turn) => [turn.job, turn.holder, turn.expiresAt.toISOString()]),
+    ]),
+  ];
+}
+
 function describeStatus(status: OutboxStatus): string {
   const lines = [
     `Outbox: ${status.pending} pending (${status.retrying} waiting to retry, ${status.claimed} claimed by a worker), ${status.delivered} delivered, ${status.dead} dead.`,
     ...describeClaims(status),
+    ...describeJobTurns(status),
   ];
   if (status.dead === 0) return lines.join("\n");
   lines.push(
@@ -79,8 +92,8 @@ function describeQueue(queue: QueueReport): string {
 }
 
 /**
- * Counts of outbox events by status, the events workers hold (which worker, until when), and the dead ones with
- * the reason their last attempt failed.
+ * Counts of outbox events by status, the events workers hold (which worker, until when), who has each scheduled
+ * job's turn, and the dead events with the reason their last attempt failed.
  */
 export async function outboxCommand(options: OutputOptions & { retry?: boolean | string }): Promise<void> {
   const eventId = typeof options.retry === "string" ? options.retry : undefined;

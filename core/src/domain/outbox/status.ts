@@ -21,6 +21,15 @@ export interface ClaimedEvent {
   readonly claimedUntil: Date;
 }
 
+/** A scheduled job's turn (see job-leases): the worker that ran it last keeps it until `expiresAt`. */
+export interface JobTurn {
+  readonly job: string;
+  /** The worker, as host:pid:random. */
+  readonly holder: string;
+  /** Until then no other worker runs the job; past it, the next worker whose timer fires takes it. */
+  readonly expiresAt: Date;
+}
+
 export interface OutboxStatus {
   readonly pending: number;
   /** Pending events that failed at least once and wait for their next try. */
@@ -33,6 +42,11 @@ export interface OutboxStatus {
   readonly claimed: number;
   /** The claimed events, soonest-lapsing first, at most `claimedLimit` of them. */
   readonly claimedEvents: ClaimedEvent[];
+  /**
+   * Who has the turn of each scheduled job (lapsing requests, reminders…), by job name. Empty with REDIS_URL,
+   * where BullMQ's job schedulers fire the jobs instead of leases.
+   */
+  readonly jobTurns: JobTurn[];
 }
 
 /** How the outbox is doing, for operators (`skillswap outbox`, `skillswap doctor`). */
@@ -61,6 +75,7 @@ export function outboxStatus(
     const claimedEvents = claims.flatMap(({ claimedBy, claimedUntil, ...event }) =>
       claimedBy === null || claimedUntil === null ? [] : [{ ...event, claimedBy, claimedUntil }],
     );
+    const turns = await tx.jobLease.findMany({ orderBy: { name: "asc" } });
     const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0;
     return {
       pending: count("pending"),
@@ -70,6 +85,7 @@ export function outboxStatus(
       deadEvents,
       claimed,
       claimedEvents,
+      jobTurns: turns.map(({ name, holder, expiresAt }) => ({ job: name, holder, expiresAt })),
     };
   });
 }
