@@ -309,28 +309,44 @@ export function buildPeopleQuery(
     );
   if (withoutSkill !== undefined) where.push(countsForSkill(dialect, query, withoutSkill, param, "p.doc", true));
 
-  const { key, descending } = sortKeyOf(dialect, query);
-  const outer = outerConditions(query, param, descending);
-
-  const source = matches.length === 0 ? `search_person p` : `hit h JOIN search_person p ON p.doc = h.doc`;
-  const score = matches.length === 0 ? "0" : "h.score";
   const head =
     matches.length === 0
       ? ""
       : `WITH m(doc, concept, score) AS (${matches.join(" UNION ALL ")}),
          hit AS (SELECT doc, SUM(score) AS score FROM (SELECT doc, concept, MAX(score) AS score FROM m GROUP BY doc, concept) b
                  GROUP BY doc HAVING COUNT(*) = ${concepts.length}) `;
-  const sql = `${head}SELECT r.* FROM (
+  const sql = pageStatement(dialect, query, param, {
+    head,
+    score: matches.length === 0 ? "0" : "h.score",
+    distance,
+    from: matches.length === 0 ? `search_person p` : `hit h JOIN search_person p ON p.doc = h.doc`,
+    where,
+  });
+  return { sql, params };
+}
+
+/**
+ * The statement around a page's rows: the person rows `from` yields under `where` with their score and distance,
+ * sorted by the query's key, past the cursor, one more than a page. Its parameters come after those of `parts`.
+ */
+function pageStatement(
+  dialect: SqlDialect,
+  query: PeopleQuery,
+  param: Param,
+  parts: { head: string; score: string; distance: string; from: string; where: readonly string[] },
+): string {
+  const { key, descending } = sortKeyOf(dialect, query);
+  const outer = outerConditions(query, param, descending);
+  return `${parts.head}SELECT r.* FROM (
       SELECT q.*, ${key} AS sort_key FROM (
-        SELECT ${personColumns(dialect, query)}, ${score} AS score, ${distance} AS km
-        FROM ${source}
-        WHERE ${where.join(" AND ")}
+        SELECT ${personColumns(dialect, query)}, ${parts.score} AS score, ${parts.distance} AS km
+        FROM ${parts.from}
+        WHERE ${parts.where.join(" AND ")}
       ) q
     ) r
     ${outer.length === 0 ? "" : `WHERE ${outer.join(" AND ")}`}
     ORDER BY r.sort_key ${descending ? "DESC" : "ASC"}, r.user_id ASC
     LIMIT ${param(query.limit + 1)}`;
-  return { sql, params };
 }
 
 /** Conditions on a result row `r`: within the distance asked for, after the keyset position. */
@@ -380,18 +396,13 @@ function textOnlyQuery(
   );
   const where = [...found, ...personConditions(dialect, query, param)];
   if (withoutSkill !== undefined) where.push(countsForSkill(dialect, query, withoutSkill, param, "p.doc", true));
-  const { key, descending } = sortKeyOf(dialect, query);
-  const outer = outerConditions(query, param, descending);
-  const sql = `SELECT r.* FROM (
-      SELECT q.*, ${key} AS sort_key FROM (
-        SELECT ${personColumns(dialect, query)}, ${scores.join(" + ")} AS score, ${distance} AS km
-        FROM search_person p
-        WHERE ${where.join(" AND ")}
-      ) q
-    ) r
-    ${outer.length === 0 ? "" : `WHERE ${outer.join(" AND ")}`}
-    ORDER BY r.sort_key ${descending ? "DESC" : "ASC"}, r.user_id ASC
-    LIMIT ${param(query.limit + 1)}`;
+  const sql = pageStatement(dialect, query, param, {
+    head: "",
+    score: scores.join(" + "),
+    distance,
+    from: "search_person p",
+    where,
+  });
   return { sql, params };
 }
 
