@@ -11,36 +11,51 @@ export interface Problem {
  * for a test to assert there were none (or exactly the ones a step expects, such as a refused password).
  */
 export function watchPage(page: Page): { readonly problems: Problem[]; clear(): void } {
-  const problems: Problem[] = [];
+  const seen: Problem[] = [];
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning")
-      problems.push({ kind: "console", text: `${message.type()}: ${message.text()}` });
+      seen.push({ kind: "console", text: `${message.type()}: ${message.text()}` });
   });
-  page.on("pageerror", (error) => problems.push({ kind: "page error", text: error.message }));
+  page.on("pageerror", (error) => seen.push({ kind: "page error", text: error.message }));
   // A page that navigates away cancels the fetches its old document still had in flight (ERR_ABORTED): the
-  // person asked to leave, so nothing went wrong. Only requests issued before a later main-frame navigation
-  // are forgiven; an abort with no navigation after it is still a problem.
+  // person asked to leave, so nothing went wrong. Such an abort is forgiven when a main-frame navigation started
+  // after its request was issued — judged when the problems are read, as the browser may report the abort before
+  // the navigation that caused it. An abort with no navigation after it is still a problem.
   let issued = 0;
   let lastNavigation = 0;
   const issuedAt = new WeakMap<Request, number>();
+  const aborted: Array<{ readonly issuedAt: number; readonly problem: Problem }> = [];
+  const navigated = () => (lastNavigation = ++issued);
   page.on("request", (request) => {
-    issuedAt.set(request, ++issued);
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) lastNavigation = issued;
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigated();
+    else issuedAt.set(request, ++issued);
+  });
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) navigated();
   });
   page.on("requestfailed", (request) => {
     const errorText = request.failure()?.errorText ?? "";
-    const leftBehind = errorText.includes("ERR_ABORTED") && (issuedAt.get(request) ?? Infinity) < lastNavigation;
-    if (!leftBehind)
-      problems.push({ kind: "failed request", text: `${request.method()} ${request.url()}: ${errorText}` });
+    const problem: Problem = { kind: "failed request", text: `${request.method()} ${request.url()}: ${errorText}` };
+    const at = issuedAt.get(request);
+    if (errorText.includes("ERR_ABORTED") && at !== undefined) aborted.push({ issuedAt: at, problem });
+    else seen.push(problem);
   });
   page.on("response", (response) => {
     if (response.status() >= 400)
-      problems.push({
+      seen.push({
         kind: "error response",
         text: `${response.request().method()} ${response.url()} ${response.status()}`,
       });
   });
-  return { problems, clear: () => problems.splice(0) };
+  return {
+    get problems() {
+      return [...seen, ...aborted.filter((abort) => abort.issuedAt > lastNavigation).map((abort) => abort.problem)];
+    },
+    clear: () => {
+      seen.splice(0);
+      aborted.splice(0);
+    },
+  };
 }
 
 /**
