@@ -655,7 +655,13 @@ async function writeJobTurn(job: string, holder: string | null, expiresAt: Date)
   try {
     await core.database.db.$transaction(async (tx) => {
       if (holder === null) await tx.jobLease.deleteMany({ where: { name: job } });
-      else await tx.jobLease.create({ data: { name: job, holder, expiresAt } });
+      // An upsert: the worker test before may have left this job's own lease, for the rest of its period.
+      else
+        await tx.jobLease.upsert({
+          where: { name: job },
+          create: { name: job, holder, expiresAt },
+          update: { holder, expiresAt },
+        });
     });
   } finally {
     await core.close();
