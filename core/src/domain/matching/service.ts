@@ -87,21 +87,25 @@ export function createMatchingService(deps: ServiceDeps, policy: LevelPolicy = d
    */
   async function viewer(actor: Actor, now: Date) {
     const [index, blocked] = await Promise.all([feed.current(now), blockedEitherWayWith(deps.database, actor.userId)]);
-    const indexed = index.get(actor.userId);
-    const me = indexed ?? (await loadActor(db, actor.userId, now));
+    const me = await profileOf(index, actor, now);
+    return { index, me, blocked, admit: admitFor(me, blocked) };
+  }
+
+  /** The actor's profile: the index's copy, or read from the database for someone it does not hold. */
+  async function profileOf(index: MatchIndex, actor: Actor, now: Date): Promise<MatchProfile> {
+    const me = index.get(actor.userId) ?? (await loadActor(db, actor.userId, now));
     if (me === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
-    return { index, me, indexed: indexed !== undefined, blocked, admit: admitFor(me, blocked) };
+    return me;
   }
 
   /** The actor as matching sees them, their blocks and their open swaps, read at once. */
   async function viewerWithSwaps(actor: Actor, index: MatchIndex, now: Date) {
-    const [indexed, blocked, open] = await Promise.all([
-      index.get(actor.userId) ?? loadActor(db, actor.userId, now),
+    const [me, blocked, open] = await Promise.all([
+      profileOf(index, actor, now),
       blockedEitherWayWith(deps.database, actor.userId),
       openSwapsOf(deps.database, actor.userId),
     ]);
-    if (indexed === null) throw notFound("USER.NOT_FOUND", "user.not_found", { handle: actor.userId });
-    return { me: indexed, blocked, open };
+    return { me, blocked, open };
   }
 
   /**
