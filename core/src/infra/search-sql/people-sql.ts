@@ -39,12 +39,6 @@ export interface SqlDialect {
   /** How a statement leaves out the people any of these fields finds (see WordExclusion). */
   excludeFoundBy(fields: readonly FieldSlots[], param: Param): WordExclusion;
   /**
-   * Where a database can test a person row's own field for the slots (PostgreSQL's tsvector per field), a
-   * search that only words decide reads each person once: its conditions and scores on the row it fetched,
-   * instead of a subquery per field and way of matching joined back to the person (see textOnlyQuery). Such a
-   * database's GREATEST skips NULLs, as PostgreSQL's does.
-   */
-  /**
    * Whether the person row `p` is a member of any of these communities, where the database tests it on the row
    * (its community_ids) better than in search_member: PostgreSQL otherwise hashes every member of the viewer's
    * communities (tens of thousands) to check a few hundred people.
@@ -56,6 +50,12 @@ export interface SqlDialect {
    * such select-list subqueries past ORDER BY … LIMIT): the page's skills then come with it, a round trip saved.
    */
   readonly rowsOfPerson?: ((table: "skill" | "slot", doc: string) => string) | undefined;
+  /**
+   * Where a database can test a person row's own field for the slots (PostgreSQL's tsvector per field), a
+   * search that only words decide reads each person once: its conditions and scores on the row it fetched,
+   * instead of a subquery per field and way of matching joined back to the person (see textOnlyQuery). Such a
+   * database's GREATEST skips NULLs, as PostgreSQL's does.
+   */
   readonly fieldCondition?: ((field: TextField, slots: readonly WordSlot[], param: Param) => string) | undefined;
 }
 
