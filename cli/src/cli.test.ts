@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { closedPort as freePort } from "@skillswap/core/testing";
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL("../bin/skillswap.js", import.meta.url));
@@ -708,17 +709,6 @@ async function demoSwap(): Promise<{ requester: string; recipient: string }> {
     await core.close();
   }
   return { requester: first.handle, recipient: second.handle };
-}
-
-/** A port nothing listens on right now, for a server the test starts in a child process. */
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 async function someDemoHandle(): Promise<string> {

@@ -10,3 +10,4 @@ export { startLocalS3, type LocalS3 } from "./local-s3.js";
 export { testImages } from "./images.js";
 export { deliverNotifications } from "./notifications.js";
 export { secondProcessOn } from "./second-process.js";
+export { closedPort } from "./redis-relay.js";

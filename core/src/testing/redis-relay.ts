@@ -1,6 +1,6 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 
-/** A port nothing listens on: Redis "down". */
+/** A port nothing listens on right now: Redis "down", or a free port for a server a test starts. */
 export async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
